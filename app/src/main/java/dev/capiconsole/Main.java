@@ -1,0 +1,21 @@
+package dev.capiconsole;
+
+import dev.capiconsole.cli.CapiConsoleCommand;
+import dev.capiconsole.ui.ConsoleLauncher;
+
+/**
+ * The one executable: no arguments opens the desktop window, anything else runs the headless CLI.
+ * The CLI path never touches JavaFX, so it works without a display.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            System.exit(ConsoleLauncher.launch());
+        }
+        System.exit(CapiConsoleCommand.run(args));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.capiconsole.cli;
+
+import dev.capiconsole.BuildInfo;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless CLI: the same operations as the desktop window, for scripts and terminals. */
+@Command(
+        name = "capi-console",
+        mixinStandardHelpOptions = true,
+        versionProvider = CapiConsoleCommand.Version.class,
+        description = {
+            "A console for Kubernetes Cluster API management clusters.",
+            "Run without arguments to open the desktop window; with a command to work headless."
+        },
+        subcommands = {ConfigCommand.class})
+public final class CapiConsoleCommand {
+
+    /** Runs the CLI with the process's own streams; returns the exit code. */
+    public static int run(String... args) {
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new CapiConsoleCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            cmd.getErr().println("Error: " + exception.getMessage());
+            return 1;
+        });
+        return commandLine;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            BuildInfo info = BuildInfo.load();
+            return new String[] {
+                "capi-console " + info.version(),
+                "Cluster API reference: " + info.capiReference() + " (clusterctl " + info.capiReference() + ")",
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), JavaFX "
+                        + info.javafxVersion()
+            };
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.capiconsole.ui;
+
+import dev.capiconsole.settings.Settings;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The JavaFX entry point; the window itself is built by {@link ConsoleWindow}. */
+public final class ConsoleApplication extends Application {
+
+    private ConsoleWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        window = ConsoleWindow.open(stage, Settings.load());
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+    }
+}

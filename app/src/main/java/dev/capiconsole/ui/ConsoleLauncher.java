@@ -1,0 +1,45 @@
+package dev.capiconsole.ui;
+
+import java.util.Map;
+import java.util.Optional;
+import javafx.application.Application;
+
+/** Opens the desktop window, or says plainly why it cannot. */
+public final class ConsoleLauncher {
+
+    private ConsoleLauncher() {
+    }
+
+    /** Runs the window until it closes; returns the process exit code. */
+    public static int launch() {
+        Optional<String> problem = displayProblem(System.getProperty("os.name"), System.getenv());
+        if (problem.isPresent()) {
+            System.err.println(problem.get());
+            return 2;
+        }
+        try {
+            Application.launch(ConsoleApplication.class);
+            return 0;
+        } catch (UnsupportedOperationException e) {
+            // JavaFX's way of saying the display named in DISPLAY cannot be reached.
+            System.err.println("capi-console cannot open its window on display '" + System.getenv("DISPLAY") + "': "
+                    + e.getMessage() + ". Is the X server running and may this user connect to it?");
+            return 2;
+        }
+    }
+
+    static Optional<String> displayProblem(String osName, Map<String, String> environment) {
+        boolean unixDesktop = !osName.startsWith("Windows") && !osName.startsWith("Mac");
+        if (unixDesktop && isBlank(environment.get("DISPLAY")) && isBlank(environment.get("WAYLAND_DISPLAY"))) {
+            return Optional.of("""
+                    capi-console cannot open its window: no display (DISPLAY and WAYLAND_DISPLAY are not set).
+                    Start it from a desktop session, or under a virtual display: xvfb-run -a app/capi-console
+                    Without a display, use its commands instead: capi-console --help""");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

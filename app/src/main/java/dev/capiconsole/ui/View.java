@@ -1,0 +1,40 @@
+package dev.capiconsole.ui;
+
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The main views of the window, each with its icon and its Ctrl+digit shortcut. */
+public enum View {
+    WELCOME("Welcome", Feather.HOME, KeyCode.DIGIT1),
+    CLUSTERS("Clusters", Feather.LAYERS, KeyCode.DIGIT2),
+    GENERATE("Generate cluster", Feather.PLUS_SQUARE, KeyCode.DIGIT3),
+    PROVIDERS("Providers", Feather.PACKAGE, KeyCode.DIGIT4);
+
+    private final String title;
+    private final Feather icon;
+    private final KeyCode key;
+
+    View(String title, Feather icon, KeyCode key) {
+        this.title = title;
+        this.icon = icon;
+        this.key = key;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Feather icon() {
+        return icon;
+    }
+
+    public KeyCode key() {
+        return key;
+    }
+
+    public KeyCombination shortcut() {
+        return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
+    }
+}

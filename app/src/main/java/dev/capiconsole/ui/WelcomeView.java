@@ -1,0 +1,80 @@
+package dev.capiconsole.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The first page: the three ways to reach a management cluster. */
+final class WelcomeView {
+
+    private final VBox root = new VBox(24);
+
+    WelcomeView(ShellViewModel viewModel) {
+        root.getStyleClass().add("welcome");
+        Label title = new Label("Welcome to capi-console");
+        title.getStyleClass().add("title-1");
+        Label lead = new Label("Watch and operate Kubernetes Cluster API from one place. "
+                + "Start by reaching a management cluster:");
+        lead.getStyleClass().add("lead");
+        lead.setWrapText(true);
+
+        HBox cards = new HBox(20,
+                card("open-kubeconfig", Feather.FOLDER, "Open a kubeconfig",
+                        "Connect to an existing management cluster through any context of your kubeconfig files.",
+                        Shortcuts.OPEN_KUBECONFIG.getDisplayText(), () -> openKubeconfig(viewModel)),
+                card("create-kind", Feather.BOX, "Create a local kind cluster",
+                        "Make a kind cluster on this machine and install the Cluster API controllers into it "
+                                + "(clusterctl init).",
+                        null, () -> viewModel.notYetAvailable("Creating a kind management cluster",
+                                "It arrives with the bootstrap feature: kind, cert-manager and the providers "
+                                        + "installed as clusterctl init does.")),
+                card("start-lab", Feather.CPU, "Start the embedded lab",
+                        "Run a real management plane as local processes: etcd, kube-apiserver and the "
+                                + "Cluster API controllers, with in-memory machines. No Docker needed.",
+                        null, () -> viewModel.notYetAvailable("Starting the embedded lab",
+                                "It arrives with the embedded lab feature (controllers-embedded).")));
+        cards.setAlignment(Pos.TOP_LEFT);
+        cards.setFillHeight(false);
+
+        Label hint = new Label("Press " + Shortcuts.HELP.getDisplayText() + " for keyboard shortcuts.");
+        hint.getStyleClass().add("muted");
+        root.getChildren().addAll(title, lead, cards, hint);
+    }
+
+    Node root() {
+        return root;
+    }
+
+    static void openKubeconfig(ShellViewModel viewModel) {
+        viewModel.notYetAvailable("Opening a kubeconfig",
+                "It arrives with the connection feature: contexts, KUBECONFIG with several files, "
+                        + "exec credential plugins.");
+    }
+
+    private static Button card(String id, Feather icon, String title, String description, String shortcut,
+                               Runnable action) {
+        FontIcon glyph = new FontIcon(icon);
+        glyph.getStyleClass().add("card-icon");
+        Label heading = new Label(title);
+        heading.getStyleClass().add("card-title");
+        Label text = new Label(description);
+        text.setWrapText(true);
+        text.getStyleClass().add("card-text");
+        VBox body = new VBox(10, glyph, heading, text);
+        if (shortcut != null) {
+            Label key = new Label(shortcut);
+            key.getStyleClass().add("shortcut-hint");
+            body.getChildren().add(key);
+        }
+        Button card = new Button(null, body);
+        card.setId(id);
+        card.getStyleClass().add("start-card");
+        card.setOnAction(e -> action.run());
+        return card;
+    }
+}

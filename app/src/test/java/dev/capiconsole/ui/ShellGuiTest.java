@@ -1,0 +1,130 @@
+package dev.capiconsole.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capiconsole.settings.Settings;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window under Xvfb: welcome page, honest placeholders, theme switch, shortcuts, screenshots. */
+@ExtendWith(ApplicationExtension.class)
+class ShellGuiTest {
+
+    @TempDir
+    static Path configFolder;
+
+    private Stage stage;
+    private ConsoleWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        this.window = ConsoleWindow.open(stage, Settings.load(configFolder));
+        window.viewModel().themeProperty().set(Theme.LIGHT);
+    }
+
+    @AfterEach
+    void closeWindow() {
+        window.close();
+    }
+
+    @Test
+    void welcomeOffersTheThreeWaysToStart(FxRobot robot) {
+        assertThat(robot.lookup("#open-kubeconfig").queryAs(Button.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#create-kind").queryAs(Button.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#start-lab").queryAs(Button.class).isVisible()).isTrue();
+        assertThat(text(robot, "#connection-state")).startsWith("Not connected");
+        assertThat(robot.lookup("#notice").query().isVisible()).isFalse();
+
+        Path shot = Screenshots.save(Screenshots.render(stage.getScene()), "welcome-light");
+        assertThat(shot).isNotEmptyFile();
+    }
+
+    @Test
+    void eachStartOptionSaysHonestlyThatItIsNotYetAvailable(FxRobot robot) {
+        for (String option : new String[] {"#open-kubeconfig", "#create-kind", "#start-lab"}) {
+            robot.clickOn(option);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup("#notice").query().isVisible()).as(option).isTrue();
+            assertThat(text(robot, "#notice-title")).as(option).contains("not yet available");
+        }
+        assertThat(text(robot, "#notice-title")).startsWith("Starting the embedded lab");
+        Screenshots.save(Screenshots.render(stage.getScene()), "welcome-not-yet-available");
+    }
+
+    @Test
+    void theThemeSwitchTurnsTheWindowDarkAndIsRemembered(FxRobot robot) {
+        double light = Screenshots.meanBrightness(Screenshots.render(stage.getScene()));
+
+        robot.clickOn("#theme-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        Image darkImage = Screenshots.render(stage.getScene());
+        double dark = Screenshots.meanBrightness(darkImage);
+        Screenshots.save(darkImage, "welcome-dark");
+
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(Theme.DARK.stylesheet());
+        assertThat(light).isGreaterThan(0.8);
+        assertThat(dark).isLessThan(0.35);
+        assertThat(awaitSavedTheme()).isEqualTo("DARK");
+
+        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(Theme.LIGHT.stylesheet());
+    }
+
+    @Test
+    void keyboardShortcutsSwitchViewsAndProvidersListsTheCatalog(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.viewModel().currentViewProperty().get()).isEqualTo(View.CLUSTERS);
+        assertThat(robot.lookup("#placeholder-clusters").tryQuery()).isPresent();
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        TableView<?> table = robot.lookup("#provider-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> !table.getItems().isEmpty());
+        assertThat(table.getItems().size()).isGreaterThan(40);
+        Screenshots.save(Screenshots.render(stage.getScene()), "providers");
+
+        robot.clickOn("#provider-filter").write("kubevirt");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).hasSize(1);
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#start-lab").tryQuery()).isPresent();
+    }
+
+    private String awaitSavedTheme() {
+        waitUntil(() -> Settings.load(configFolder).get(ShellViewModel.THEME_KEY).orElse("").equals("DARK"));
+        return Settings.load(configFolder).get(ShellViewModel.THEME_KEY).orElseThrow();
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+    }
+
+    private static String text(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return ((Label) node).getText();
+    }
+}
