@@ -1,0 +1,319 @@
+#!/usr/bin/env bash
+# Builds the upstream binaries of the capi-console "lab" (etcd, kube-apiserver,
+# Cluster API managers, clusterctl, CAPD manager) from the Go module proxy.
+#
+# Usage:
+#   build-lab.sh [options] [binary...]
+#
+#   binary     one or more of the names below (or an alias); default: all.
+#                etcd
+#                kube-apiserver                                  (alias: apiserver)
+#                capi-controller-manager                         (alias: core, capi)
+#                capi-kubeadm-bootstrap-controller-manager       (alias: kubeadm-bootstrap, cabpk)
+#                capi-kubeadm-control-plane-controller-manager   (alias: kubeadm-control-plane, kcp)
+#                clusterctl
+#                capd-controller-manager                         (alias: capd, docker)
+#
+# Options:
+#   --force      rebuild even when a binary is already present
+#   --sync       rewrite the wrapper go.mod/go.sum files from versions.env
+#                (go mod edit + go mod tidy), then build
+#   --bin-dir    only print the bin directory (no build)
+#   --list       list the binaries and their upstream packages
+#   -h, --help   this help
+#
+# Environment:
+#   CAPI_CONSOLE_LAB_CACHE  cache root (default: $HOME/.cache/capi-console/lab)
+#   LAB_BUILD_NICE          niceness of the compiler (default: 10)
+#
+# Output: binaries in $CAPI_CONSOLE_LAB_CACHE/<key>/bin, a sources.env file
+# next to bin/ pointing into the Go module cache (CRDs, webhook configs,
+# templates). Progress goes to stderr; the last stdout line is the bin dir.
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+MODULES_DIR="$SCRIPT_DIR/modules"
+# shellcheck source=versions.env
+source "$SCRIPT_DIR/versions.env"
+
+log() { printf '[lab-build] %s\n' "$*" >&2; }
+die() { printf '[lab-build] ERROR: %s\n' "$*" >&2; exit 1; }
+
+fmt_secs() { # seconds -> 1m05s
+  local s=$1
+  if ((s >= 60)); then printf '%dm%02ds' $((s / 60)) $((s % 60)); else printf '%ds' "$s"; fi
+}
+
+# ---------------------------------------------------------------- binaries ---
+# name | wrapper module dir | main package | ldflags kind | version shown
+BINARIES=(
+  "etcd|etcd|go.etcd.io/etcd/server/v3|etcd|$ETCD_VERSION"
+  "kube-apiserver|kubernetes|k8s.io/kubernetes/cmd/kube-apiserver|kube|$KUBERNETES_VERSION"
+  "capi-controller-manager|capi|sigs.k8s.io/cluster-api/core|capi|$CAPI_VERSION"
+  "capi-kubeadm-bootstrap-controller-manager|capi|sigs.k8s.io/cluster-api/bootstrap/kubeadm|capi|$CAPI_VERSION"
+  "capi-kubeadm-control-plane-controller-manager|capi|sigs.k8s.io/cluster-api/controlplane/kubeadm|capi|$CAPI_VERSION"
+  "clusterctl|capi|sigs.k8s.io/cluster-api/cmd/clusterctl|capi|$CAPI_VERSION"
+  "capd-controller-manager|capi-test|sigs.k8s.io/cluster-api/test/infrastructure/docker|capi|$CAPI_VERSION"
+)
+
+resolve_alias() {
+  case "$1" in
+    apiserver) echo kube-apiserver ;;
+    core | capi) echo capi-controller-manager ;;
+    kubeadm-bootstrap | cabpk) echo capi-kubeadm-bootstrap-controller-manager ;;
+    kubeadm-control-plane | kcp) echo capi-kubeadm-control-plane-controller-manager ;;
+    capd | docker) echo capd-controller-manager ;;
+    *) echo "$1" ;;
+  esac
+}
+
+FORCE=0 SYNC=0 ONLY_BIN_DIR=0
+WANTED=()
+while (($#)); do
+  case "$1" in
+    --force) FORCE=1 ;;
+    --sync) SYNC=1 ;;
+    --bin-dir) ONLY_BIN_DIR=1 ;;
+    --list)
+      for b in "${BINARIES[@]}"; do IFS='|' read -r n _ p _ v <<<"$b"; printf '%-48s %-10s %s\n' "$n" "$v" "$p"; done
+      exit 0 ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    -*) die "unknown option: $1 (see --help)" ;;
+    *)
+      name="$(resolve_alias "$1")"
+      found=0
+      for b in "${BINARIES[@]}"; do [[ "${b%%|*}" == "$name" ]] && found=1; done
+      ((found)) || die "unknown binary: $1 (see --list)"
+      WANTED+=("$name") ;;
+  esac
+  shift
+done
+
+# ---------------------------------------------------------------- cache key --
+CACHE_ROOT="${CAPI_CONSOLE_LAB_CACHE:-$HOME/.cache/capi-console/lab}"
+KEY="etcd-${ETCD_VERSION}_k8s-${KUBERNETES_VERSION}_capi-${CAPI_VERSION}_r${LAB_BUILD_REV}"
+OUT_DIR="$CACHE_ROOT/$KEY"
+BIN_DIR="$OUT_DIR/bin"
+
+if ((ONLY_BIN_DIR)); then echo "$BIN_DIR"; exit 0; fi
+
+# ---------------------------------------------------------------- Go check ---
+if ! command -v go >/dev/null 2>&1; then
+  if [[ -x /usr/local/go/bin/go ]]; then
+    PATH="/usr/local/go/bin:$PATH"
+  else
+    die "Go is not installed: apt-get install golang (Go >= $GO_MIN_VERSION is needed; Debian's golang may be too old, then install a newer golang-1.xx package or Go from go.dev) and make sure 'go' is on PATH."
+  fi
+fi
+export GOTOOLCHAIN=local # never download another toolchain
+GO_VERSION="$(go env GOVERSION 2>/dev/null || true)"
+GO_VERSION="${GO_VERSION#go}"
+GO_VERSION="${GO_VERSION%%[ -]*}"
+[[ -n "$GO_VERSION" ]] || die "cannot determine the Go version of $(command -v go)"
+if [[ "$(printf '%s\n%s\n' "$GO_MIN_VERSION" "$GO_VERSION" | sort -V | head -n1)" != "$GO_MIN_VERSION" ]]; then
+  die "Go $GO_VERSION at $(command -v go) is too old: Go >= $GO_MIN_VERSION is needed (GO_MIN_VERSION in versions.env; the upstream go.mod files declare it)."
+fi
+export CGO_ENABLED=0 # static binaries, as upstream releases them; no C compiler needed
+export GOFLAGS="-mod=readonly -buildvcs=false"
+NICE="${LAB_BUILD_NICE:-10}"
+
+# ---------------------------------------------------------------- helpers ----
+# Effective version of a module in a wrapper module's build list (after replace).
+mod_version() { # dir module
+  (cd "$MODULES_DIR/$1" && go list -m -f '{{if .Replace}}{{.Replace.Version}}{{else}}{{.Version}}{{end}}' "$2")
+}
+mod_dir() { # dir module
+  (cd "$MODULES_DIR/$1" && go list -m -f '{{if .Replace}}{{.Replace.Dir}}{{else}}{{.Dir}}{{end}}' "$2")
+}
+mod_time() { # dir module -> ISO8601 publish time from the proxy's .info
+  (cd "$MODULES_DIR/$1" && go list -m -f '{{if .Time}}{{.Time.UTC.Format "2006-01-02T15:04:05Z"}}{{end}}' "$2")
+}
+
+sync_modules() {
+  log "syncing wrapper modules with versions.env"
+  export GOFLAGS="-buildvcs=false"
+  (cd "$MODULES_DIR/etcd" && go mod edit -require="go.etcd.io/etcd/server/v3@$ETCD_VERSION" && go mod tidy)
+
+  # k8s.io/kubernetes requires its staging modules at v0.0.0 (replaced by
+  # ./staging upstream): replace each one with the published release.
+  local kgomod
+  kgomod="$(go mod download -json "k8s.io/kubernetes@$KUBERNETES_VERSION" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",$/\1/p')"
+  [[ -f "$kgomod" ]] || die "cannot download k8s.io/kubernetes@$KUBERNETES_VERSION"
+  (
+    cd "$MODULES_DIR/kubernetes"
+    local m
+    for m in $(go mod edit -json | sed -n 's/^[[:space:]]*"Path": "\(k8s\.io\/[^"]*\)"$/\1/p' | sort -u); do
+      go mod edit -dropreplace="$m"
+    done
+    go mod edit -require="k8s.io/kubernetes@$KUBERNETES_VERSION"
+    {
+      printf '\nreplace (\n'
+      for m in $(awk '/^require[[:space:]]*\(/{r=1;next} r&&/^\)/{r=0} r&&$2=="v0.0.0"{print $1}' "$kgomod"); do
+        printf '\t%s => %s %s\n' "$m" "$m" "$KUBERNETES_STAGING_VERSION"
+      done
+      printf ')\n'
+    } >>go.mod
+    go mod edit -fmt
+    go mod tidy
+  )
+  (cd "$MODULES_DIR/capi" && go mod edit -require="sigs.k8s.io/cluster-api@$CAPI_VERSION" \
+    -require="sigs.k8s.io/cluster-api/api@$CAPI_VERSION" && go mod tidy)
+  (cd "$MODULES_DIR/capi-test" && go mod edit -require="sigs.k8s.io/cluster-api@$CAPI_VERSION" \
+    -require="sigs.k8s.io/cluster-api/api@$CAPI_VERSION" \
+    -require="sigs.k8s.io/cluster-api/test@$CAPI_VERSION" && go mod tidy)
+  export GOFLAGS="-mod=readonly -buildvcs=false"
+}
+
+check_pin() { # dir module expected
+  local got
+  got="$(mod_version "$1" "$2" 2>&1)" || die "cannot resolve $2 in modules/$1: $got"
+  [[ "$got" == "$3" ]] ||
+    die "modules/$1 uses $2 $got but versions.env pins $3: run '$0 --sync' to update the wrapper go.mod/go.sum."
+}
+
+check_module_pins() { # dir
+  case "$1" in
+    etcd) check_pin etcd go.etcd.io/etcd/server/v3 "$ETCD_VERSION" ;;
+    kubernetes)
+      check_pin kubernetes k8s.io/kubernetes "$KUBERNETES_VERSION"
+      check_pin kubernetes k8s.io/component-base "$KUBERNETES_STAGING_VERSION" ;;
+    capi)
+      check_pin capi sigs.k8s.io/cluster-api "$CAPI_VERSION"
+      check_pin capi sigs.k8s.io/cluster-api/api "$CAPI_VERSION" ;;
+    capi-test)
+      check_pin capi-test sigs.k8s.io/cluster-api "$CAPI_VERSION"
+      check_pin capi-test sigs.k8s.io/cluster-api/api "$CAPI_VERSION"
+      check_pin capi-test sigs.k8s.io/cluster-api/test "$CAPI_VERSION" ;;
+  esac
+}
+
+ldflags_for() { # kind
+  local flags="-s -w" k v date
+  local commit="0000000000000000000000000000000000000000"
+  case "$1" in
+    etcd)
+      flags+=" -X go.etcd.io/etcd/api/v3/version.GitSHA=module-$ETCD_VERSION" ;;
+    kube)
+      date="$(mod_time kubernetes k8s.io/kubernetes)"
+      local ver="${KUBERNETES_VERSION#v}"
+      for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+        for kv in "gitVersion=$KUBERNETES_VERSION" "gitMajor=${ver%%.*}" "gitMinor=$(cut -d. -f2 <<<"$ver")" \
+          "gitTreeState=clean" "gitCommit=$commit" "buildDate=${date:-1970-01-01T00:00:00Z}"; do
+          flags+=" -X $pkg.$kv"
+        done
+      done ;;
+    capi)
+      date="$(mod_time capi sigs.k8s.io/cluster-api)"
+      local ver="${CAPI_VERSION#v}"
+      for kv in "gitVersion=$CAPI_VERSION" "gitMajor=${ver%%.*}" "gitMinor=$(cut -d. -f2 <<<"$ver")" \
+        "gitTreeState=clean" "gitCommit=$commit" "buildDate=${date:-1970-01-01T00:00:00Z}"; do
+        flags+=" -X sigs.k8s.io/cluster-api/version.$kv"
+      done ;;
+  esac
+  printf '%s' "$flags"
+}
+
+write_sources_env() {
+  local f="$OUT_DIR/sources.env" tmp
+  tmp="$(mktemp "$OUT_DIR/.sources.env.XXXXXX")"
+  local capi capi_api capi_test k8s etcd
+  capi="$(mod_dir capi sigs.k8s.io/cluster-api 2>/dev/null || true)"
+  capi_api="$(mod_dir capi sigs.k8s.io/cluster-api/api 2>/dev/null || true)"
+  capi_test="$(mod_dir capi-test sigs.k8s.io/cluster-api/test 2>/dev/null || true)"
+  k8s="$(mod_dir kubernetes k8s.io/kubernetes 2>/dev/null || true)"
+  etcd="$(mod_dir etcd go.etcd.io/etcd/server/v3 2>/dev/null || true)"
+  {
+    echo "# Written by build-lab.sh: upstream module sources in the Go module cache (read-only)."
+    echo "LAB_KEY=$KEY"
+    echo "BIN_DIR=$BIN_DIR"
+    echo "ETCD_VERSION=$ETCD_VERSION"
+    echo "KUBERNETES_VERSION=$KUBERNETES_VERSION"
+    echo "CAPI_VERSION=$CAPI_VERSION"
+    echo "ETCD_DIR=$etcd"
+    echo "KUBERNETES_DIR=$k8s"
+    echo "CAPI_DIR=$capi"
+    echo "CAPI_API_DIR=$capi_api"
+    echo "CAPI_TEST_DIR=$capi_test"
+    if [[ -n "$capi" ]]; then
+      echo "CAPI_CORE_CONFIG_DIR=$capi/core/config"
+      echo "CAPI_KUBEADM_BOOTSTRAP_CONFIG_DIR=$capi/bootstrap/kubeadm/config"
+      echo "CAPI_KUBEADM_CONTROL_PLANE_CONFIG_DIR=$capi/controlplane/kubeadm/config"
+    fi
+    if [[ -n "$capi_test" ]]; then
+      echo "CAPD_CONFIG_DIR=$capi_test/infrastructure/docker/config"
+      echo "CAPD_TEMPLATES_DIR=$capi_test/infrastructure/docker/templates"
+    fi
+  } >"$tmp"
+  mv -f "$tmp" "$f"
+}
+
+# ---------------------------------------------------------------- main -------
+((SYNC)) && sync_modules
+
+mkdir -p "$BIN_DIR"
+
+# Serialise concurrent runs for the same key.
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$OUT_DIR/.lock"
+  if ! flock -n 9; then
+    log "another build-lab.sh is running for $KEY; waiting for it..."
+    flock 9
+  fi
+fi
+
+SELECTED=()
+for b in "${BINARIES[@]}"; do
+  name="${b%%|*}"
+  if ((${#WANTED[@]} == 0)); then SELECTED+=("$b"); continue; fi
+  for w in "${WANTED[@]}"; do [[ "$w" == "$name" ]] && { SELECTED+=("$b"); break; }; done
+done
+
+TOTAL=${#SELECTED[@]}
+START_ALL=$SECONDS
+BUILT=0
+CHECKED_MODULES=" "
+HEARTBEAT_PID=""
+cleanup() { [[ -n "$HEARTBEAT_PID" ]] && kill "$HEARTBEAT_PID" 2>/dev/null; rm -f "$BIN_DIR"/.*.tmp 2>/dev/null; true; }
+trap cleanup EXIT
+
+i=0
+for b in "${SELECTED[@]}"; do
+  i=$((i + 1))
+  IFS='|' read -r name moddir pkg kind version <<<"$b"
+  if [[ -x "$BIN_DIR/$name" && $FORCE -eq 0 ]]; then
+    log "$name $version already built ($i/$TOTAL)"
+    continue
+  fi
+  if [[ "$CHECKED_MODULES" != *" $moddir "* ]]; then
+    check_module_pins "$moddir"
+    CHECKED_MODULES+="$moddir "
+  fi
+  log "building $name $version ($i/$TOTAL)... [elapsed $(fmt_secs $((SECONDS - START_ALL)))]"
+  start=$SECONDS
+  ( # heartbeat for long compiles
+    trap 'kill "$sp" 2>/dev/null; exit 0' TERM
+    while :; do
+      sleep 60 & sp=$!
+      wait "$sp"
+      log "  ... still building $name ($(fmt_secs $((SECONDS - start))))"
+    done
+  ) &
+  HEARTBEAT_PID=$!
+  tmp="$BIN_DIR/.$name.tmp"
+  ldflags="$(ldflags_for "$kind")"
+  if ! (cd "$MODULES_DIR/$moddir" && nice -n "$NICE" go build -trimpath -ldflags "$ldflags" -o "$tmp" "$pkg"); then
+    kill "$HEARTBEAT_PID" 2>/dev/null || true; HEARTBEAT_PID=""
+    die "building $name failed: (cd $MODULES_DIR/$moddir && go build -trimpath -ldflags '$ldflags' -o $tmp $pkg)"
+  fi
+  kill "$HEARTBEAT_PID" 2>/dev/null || true
+  wait "$HEARTBEAT_PID" 2>/dev/null || true
+  HEARTBEAT_PID=""
+  mv -f "$tmp" "$BIN_DIR/$name"
+  BUILT=$((BUILT + 1))
+  log "built $name in $(fmt_secs $((SECONDS - start))) ($(du -h "$BIN_DIR/$name" | cut -f1))"
+done
+
+write_sources_env
+log "done: $BUILT built, $((TOTAL - BUILT)) already present, total $(fmt_secs $((SECONDS - START_ALL)))"
+log "sources: $OUT_DIR/sources.env"
+echo "$BIN_DIR"

@@ -1,0 +1,12 @@
+//go:build tools
+
+// Package tools pins the upstream main packages that build-lab.sh compiles.
+// It is never built; it only keeps the requirements in go.mod.
+package tools
+
+import (
+	_ "sigs.k8s.io/cluster-api/bootstrap/kubeadm"
+	_ "sigs.k8s.io/cluster-api/cmd/clusterctl"
+	_ "sigs.k8s.io/cluster-api/controlplane/kubeadm"
+	_ "sigs.k8s.io/cluster-api/core"
+)

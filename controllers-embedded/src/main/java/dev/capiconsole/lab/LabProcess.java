@@ -1,0 +1,135 @@
+package dev.capiconsole.lab;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** One upstream program of the lab, its output in a log file of its own. */
+final class LabProcess {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private LabProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    static LabProcess start(String name, List<String> command, Map<String, String> environment, Path log) {
+        Path binary = Path.of(command.get(0));
+        if (!Files.isExecutable(binary)) {
+            throw new LabException(name + " cannot start: " + binary + " is missing or not executable. "
+                    + "Rebuild the lab binaries with controllers-embedded/lab-build/build-lab.sh --force " + name);
+        }
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, "");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            process.getOutputStream().close();
+            return new LabProcess(name, process, log);
+        } catch (IOException e) {
+            throw new LabException(name + " cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until {@code ready} holds; fails with the log's tail if the process exits or time runs out. */
+    void awaitReady(BooleanSupplier ready, Duration timeout, Supplier<String> lastProbe) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new LabException(name + " exited with code " + process.exitValue() + " while starting. "
+                        + "Last lines of " + log + ":\n" + tail(20));
+            }
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new LabException(name + " was not ready after " + timeout.toSeconds() + " s (last probe: "
+                + lastProbe.get() + "). Last lines of " + log + ":\n" + tail(20));
+    }
+
+    /** Asks the process to end, then ends it by force after {@code grace}. */
+    void stop(Duration grace) {
+        stop(process.toHandle(), grace);
+    }
+
+    static void stop(ProcessHandle handle, Duration grace) {
+        if (!handle.isAlive()) {
+            return;
+        }
+        handle.destroy();
+        try {
+            handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            handle.destroyForcibly();
+            try {
+                handle.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // It is gone or cannot be ended; nothing more can be done from here.
+            }
+        }
+    }
+
+    String tail(int lines) {
+        return tail(log, lines);
+    }
+
+    static String tail(Path file, int lines) {
+        if (!Files.isRegularFile(file)) {
+            return "(no log)";
+        }
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            long start = Math.max(0, length - 16_384);
+            in.seek(start);
+            byte[] bytes = new byte[(int) (length - start)];
+            in.readFully(bytes);
+            List<String> all = List.of(new String(bytes, StandardCharsets.UTF_8).split("\n"));
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while waiting", e);
+        }
+    }
+}
