@@ -8,6 +8,7 @@
 #   binary     one or more of the names below (or an alias); default: all.
 #                etcd
 #                kube-apiserver                                  (alias: apiserver)
+#                kubectl
 #                capi-controller-manager                         (alias: core, capi)
 #                capi-kubeadm-bootstrap-controller-manager       (alias: kubeadm-bootstrap, cabpk)
 #                capi-kubeadm-control-plane-controller-manager   (alias: kubeadm-control-plane, kcp)
@@ -25,6 +26,7 @@
 # Environment:
 #   CAPI_CONSOLE_LAB_CACHE  cache root (default: $HOME/.cache/capi-console/lab)
 #   LAB_BUILD_NICE          niceness of the compiler (default: 10)
+#   LAB_BUILD_GO            the go command to use (default: go on PATH)
 #
 # Output: binaries in $CAPI_CONSOLE_LAB_CACHE/<key>/bin, a sources.env file
 # next to bin/ pointing into the Go module cache (CRDs, webhook configs,
@@ -49,6 +51,7 @@ fmt_secs() { # seconds -> 1m05s
 BINARIES=(
   "etcd|etcd|go.etcd.io/etcd/server/v3|etcd|$ETCD_VERSION"
   "kube-apiserver|kubernetes|k8s.io/kubernetes/cmd/kube-apiserver|kube|$KUBERNETES_VERSION"
+  "kubectl|kubernetes|k8s.io/kubernetes/cmd/kubectl|kube|$KUBERNETES_VERSION"
   "capi-controller-manager|capi|sigs.k8s.io/cluster-api/core|capi|$CAPI_VERSION"
   "capi-kubeadm-bootstrap-controller-manager|capi|sigs.k8s.io/cluster-api/bootstrap/kubeadm|capi|$CAPI_VERSION"
   "capi-kubeadm-control-plane-controller-manager|capi|sigs.k8s.io/cluster-api/controlplane/kubeadm|capi|$CAPI_VERSION"
@@ -98,11 +101,15 @@ BIN_DIR="$OUT_DIR/bin"
 if ((ONLY_BIN_DIR)); then echo "$BIN_DIR"; exit 0; fi
 
 # ---------------------------------------------------------------- Go check ---
-if ! command -v go >/dev/null 2>&1; then
+# LAB_BUILD_GO names the go command to use (default: go on PATH, else /usr/local/go/bin/go).
+if [[ -n "${LAB_BUILD_GO:-}" ]]; then
+  [[ -x "$LAB_BUILD_GO" ]] || die "Go is not installed at LAB_BUILD_GO=$LAB_BUILD_GO: Go >= $GO_MIN_VERSION is needed to build the lab. Install it (Debian: apt-get install golang-go, if its version is new enough) and put 'go' on PATH."
+  PATH="$(dirname "$LAB_BUILD_GO"):$PATH"
+elif ! command -v go >/dev/null 2>&1; then
   if [[ -x /usr/local/go/bin/go ]]; then
     PATH="/usr/local/go/bin:$PATH"
   else
-    die "Go is not installed: apt-get install golang (Go >= $GO_MIN_VERSION is needed; Debian's golang may be too old, then install a newer golang-1.xx package or Go from go.dev) and make sure 'go' is on PATH."
+    die "Go is not installed: Go >= $GO_MIN_VERSION is needed to build the lab. Install it (Debian: apt-get install golang-go, if its version is new enough) and put 'go' on PATH."
   fi
 fi
 export GOTOOLCHAIN=local # never download another toolchain

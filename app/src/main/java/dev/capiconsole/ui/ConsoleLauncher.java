@@ -12,13 +12,19 @@ public final class ConsoleLauncher {
 
     /** Runs the window until it closes; returns the process exit code. */
     public static int launch() {
+        return launch(false);
+    }
+
+    /** Runs the window until it closes, starting the embedded lab at once if asked; returns the exit code. */
+    public static int launch(boolean startLab) {
         Optional<String> problem = displayProblem(System.getProperty("os.name"), System.getenv());
         if (problem.isPresent()) {
             System.err.println(problem.get());
             return 2;
         }
         try {
-            Application.launch(ConsoleApplication.class);
+            Application.launch(ConsoleApplication.class, startLab ? new String[] {ConsoleApplication.START_LAB}
+                    : new String[0]);
             return 0;
         } catch (UnsupportedOperationException e) {
             // JavaFX's way of saying the display named in DISPLAY cannot be reached.

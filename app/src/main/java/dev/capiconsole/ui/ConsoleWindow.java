@@ -1,6 +1,7 @@
 package dev.capiconsole.ui;
 
 import dev.capiconsole.BuildInfo;
+import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,13 +20,13 @@ public final class ConsoleWindow {
         this.viewModel = viewModel;
     }
 
-    public static ConsoleWindow open(Stage stage, Settings settings) {
+    public static ConsoleWindow open(Stage stage, Settings settings, LabOptions labOptions) {
         ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "capi-console-background");
             thread.setDaemon(true);
             return thread;
         });
-        ShellViewModel viewModel = new ShellViewModel(settings, background, BuildInfo.load());
+        ShellViewModel viewModel = new ShellViewModel(settings, background, BuildInfo.load(), labOptions);
         ShellView view = new ShellView(viewModel);
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(ConsoleWindow.class.getResource("console.css").toExternalForm());
@@ -44,6 +45,7 @@ public final class ConsoleWindow {
     }
 
     public void close() {
+        viewModel.shutdown();
         background.shutdown();
     }
 }

@@ -1,5 +1,6 @@
 package dev.capiconsole.ui;
 
+import dev.capiconsole.connection.ManagementCluster;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
@@ -27,8 +28,23 @@ final class NavigationView {
         none.getStyleClass().add("muted");
         Hyperlink open = new Hyperlink("Open a kubeconfig…");
         open.setOnAction(e -> WelcomeView.openKubeconfig(viewModel));
-        VBox clusters = new VBox(2, none, open);
+        VBox clusters = new VBox(2);
+        clusters.setId("management-clusters");
         clusters.getStyleClass().add("nav-empty");
+        Runnable showClusters = () -> {
+            ManagementCluster cluster = viewModel.connectedProperty().get();
+            if (cluster == null) {
+                clusters.getChildren().setAll(none, open);
+            } else {
+                Label name = new Label(cluster.name(), new FontIcon(Feather.SERVER));
+                name.setId("management-cluster-name");
+                Label server = new Label(cluster.server());
+                server.getStyleClass().add("muted");
+                clusters.getChildren().setAll(name, server);
+            }
+        };
+        viewModel.connectedProperty().addListener((obs, old, now) -> showClusters.run());
+        showClusters.run();
 
         Label viewsHeading = sectionHeading("VIEWS");
         VBox views = new VBox(2);

@@ -1,8 +1,12 @@
 package dev.capiconsole.ui;
 
 import dev.capiconsole.BuildInfo;
+import dev.capiconsole.connection.EmbeddedLab;
+import dev.capiconsole.connection.ManagementCluster;
+import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -19,16 +23,19 @@ public final class ShellViewModel {
     private final ObjectProperty<View> currentView = new SimpleObjectProperty<>(View.WELCOME);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper connectionState =
-            new ReadOnlyStringWrapper("Not connected: open a kubeconfig or start the embedded lab");
+    private final ObjectProperty<ManagementCluster> connected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper connectionState = new ReadOnlyStringWrapper();
     private final Settings settings;
     private final Executor background;
     private final BuildInfo buildInfo;
+    private final LabViewModel lab;
 
-    public ShellViewModel(Settings settings, Executor background, BuildInfo buildInfo) {
+    public ShellViewModel(Settings settings, Executor background, BuildInfo buildInfo, LabOptions labOptions) {
         this.settings = settings;
         this.background = background;
         this.buildInfo = buildInfo;
+        this.lab = new LabViewModel(new EmbeddedLab(labOptions), connected);
+        connectionState.bind(Bindings.createStringBinding(() -> describe(connected.get()), connected));
         theme.set(settings.get(THEME_KEY).map(ShellViewModel::parseTheme).orElse(Theme.LIGHT));
         theme.get().apply();
         theme.addListener((obs, old, now) -> {
@@ -51,6 +58,33 @@ public final class ShellViewModel {
         } catch (RuntimeException e) {
             LOG.warn("Could not remember the theme in {}", settings.file(), e);
         }
+    }
+
+    private static String describe(ManagementCluster cluster) {
+        if (cluster == null) {
+            return "Not connected: open a kubeconfig or start the embedded lab";
+        }
+        return "Connected to " + cluster.name() + "  ·  " + cluster.server() + "  ·  Kubernetes "
+                + cluster.kubernetesVersion() + "  ·  "
+                + (cluster.clusterApiInstalled() ? "Cluster API installed" : "Cluster API is not installed here");
+    }
+
+    public ObjectProperty<ManagementCluster> connectedProperty() {
+        return connected;
+    }
+
+    public LabViewModel lab() {
+        return lab;
+    }
+
+    /** Shows the lab page and starts the lab (or connects to the one already running). */
+    public void startLab() {
+        show(View.LAB);
+        lab.start();
+    }
+
+    void shutdown() {
+        lab.shutdown();
     }
 
     public ObjectProperty<View> currentViewProperty() {

@@ -22,6 +22,12 @@ final class StatusBar {
         Label connection = new Label();
         connection.setId("connection-state");
         connection.textProperty().bind(viewModel.connectionStateProperty());
+        viewModel.connectedProperty().addListener((obs, old, now) -> {
+            dot.getStyleClass().remove("connected");
+            if (now != null) {
+                dot.getStyleClass().add("connected");
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         BuildInfo info = viewModel.buildInfo();

@@ -10,7 +10,8 @@ public enum View {
     WELCOME("Welcome", Feather.HOME, KeyCode.DIGIT1),
     CLUSTERS("Clusters", Feather.LAYERS, KeyCode.DIGIT2),
     GENERATE("Generate cluster", Feather.PLUS_SQUARE, KeyCode.DIGIT3),
-    PROVIDERS("Providers", Feather.PACKAGE, KeyCode.DIGIT4);
+    PROVIDERS("Providers", Feather.PACKAGE, KeyCode.DIGIT4),
+    LAB("Embedded lab", Feather.CPU, KeyCode.DIGIT5);
 
     private final String title;
     private final Feather icon;

@@ -36,8 +36,7 @@ final class WelcomeView {
                 card("start-lab", Feather.CPU, "Start the embedded lab",
                         "Run a real management plane as local processes: etcd, kube-apiserver and the "
                                 + "Cluster API controllers, with in-memory machines. No Docker needed.",
-                        null, () -> viewModel.notYetAvailable("Starting the embedded lab",
-                                "It arrives with the embedded lab feature (controllers-embedded).")));
+                        View.LAB.shortcut().getDisplayText(), viewModel::startLab));
         cards.setAlignment(Pos.TOP_LEFT);
         cards.setFillHeight(false);
 

@@ -2,6 +2,7 @@ package dev.capiconsole.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
 import java.nio.file.Path;
 import javafx.application.Application;
@@ -34,7 +35,8 @@ class ShellGuiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        this.window = ConsoleWindow.open(stage, Settings.load(configFolder));
+        this.window = ConsoleWindow.open(stage, Settings.load(configFolder),
+                LabOptions.defaults().withDataDir(configFolder.resolve("lab")));
         window.viewModel().themeProperty().set(Theme.LIGHT);
     }
 
@@ -56,14 +58,14 @@ class ShellGuiTest {
     }
 
     @Test
-    void eachStartOptionSaysHonestlyThatItIsNotYetAvailable(FxRobot robot) {
-        for (String option : new String[] {"#open-kubeconfig", "#create-kind", "#start-lab"}) {
+    void eachStartOptionNotBuiltYetSaysSoHonestly(FxRobot robot) {
+        for (String option : new String[] {"#open-kubeconfig", "#create-kind"}) {
             robot.clickOn(option);
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(robot.lookup("#notice").query().isVisible()).as(option).isTrue();
             assertThat(text(robot, "#notice-title")).as(option).contains("not yet available");
         }
-        assertThat(text(robot, "#notice-title")).startsWith("Starting the embedded lab");
+        assertThat(text(robot, "#notice-title")).startsWith("Creating a kind management cluster");
         Screenshots.save(Screenshots.render(stage.getScene()), "welcome-not-yet-available");
     }
 

@@ -31,6 +31,8 @@ public final class Lab implements AutoCloseable {
 
     static final String FIELD_MANAGER = "capi-console-lab";
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** The in-memory backend's debug server port; its workload API servers take ports 20000-30000. */
+    static final int IN_MEMORY_DEBUG_PORT = 19000;
 
     private final LabOptions options;
     private final LabLayout layout;
@@ -71,6 +73,11 @@ public final class Lab implements AutoCloseable {
             }
         }
         ports.requireFree(portNames);
+        if (options.controllers() && !LabPorts.isFree(IN_MEMORY_DEBUG_PORT)) {
+            throw new LabException("port " + IN_MEMORY_DEBUG_PORT + " is already in use: the docker provider's "
+                    + "in-memory backend needs it (fixed upstream), so only one full lab can run on a machine. "
+                    + "Is another lab running? See capi-console lab status, or stop the program that holds it.");
+        }
         ports.save();
 
         progress.report("Preparing certificates in " + layout.pki());
@@ -91,13 +98,13 @@ public final class Lab implements AutoCloseable {
             LabHealth health = new LabHealth(ca.certificate());
             int etcdPort = ports.port("etcd.client");
             progress.report("Starting etcd on 127.0.0.1:" + etcdPort);
-            LabProcess etcd = startProcess(layout, processes, "etcd",
+            LabProcess etcd = startProcess(options, layout, processes, "etcd",
                     Commands.etcd(binaries.binary("etcd"), layout, etcdPort, ports.port("etcd.peer")), Map.of());
             etcd.awaitReady(() -> health.etcdHealthy(etcdPort), options.readyTimeout(), health::lastFailure);
 
             int apiPort = ports.port("kube-apiserver");
             progress.report("Starting kube-apiserver on https://127.0.0.1:" + apiPort);
-            LabProcess apiServer = startProcess(layout, processes, "kube-apiserver",
+            LabProcess apiServer = startProcess(options, layout, processes, "kube-apiserver",
                     Commands.apiServer(binaries.binary("kube-apiserver"), layout, apiPort, etcdPort,
                             serving), Map.of());
             apiServer.awaitReady(() -> health.apiServerReady(apiPort), options.readyTimeout(), health::lastFailure);
@@ -146,7 +153,7 @@ public final class Lab implements AutoCloseable {
             Path certDir = layout.pki().resolve("webhook-" + provider.binary());
             CertificateAuthority.IssuedCertificate cert = ca.issueServing(certDir, "tls", List.of());
             progress.report("Starting " + provider.binary());
-            managers.put(provider, startProcess(layout, processes, provider.binary(),
+            managers.put(provider, startProcess(options, layout, processes, provider.binary(),
                     Commands.manager(binaries.binary(provider.binary()), layout, provider, ports, certDir),
                     Map.of("POD_IP", "127.0.0.1", "POD_NAMESPACE", "default")));
             cert.certificateFile();
@@ -159,9 +166,10 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    private static LabProcess startProcess(LabLayout layout, List<LabProcess> processes, String name,
-                                           List<String> command, Map<String, String> environment) {
-        LabProcess process = LabProcess.start(name, command, environment, layout.log(name));
+    private static LabProcess startProcess(LabOptions options, LabLayout layout, List<LabProcess> processes,
+                                           String name, List<String> command, Map<String, String> environment) {
+        LabProcess process = LabProcess.start(name, command, environment, layout.log(name),
+                !options.stopWithThisProcess());
         processes.add(process);
         Watchdog.record(layout, process);
         return process;

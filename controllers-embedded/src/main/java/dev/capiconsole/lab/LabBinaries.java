@@ -61,7 +61,9 @@ public final class LabBinaries {
                 while ((line = reader.readLine()) != null) {
                     output.add(line);
                     if (line.startsWith("[lab-build]")) {
-                        progress.report(line);
+                        if (!line.contains(" already built ")) {
+                            progress.report(line);
+                        }
                     } else if (!line.isBlank()) {
                         binDir = line.trim();
                     }

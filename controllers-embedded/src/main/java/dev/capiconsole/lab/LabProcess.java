@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,15 @@ final class LabProcess {
     }
 
     static LabProcess start(String name, List<String> command, Map<String, String> environment, Path log) {
+        return start(name, command, environment, log, false);
+    }
+
+    /**
+     * Starts the process; {@code ownSession} puts it in a session of its own (setsid) so that it outlives the
+     * terminal and the JVM that started it, for a lab started by {@code capi-console lab start}.
+     */
+    static LabProcess start(String name, List<String> command, Map<String, String> environment, Path log,
+                            boolean ownSession) {
         Path binary = Path.of(command.get(0));
         if (!Files.isExecutable(binary)) {
             throw new LabException(name + " cannot start: " + binary + " is missing or not executable. "
@@ -36,7 +46,12 @@ final class LabProcess {
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "");
-            ProcessBuilder builder = new ProcessBuilder(command)
+            List<String> full = new ArrayList<>();
+            if (ownSession && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+                full.add("/usr/bin/setsid");
+            }
+            full.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(full)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);

@@ -1,0 +1,16 @@
+package dev.capiconsole.connection;
+
+import java.nio.file.Path;
+
+/**
+ * A management cluster the console reached: where it is, what it runs, and whether Cluster API is installed.
+ *
+ * @param name the kubeconfig context
+ * @param server the API server URL
+ * @param kubeconfig the file the context comes from
+ * @param kubernetesVersion the server's git version, e.g. {@code v1.36.3}
+ * @param clusterApiInstalled whether the {@code clusters.cluster.x-k8s.io} CRD is served
+ */
+public record ManagementCluster(String name, String server, Path kubeconfig, String kubernetesVersion,
+                                boolean clusterApiInstalled) {
+}
