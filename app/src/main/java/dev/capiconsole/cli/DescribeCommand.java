@@ -1,0 +1,86 @@
+package dev.capiconsole.cli;
+
+import dev.capiconsole.connection.KubeContext;
+import dev.capiconsole.connection.KubeconfigSet;
+import dev.capiconsole.topology.DescribeOptions;
+import dev.capiconsole.topology.DescribeTable;
+import dev.capiconsole.topology.DescribeTreeBuilder;
+import dev.capiconsole.topology.SnapshotReader;
+import dev.capiconsole.topology.TreeNode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code capi-console describe cluster NAME}: clusterctl's tree of a Cluster, same rows and columns. */
+@Command(name = "describe", mixinStandardHelpOptions = true, description = "Describe workload clusters.",
+        subcommands = {DescribeCommand.Cluster.class})
+final class DescribeCommand {
+
+    @Command(name = "cluster", mixinStandardHelpOptions = true,
+            description = "Describe the status of a workload cluster, as clusterctl describe cluster does.")
+    static final class Cluster implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The Cluster's name.")
+        String name;
+
+        @Mixin
+        KubeconfigOptions kubeconfig = new KubeconfigOptions();
+
+        @Option(names = {"-n", "--namespace"}, description = "The Cluster's namespace (default: the context's).")
+        String namespace;
+
+        @Option(names = "--show-conditions", paramLabel = "KINDS",
+                description = "List the conditions of objects of these kinds, kind/name, or all (comma-separated; "
+                        + "a trailing + hides conditions with nothing to say).")
+        String showConditions = "";
+
+        @Option(names = "--show-machinesets", description = "Show MachineSets.")
+        boolean showMachineSets;
+
+        @Option(names = "--show-templates", description = "Show the machine templates.")
+        boolean showTemplates;
+
+        @Option(names = "--show-resourcesets", description = "Show ClusterResourceSets.")
+        boolean showResourceSets;
+
+        @Option(names = "--echo", description = "Show provider objects even when their Ready repeats their parent's.")
+        boolean echo;
+
+        @Option(names = "--grouping", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Group alike Machines (default: true; --grouping=false or --no-grouping to list each).")
+        boolean grouping;
+
+        @Override
+        public Integer call() {
+            for (String entry : showConditions.split(",", -1)) {
+                if (!entry.equals(entry.strip())) {
+                    throw new IllegalArgumentException("invalid --show-conditions value \"" + showConditions
+                            + "\": whitespace is not allowed");
+                }
+            }
+            KubeconfigSet set = kubeconfig.load();
+            KubeContext context = kubeconfig.selected(set);
+            String ns = namespace != null ? namespace : context.namespace();
+            DescribeOptions options = new DescribeOptions(showConditions, showMachineSets, showTemplates,
+                    showResourceSets, echo, grouping);
+            try (KubernetesClient client = kubeconfig.client(set, context)) {
+                TreeNode tree = DescribeTreeBuilder.build(new SnapshotReader(client).read(ns, name), options,
+                        Instant.now());
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(DescribeTable.format(DescribeTable.rows(tree, Instant.now())));
+                out.flush();
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.capiconsole.topology;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Kubernetes object as a plain map, with the readers the describe tree needs. "Typed" objects are the
+ * Cluster API core kinds (Cluster, MachineDeployment, MachineSet, MachinePool, Machine), read the way clusterctl
+ * reads its own types; every provider object is "unstructured" and read the way clusterctl reads those.
+ */
+public final class CapiObject {
+
+    private final Map<String, Object> raw;
+    private final boolean typed;
+
+    private CapiObject(Map<String, Object> raw, boolean typed) {
+        this.raw = raw;
+        this.typed = typed;
+    }
+
+    public static CapiObject typed(Map<String, Object> raw) {
+        return new CapiObject(raw, true);
+    }
+
+    public static CapiObject unstructured(Map<String, Object> raw) {
+        return new CapiObject(raw, false);
+    }
+
+    public Map<String, Object> raw() {
+        return raw;
+    }
+
+    public boolean isTyped() {
+        return typed;
+    }
+
+    public String apiVersion() {
+        return text("apiVersion");
+    }
+
+    public String kind() {
+        return text("kind");
+    }
+
+    public String name() {
+        return text("metadata", "name");
+    }
+
+    public String namespace() {
+        return text("metadata", "namespace");
+    }
+
+    public String uid() {
+        return text("metadata", "uid");
+    }
+
+    public boolean deleting() {
+        return get("metadata", "deletionTimestamp") != null;
+    }
+
+    public Map<String, Object> labels() {
+        return map("metadata", "labels");
+    }
+
+    /** The owner reference marked {@code controller: true}, if any. */
+    public Optional<Map<String, Object>> controller() {
+        if (!(get("metadata", "ownerReferences") instanceof List<?> refs)) {
+            return Optional.empty();
+        }
+        for (Object ref : refs) {
+            if (ref instanceof Map<?, ?> map && Boolean.TRUE.equals(map.get("controller"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> owner = (Map<String, Object>) map;
+                return Optional.of(owner);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the controller owner is the {@code cluster.x-k8s.io} object of that kind and name. */
+    public boolean controlledBy(String kind, String name) {
+        return controller().filter(owner -> kind.equals(owner.get("kind")) && name.equals(owner.get("name"))
+                && "cluster.x-k8s.io".equals(group(String.valueOf(owner.get("apiVersion"))))).isPresent();
+    }
+
+    static String group(String apiVersion) {
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
+    }
+
+    public Object get(String... path) {
+        Object current = raw;
+        for (String key : path) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(key);
+        }
+        return current;
+    }
+
+    public String text(String... path) {
+        Object value = get(path);
+        return value == null ? "" : value.toString();
+    }
+
+    /** An integer field, or null when absent or not an integer. */
+    public Long integer(String... path) {
+        Object value = get(path);
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            return ((Number) value).longValue();
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> map(String... path) {
+        Object value = get(path);
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    /**
+     * The object's conditions, as clusterctl reads them: typed objects from {@code status.conditions}; unstructured
+     * ones from {@code status.v1beta2.conditions} when that list exists, else {@code status.conditions}, with an
+     * empty reason read as {@code NoReasonReported} and any malformed entry making the whole list absent.
+     */
+    public List<Condition> conditions() {
+        Object list;
+        if (typed) {
+            list = get("status", "conditions");
+        } else {
+            Object v1beta2 = get("status", "v1beta2", "conditions");
+            list = v1beta2 instanceof List<?> ? v1beta2 : get("status", "conditions");
+        }
+        if (!(list instanceof List<?> entries)) {
+            return List.of();
+        }
+        List<Condition> result = new ArrayList<>();
+        for (Object entry : entries) {
+            if (!(entry instanceof Map<?, ?> map)) {
+                return List.of();
+            }
+            Object type = map.get("type");
+            Object status = map.get("status");
+            Object reason = map.get("reason");
+            Object message = map.get("message");
+            Object time = map.get("lastTransitionTime");
+            if (!(type instanceof String t) || t.isEmpty() || !(status instanceof String s)
+                    || !(s.equals("True") || s.equals("False") || s.equals("Unknown"))
+                    || (reason != null && !(reason instanceof String)) || (message != null && !(message instanceof String))) {
+                return List.of();
+            }
+            Instant transition = null;
+            if (time != null) {
+                try {
+                    transition = Instant.parse(time.toString());
+                } catch (DateTimeParseException e) {
+                    return List.of();
+                }
+            }
+            String why = reason == null ? "" : (String) reason;
+            if (!typed && why.isEmpty()) {
+                why = "NoReasonReported";
+            }
+            result.add(new Condition(t, s, why, message == null ? "" : (String) message, transition));
+        }
+        return result;
+    }
+
+    public Condition condition(String type) {
+        return conditions().stream().filter(c -> c.type().equals(type)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.capiconsole.topology;
+
+/**
+ * One printed row of the describe table.
+ *
+ * @param node the node the row belongs to (for condition and continuation rows too)
+ * @param kind whether this is the node's own row, a wrapped message line, or one of its conditions
+ * @param condition the condition of a condition row, else null
+ */
+public record DescribeRow(TreeNode node, Kind kind, Condition condition, String prefix, String name, String replicas,
+                          String available, String ready, String upToDate, String status, String reason,
+                          String since, String message) {
+
+    public enum Kind { OBJECT, CONTINUATION, CONDITION }
+
+    String[] cells() {
+        return new String[] {prefix + name, replicas, available, ready, upToDate, status, reason, since, message};
+    }
+}

@@ -1,0 +1,317 @@
+package dev.capiconsole.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The rows of {@code clusterctl describe cluster} (v1beta2 columns) for a tree, and their text. */
+public final class DescribeTable {
+
+    public static final String[] HEADER =
+            {"NAME", "REPLICAS", "AVAILABLE", "READY", "UP TO DATE", "STATUS", "REASON", "SINCE", "MESSAGE"};
+
+    /** Siblings in print order: Templates first, then by row name; ties by Ready status and reason. */
+    public static final Comparator<TreeNode> PRINT_ORDER = Comparator
+            .comparingInt(TreeNode::zOrder).reversed()
+            .thenComparing(DescribeTable::rowName)
+            .thenComparing(n -> n.condition("Ready") == null ? "" : n.condition("Ready").status())
+            .thenComparing(n -> n.condition("Ready") == null ? "" : n.condition("Ready").reason());
+
+    private final Instant now;
+    private final List<DescribeRow> rows = new ArrayList<>();
+    private TreeNode lastObject;
+
+    private DescribeTable(Instant now) {
+        this.now = now;
+    }
+
+    public static List<DescribeRow> rows(TreeNode root, Instant now) {
+        DescribeTable table = new DescribeTable(now);
+        table.lastObject = last(root);
+        table.addObject("", root);
+        return table.rows;
+    }
+
+    /** The table as clusterctl prints it without colour: every cell padded, the header padded by one. */
+    public static String format(List<DescribeRow> rows) {
+        int[] widths = new int[HEADER.length];
+        for (int c = 0; c < HEADER.length; c++) {
+            widths[c] = width(HEADER[c]) + 1;
+        }
+        for (DescribeRow row : rows) {
+            String[] cells = row.cells();
+            for (int c = 0; c < cells.length; c++) {
+                widths[c] = Math.max(widths[c], width(cells[c]) + 2);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        appendLine(out, HEADER, widths);
+        for (DescribeRow row : rows) {
+            appendLine(out, row.cells(), widths);
+        }
+        return out.toString();
+    }
+
+    private static void appendLine(StringBuilder out, String[] cells, int[] widths) {
+        for (int c = 0; c < cells.length; c++) {
+            out.append(cells[c]).append(" ".repeat(widths[c] - width(cells[c])));
+        }
+        out.append('\n');
+    }
+
+    private static int width(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    public static List<TreeNode> ordered(TreeNode node) {
+        List<TreeNode> children = new ArrayList<>(node.children());
+        children.sort(PRINT_ORDER);
+        return children;
+    }
+
+    private static TreeNode last(TreeNode node) {
+        List<TreeNode> children = ordered(node);
+        return children.isEmpty() ? node : last(children.get(children.size() - 1));
+    }
+
+    private void addObject(String prefix, TreeNode node) {
+        Cells cells = cells(node);
+        if (node.conditionFilter() != null) {
+            cells.status = "";
+            cells.reason = "";
+            cells.since = "";
+            cells.message = "";
+        }
+        List<String> lines = Paragraph.lines(cells.message);
+        rows.add(new DescribeRow(node, DescribeRow.Kind.OBJECT, null, prefix, rowName(node), cells.replicas,
+                cells.available, cells.ready, cells.upToDate, cells.status, cells.reason, cells.since, lines.get(0)));
+        String continuation = multiLinePrefix(node);
+        for (String line : lines.subList(1, lines.size())) {
+            rows.add(new DescribeRow(node, DescribeRow.Kind.CONTINUATION, null, continuation, "", "", "", "", "", "",
+                    "", "", line));
+        }
+        if (node.conditionFilter() != null) {
+            addConditions(prefix, node);
+        }
+        List<TreeNode> children = ordered(node);
+        for (int i = 0; i < children.size(); i++) {
+            addObject(childPrefix(prefix, i, children.size()), children.get(i));
+        }
+    }
+
+    private void addConditions(String prefix, TreeNode node) {
+        List<Condition> conditions = ConditionFilters.select(node.conditionFilter(), node.conditions());
+        String base = prefix + (node.children().isEmpty() ? "  " : "│ ") + " ".repeat(10);
+        for (int i = 0; i < conditions.size(); i++) {
+            Condition condition = conditions.get(i);
+            String conditionPrefix = childPrefix(base, i, conditions.size());
+            List<String> lines = Paragraph.lines(condition.message());
+            rows.add(new DescribeRow(node, DescribeRow.Kind.CONDITION, condition, conditionPrefix, condition.type(),
+                    "", "", "", "", condition.status(), condition.reason(),
+                    HumanDuration.since(condition.lastTransitionTime(), now), lines.get(0)));
+            String continuation = conditionPrefix.endsWith("├─")
+                    ? conditionPrefix.substring(0, conditionPrefix.length() - 2) + "│ "
+                    : conditionPrefix.substring(0, conditionPrefix.length() - 2);
+            for (String line : lines.subList(1, lines.size())) {
+                rows.add(new DescribeRow(node, DescribeRow.Kind.CONTINUATION, condition, continuation, "", "", "", "",
+                        "", "", "", "", line));
+            }
+        }
+    }
+
+    static String childPrefix(String prefix, int index, int count) {
+        return prefix.replace("├─", "│ ").replace("└─", "  ") + (index < count - 1 ? "├─" : "└─");
+    }
+
+    private String multiLinePrefix(TreeNode node) {
+        if (node == lastObject) {
+            return "";
+        }
+        StringBuilder prefix = new StringBuilder(node.children().isEmpty() ? "" : "│ ");
+        TreeNode current = node;
+        while (current.parent() != null) {
+            List<TreeNode> siblings = ordered(current.parent());
+            boolean lastChild = siblings.get(siblings.size() - 1) == current;
+            prefix.insert(0, lastChild ? "  " : "│ ");
+            current = current.parent();
+        }
+        return prefix.toString();
+    }
+
+    /** The NAME of a node without its tree prefix. */
+    public static String rowName(TreeNode node) {
+        switch (node.shape()) {
+            case GROUP:
+                return node.groupItems().size() + " " + plural(node.kind().substring(0, node.kind().length() - 5))
+                        + "...";
+            case VIRTUAL:
+                return "TemplateGroup".equals(node.kind()) ? "Templates" : node.name();
+            default:
+                break;
+        }
+        String name = node.kind() + " " + (node.namespace().isEmpty() ? node.name()
+                : node.namespace() + "/" + node.name());
+        CapiObject object = node.object();
+        if (object != null) {
+            name += versionSuffix(node, object);
+            if (object.deleting()) {
+                name = "!! DELETED !! " + name;
+            }
+        }
+        return name;
+    }
+
+    private static String versionSuffix(TreeNode node, CapiObject object) {
+        if (object.isTyped()) {
+            switch (object.kind()) {
+                case "Cluster":
+                    Map<String, Object> topology = object.map("spec", "topology");
+                    return topology.isEmpty() ? "" : ", " + object.text("spec", "topology", "version");
+                case "MachineDeployment", "MachineSet", "MachinePool":
+                    return ", " + object.text("spec", "template", "spec", "version");
+                case "Machine":
+                    return ", " + object.text("spec", "version");
+                default:
+                    return "";
+            }
+        }
+        if (node.isControlPlane() && object.get("spec", "version") instanceof String version) {
+            return ", " + version;
+        }
+        return "";
+    }
+
+    static String plural(String kind) {
+        if (kind.endsWith("s") || kind.endsWith("x") || kind.endsWith("ch") || kind.endsWith("sh")) {
+            return kind + "es";
+        }
+        if (kind.endsWith("y") && kind.length() > 1 && "aeiou".indexOf(kind.charAt(kind.length() - 2)) < 0) {
+            return kind.substring(0, kind.length() - 1) + "ies";
+        }
+        return kind + "s";
+    }
+
+    /** The cells of a node's own row before the --show-conditions blanking. */
+    private final class Cells {
+        String replicas = "";
+        String available = "";
+        String ready = "";
+        String upToDate = "";
+        String status = "";
+        String reason = "";
+        String since = "";
+        String message = "";
+
+        void from(Condition condition) {
+            if (condition != null) {
+                status = condition.status();
+                reason = condition.reason();
+                since = HumanDuration.since(condition.lastTransitionTime(), now);
+                message = condition.message();
+            }
+        }
+    }
+
+    private Cells cells(TreeNode node) {
+        Cells cells = new Cells();
+        CapiObject object = node.object();
+        if (node.shape() == TreeNode.Shape.GROUP) {
+            cells.available = Integer.toString(node.groupAvailable());
+            cells.ready = Integer.toString(node.groupReady());
+            cells.upToDate = Integer.toString(node.groupUpToDate());
+            cells.from(node.condition("Ready"));
+            List<String> items = node.groupItems();
+            cells.message = "See " + items.get(0) + ", " + items.get(1) + (items.size() > 2 ? ", ..." : "");
+            return cells;
+        }
+        if (object == null) {
+            cells.from(node.condition("Ready"));
+            return cells;
+        }
+        if (object.isTyped()) {
+            switch (object.kind()) {
+                case "Cluster" -> {
+                    clusterCounters(object, cells);
+                    cells.from(node.condition("Available"));
+                }
+                case "MachineDeployment" -> {
+                    replicaCounters(object, cells);
+                    cells.from(node.condition("Available"));
+                }
+                case "MachineSet" -> replicaCounters(object, cells);
+                case "Machine" -> {
+                    cells.replicas = "1";
+                    cells.available = flag(node.condition("Available"));
+                    cells.ready = flag(node.condition("Ready"));
+                    cells.upToDate = flag(node.condition("UpToDate"));
+                    cells.from(node.condition("Ready"));
+                }
+                default -> { }
+            }
+            return cells;
+        }
+        if (node.isControlPlane()) {
+            Long replicas = object.integer("status", "replicas");
+            Long desired = object.integer("spec", "replicas");
+            if (replicas != null && desired != null) {
+                cells.replicas = replicas + "/" + desired;
+            }
+            cells.available = number(object.integer("status", "availableReplicas"));
+            cells.ready = number(object.integer("status", "readyReplicas"));
+            cells.upToDate = number(object.integer("status",
+                    "v1beta1".equals(node.controlPlaneContract()) ? "updatedReplicas" : "upToDateReplicas"));
+            Condition available = node.condition("Available");
+            cells.from(available != null ? available : node.condition("Ready"));
+            return cells;
+        }
+        cells.from(node.condition("Ready"));
+        return cells;
+    }
+
+    private static void clusterCounters(CapiObject cluster, Cells cells) {
+        Long[] replicas = {cluster.integer("status", "controlPlane", "replicas"),
+            cluster.integer("status", "workers", "replicas")};
+        Long[] desired = {cluster.integer("status", "controlPlane", "desiredReplicas"),
+            cluster.integer("status", "workers", "desiredReplicas")};
+        if (replicas[0] != null || replicas[1] != null || desired[0] != null || desired[1] != null) {
+            cells.replicas = (sum(replicas)) + "/" + (sum(desired));
+        }
+        cells.available = sumOrEmpty(cluster, "availableReplicas");
+        cells.ready = sumOrEmpty(cluster, "readyReplicas");
+        cells.upToDate = sumOrEmpty(cluster, "upToDateReplicas");
+    }
+
+    private static String sumOrEmpty(CapiObject cluster, String field) {
+        Long[] values = {cluster.integer("status", "controlPlane", field), cluster.integer("status", "workers", field)};
+        return values[0] == null && values[1] == null ? "" : Long.toString(sum(values));
+    }
+
+    private static long sum(Long[] values) {
+        long total = 0;
+        for (Long value : values) {
+            total += value == null ? 0 : value;
+        }
+        return total;
+    }
+
+    private static void replicaCounters(CapiObject object, Cells cells) {
+        Long desired = object.integer("spec", "replicas");
+        if (desired != null) {
+            Long replicas = object.integer("status", "replicas");
+            cells.replicas = (replicas == null ? 0 : replicas) + "/" + desired;
+        }
+        cells.available = number(object.integer("status", "availableReplicas"));
+        cells.ready = number(object.integer("status", "readyReplicas"));
+        cells.upToDate = number(object.integer("status", "upToDateReplicas"));
+    }
+
+    private static String number(Long value) {
+        return value == null ? "" : Long.toString(value);
+    }
+
+    private static String flag(Condition condition) {
+        return condition != null && condition.isTrue() ? "1" : "0";
+    }
+}
