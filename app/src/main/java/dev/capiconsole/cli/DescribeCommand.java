@@ -2,6 +2,7 @@ package dev.capiconsole.cli;
 
 import dev.capiconsole.connection.KubeContext;
 import dev.capiconsole.connection.KubeconfigSet;
+import dev.capiconsole.topology.ApiObjectSource;
 import dev.capiconsole.topology.DescribeOptions;
 import dev.capiconsole.topology.DescribeTable;
 import dev.capiconsole.topology.DescribeTreeBuilder;
@@ -74,7 +75,7 @@ final class DescribeCommand {
             DescribeOptions options = new DescribeOptions(showConditions, showMachineSets, showTemplates,
                     showResourceSets, echo, grouping);
             try (KubernetesClient client = kubeconfig.client(set, context)) {
-                TreeNode tree = DescribeTreeBuilder.build(new SnapshotReader(client).read(ns, name), options,
+                TreeNode tree = DescribeTreeBuilder.build(new SnapshotReader(new ApiObjectSource(client)).read(ns, name), options,
                         Instant.now());
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(DescribeTable.format(DescribeTable.rows(tree, Instant.now())));

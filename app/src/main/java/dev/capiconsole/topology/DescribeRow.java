@@ -6,10 +6,12 @@ package dev.capiconsole.topology;
  * @param node the node the row belongs to (for condition and continuation rows too)
  * @param kind whether this is the node's own row, a wrapped message line, or one of its conditions
  * @param condition the condition of a condition row, else null
+ * @param message the row's line of the wrapped message, as clusterctl prints it
+ * @param fullMessage the whole message the row shows a line of, unwrapped (for views that wrap by themselves)
  */
 public record DescribeRow(TreeNode node, Kind kind, Condition condition, String prefix, String name, String replicas,
                           String available, String ready, String upToDate, String status, String reason,
-                          String since, String message) {
+                          String since, String message, String fullMessage) {
 
     public enum Kind { OBJECT, CONTINUATION, CONDITION }
 

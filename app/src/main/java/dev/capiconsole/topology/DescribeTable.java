@@ -86,11 +86,12 @@ public final class DescribeTable {
         }
         List<String> lines = Paragraph.lines(cells.message);
         rows.add(new DescribeRow(node, DescribeRow.Kind.OBJECT, null, prefix, rowName(node), cells.replicas,
-                cells.available, cells.ready, cells.upToDate, cells.status, cells.reason, cells.since, lines.get(0)));
+                cells.available, cells.ready, cells.upToDate, cells.status, cells.reason, cells.since, lines.get(0),
+                cells.message));
         String continuation = multiLinePrefix(node);
         for (String line : lines.subList(1, lines.size())) {
             rows.add(new DescribeRow(node, DescribeRow.Kind.CONTINUATION, null, continuation, "", "", "", "", "", "",
-                    "", "", line));
+                    "", "", line, cells.message));
         }
         if (node.conditionFilter() != null) {
             addConditions(prefix, node);
@@ -110,13 +111,13 @@ public final class DescribeTable {
             List<String> lines = Paragraph.lines(condition.message());
             rows.add(new DescribeRow(node, DescribeRow.Kind.CONDITION, condition, conditionPrefix, condition.type(),
                     "", "", "", "", condition.status(), condition.reason(),
-                    HumanDuration.since(condition.lastTransitionTime(), now), lines.get(0)));
+                    HumanDuration.since(condition.lastTransitionTime(), now), lines.get(0), condition.message()));
             String continuation = conditionPrefix.endsWith("├─")
                     ? conditionPrefix.substring(0, conditionPrefix.length() - 2) + "│ "
                     : conditionPrefix.substring(0, conditionPrefix.length() - 2);
             for (String line : lines.subList(1, lines.size())) {
                 rows.add(new DescribeRow(node, DescribeRow.Kind.CONTINUATION, condition, continuation, "", "", "", "",
-                        "", "", "", "", line));
+                        "", "", "", "", line, condition.message()));
             }
         }
     }
@@ -138,6 +139,16 @@ public final class DescribeTable {
             current = current.parent();
         }
         return prefix.toString();
+    }
+
+    /** A stable identity of a node across rebuilds, for keeping a view's expansion and selection. */
+    public static String key(TreeNode node) {
+        String parent = node.parent() == null ? "" : key(node.parent()) + ">";
+        if (node.shape() == TreeNode.Shape.GROUP) {
+            Condition ready = node.condition("Ready");
+            return parent + node.kind() + ":" + (ready == null ? "" : ready.status() + "/" + ready.reason());
+        }
+        return parent + node.kind() + ":" + node.namespace() + "/" + node.name();
     }
 
     /** The NAME of a node without its tree prefix. */

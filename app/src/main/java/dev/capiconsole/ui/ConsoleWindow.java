@@ -28,7 +28,7 @@ public final class ConsoleWindow {
         });
         ShellViewModel viewModel = new ShellViewModel(settings, background, BuildInfo.load(), labOptions);
         ShellView view = new ShellView(viewModel);
-        Scene scene = new Scene(view.root(), 1280, 800);
+        Scene scene = new Scene(view.root(), 1440, 900);
         scene.getStylesheets().add(ConsoleWindow.class.getResource("console.css").toExternalForm());
         Shortcuts.install(scene, viewModel);
         stage.setTitle("capi-console");

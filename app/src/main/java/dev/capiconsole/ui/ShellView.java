@@ -92,8 +92,7 @@ final class ShellView {
             case WELCOME -> new WelcomeView(viewModel).root();
             case PROVIDERS -> new ProvidersView(viewModel).root();
             case LAB -> new LabView(viewModel.lab()).root();
-            case CLUSTERS -> PlaceholderView.create(view, "The live overview of every Cluster on the management "
-                    + "cluster, with the describe tree of the selected one, arrives with the connection feature.");
+            case CLUSTERS -> new ClustersView(viewModel.clusters()).root();
             case GENERATE -> PlaceholderView.create(view, "The wizard that generates a workload cluster from a "
                     + "provider's template (clusterctl generate cluster) arrives with the templates feature.");
         };

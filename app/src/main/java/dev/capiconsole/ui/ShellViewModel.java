@@ -29,12 +29,14 @@ public final class ShellViewModel {
     private final Executor background;
     private final BuildInfo buildInfo;
     private final LabViewModel lab;
+    private final ClustersViewModel clusters;
 
     public ShellViewModel(Settings settings, Executor background, BuildInfo buildInfo, LabOptions labOptions) {
         this.settings = settings;
         this.background = background;
         this.buildInfo = buildInfo;
         this.lab = new LabViewModel(new EmbeddedLab(labOptions), connected);
+        this.clusters = new ClustersViewModel(connected);
         connectionState.bind(Bindings.createStringBinding(() -> describe(connected.get()), connected));
         theme.set(settings.get(THEME_KEY).map(ShellViewModel::parseTheme).orElse(Theme.LIGHT));
         theme.get().apply();
@@ -77,6 +79,10 @@ public final class ShellViewModel {
         return lab;
     }
 
+    public ClustersViewModel clusters() {
+        return clusters;
+    }
+
     /** Shows the lab page and starts the lab (or connects to the one already running). */
     public void startLab() {
         show(View.LAB);
@@ -84,6 +90,7 @@ public final class ShellViewModel {
     }
 
     void shutdown() {
+        clusters.shutdown();
         lab.shutdown();
     }
 

@@ -94,7 +94,8 @@ class ShellGuiTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.viewModel().currentViewProperty().get()).isEqualTo(View.CLUSTERS);
-        assertThat(robot.lookup("#placeholder-clusters").tryQuery()).isPresent();
+        assertThat(robot.lookup("#clusters-view").tryQuery()).isPresent();
+        assertThat(robot.lookup("#clusters-state").queryAs(Label.class).getText()).isEqualTo("Not connected.");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         TableView<?> table = robot.lookup("#provider-table").queryAs(TableView.class);

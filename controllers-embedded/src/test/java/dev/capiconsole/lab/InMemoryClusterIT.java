@@ -55,8 +55,8 @@ class InMemoryClusterIT {
         }
     }
 
-    private static InMemoryClusters clusters() {
-        return new InMemoryClusters(lab, client, data);
+    private static LabClusters clusters() {
+        return new LabClusters(lab, client, data);
     }
 
     @Test
@@ -98,7 +98,7 @@ class InMemoryClusterIT {
         var asV1beta1 = client.genericKubernetesResources("cluster.x-k8s.io/v1beta1", "Cluster")
                 .inNamespace(NAMESPACE).withName(CLUSTER).get();
         assertThat(asV1beta1.getApiVersion()).isEqualTo("cluster.x-k8s.io/v1beta1");
-        assertThat(InMemoryClusters.status(asV1beta1)).containsKey("controlPlaneReady");
+        assertThat(LabClusters.status(asV1beta1)).containsKey("controlPlaneReady");
     }
 
     @Test
@@ -117,6 +117,6 @@ class InMemoryClusterIT {
 
         assertThat(clusters().cluster(CLUSTER, NAMESPACE).getMetadata().getUid()).isEqualTo(uid);
         clusters().await("Cluster Available again after the restart", Duration.ofMinutes(4),
-                () -> InMemoryClusters.conditionTrue(clusters().cluster(CLUSTER, NAMESPACE), "Available"));
+                () -> LabClusters.conditionTrue(clusters().cluster(CLUSTER, NAMESPACE), "Available"));
     }
 }

@@ -37,7 +37,7 @@ public final class LabBenchmark {
                 Lab lab = Lab.start(options, LabProgress.NONE);
                 freshStarts.add(seconds(start));
                 try (KubernetesClient client = lab.client()) {
-                    InMemoryClusters clusters = new InMemoryClusters(lab, client, data);
+                    LabClusters clusters = new LabClusters(lab, client, data);
                     Instant applied = Instant.now();
                     clusters.create("bench", "default", 1, 3);
                     clusters.awaitReady("bench", "default", 3, Duration.ofMinutes(5));

@@ -1,0 +1,415 @@
+package dev.capiconsole.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.capiconsole.topology.CapiObject;
+import dev.capiconsole.topology.ClusterSummary;
+import dev.capiconsole.topology.Condition;
+import dev.capiconsole.topology.DescribeOptions;
+import dev.capiconsole.topology.DescribeRow;
+import dev.capiconsole.topology.HumanDuration;
+import dev.capiconsole.topology.TreeNode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/** Every Cluster of the management cluster, live; the describe tree of the selected one; the selected node. */
+final class ClustersView {
+
+    private static final String ALL_NAMESPACES = "All namespaces";
+
+    private final VBox root = new VBox(10);
+    private final ClustersViewModel model;
+    private final DescribeTreeModel treeModel = new DescribeTreeModel();
+    private final TableView<Condition> conditionTable = new TableView<>();
+    private final TextArea yaml = new TextArea();
+    private final Label detailsTitle = new Label("Select a row of the tree.");
+
+    ClustersView(ClustersViewModel model) {
+        this.model = model;
+        root.getStyleClass().add("page");
+        root.setId("clusters-view");
+        Label title = new Label("Clusters");
+        title.getStyleClass().add("title-2");
+        Label state = new Label();
+        state.setId("clusters-state");
+        state.getStyleClass().add("muted");
+        state.textProperty().bind(model.stateProperty());
+        HBox heading = new HBox(16, title, state);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+
+        SplitPane split = new SplitPane(overview(), describe(), details());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.24, 0.7);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().addAll(heading, split);
+    }
+
+    Node root() {
+        return root;
+    }
+
+    private Node overview() {
+        TextField filter = new TextField();
+        filter.setId("cluster-filter");
+        filter.setPromptText("Filter clusters by name, phase, version or class");
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        ComboBox<String> namespace = new ComboBox<>();
+        namespace.setId("cluster-namespace");
+        namespace.getItems().add(ALL_NAMESPACES);
+        namespace.setValue(ALL_NAMESPACES);
+        model.clusters().addListener((javafx.collections.ListChangeListener<ClusterSummary>) change -> {
+            model.clusters().stream().map(ClusterSummary::namespace).distinct().sorted()
+                    .filter(ns -> !namespace.getItems().contains(ns)).forEach(namespace.getItems()::add);
+        });
+
+        FilteredList<ClusterSummary> visible = new FilteredList<>(model.clusters());
+        Runnable refilter = () -> {
+            String text = filter.getText().toLowerCase(Locale.ROOT).strip();
+            String ns = namespace.getValue();
+            visible.setPredicate(c -> (ALL_NAMESPACES.equals(ns) || c.namespace().equals(ns))
+                    && (text.isEmpty() || (c.name() + " " + c.phase() + " " + c.version() + " " + c.clusterClass())
+                    .toLowerCase(Locale.ROOT).contains(text)));
+        };
+        filter.textProperty().addListener((obs, old, now) -> refilter.run());
+        namespace.valueProperty().addListener((obs, old, now) -> refilter.run());
+
+        TableView<ClusterSummary> table = new TableView<>(visible);
+        table.setId("cluster-table");
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Name", 170, ClusterSummary::name));
+        table.getColumns().add(column("Namespace", 110, ClusterSummary::namespace));
+        table.getColumns().add(column("Phase", 100, ClusterSummary::phase));
+        TableColumn<ClusterSummary, String> available = column("Available", 90, ClusterSummary::available);
+        available.setCellFactory(c -> new StatusTableCell());
+        table.getColumns().add(available);
+        table.getColumns().add(column("Control plane d/r/a/u", 150, ClusterSummary::controlPlane));
+        table.getColumns().add(column("Workers d/r/a/u", 130, ClusterSummary::workers));
+        table.getColumns().add(column("Version", 80, ClusterSummary::version));
+        table.getColumns().add(column("Infrastructure", 120, ClusterSummary::infrastructure));
+        table.getColumns().add(column("ClusterClass", 110, ClusterSummary::clusterClass));
+        table.getColumns().add(column("Age", 60, ClusterSummary::age));
+        table.setPlaceholder(new Label("No Cluster to show. Connect to a management cluster, or create one."));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.selectedProperty().set(now);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.equals(table.getSelectionModel().getSelectedItem())) {
+                table.getSelectionModel().select(now);
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        HBox filters = new HBox(8, filter, namespace);
+        return new VBox(8, filters, table);
+    }
+
+    private Node describe() {
+        HBox toggles = new HBox(14);
+        toggles.setAlignment(Pos.CENTER_LEFT);
+        CheckBox machineSets = toggle("show-machinesets", "MachineSets", false);
+        CheckBox templates = toggle("show-templates", "Templates", false);
+        CheckBox resourceSets = toggle("show-resourcesets", "ResourceSets", false);
+        CheckBox echo = toggle("echo", "Echo", false);
+        CheckBox grouping = toggle("grouping", "Grouping", true);
+        ComboBox<String> conditions = new ComboBox<>();
+        conditions.setId("show-conditions");
+        conditions.setEditable(true);
+        conditions.getItems().addAll("", "all", "all+", "Cluster", "Machine", "KubeadmControlPlane");
+        conditions.setPromptText("Show conditions of… (kinds, kind/name, all)");
+        conditions.setPrefWidth(260);
+        Runnable push = () -> model.optionsProperty().set(new DescribeOptions(
+                conditions.getValue() == null ? "" : conditions.getValue().replace(" ", ""),
+                machineSets.isSelected(), templates.isSelected(), resourceSets.isSelected(), echo.isSelected(),
+                grouping.isSelected()));
+        for (CheckBox box : new CheckBox[] {machineSets, templates, resourceSets, echo, grouping}) {
+            box.selectedProperty().addListener((obs, old, now) -> push.run());
+        }
+        conditions.valueProperty().addListener((obs, old, now) -> push.run());
+        Label optionsLabel = new Label("Show:");
+        optionsLabel.getStyleClass().add("muted");
+        toggles.getChildren().addAll(optionsLabel, machineSets, templates, resourceSets, echo, grouping, conditions);
+
+        TreeTableView<DescribeRow> tree = new TreeTableView<>(treeModel.root());
+        tree.setId("describe-tree");
+        tree.setShowRoot(false);
+        tree.getStyleClass().add(Styles.DENSE);
+        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TreeTableColumn<DescribeRow, String> name = treeColumn("Name", 340, DescribeRow::name);
+        name.setCellFactory(c -> new NameCell());
+        tree.getColumns().add(name);
+        tree.getColumns().add(treeColumn("Replicas", 80, DescribeRow::replicas));
+        tree.getColumns().add(treeColumn("Available", 85, DescribeRow::available));
+        tree.getColumns().add(treeColumn("Ready", 65, DescribeRow::ready));
+        tree.getColumns().add(treeColumn("Up to date", 90, DescribeRow::upToDate));
+        TreeTableColumn<DescribeRow, String> status = treeColumn("Status", 90, DescribeRow::status);
+        status.setCellFactory(c -> new StatusTreeCell());
+        tree.getColumns().add(status);
+        tree.getColumns().add(treeColumn("Reason", 140, DescribeRow::reason));
+        tree.getColumns().add(treeColumn("Since", 65, DescribeRow::since));
+        TreeTableColumn<DescribeRow, String> message = treeColumn("Message", 400, DescribeRow::fullMessage);
+        message.setCellFactory(c -> new MessageTreeCell());
+        tree.getColumns().add(message);
+        tree.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth() * 0.8));
+        tree.setPlaceholder(new Label("Select a cluster above to see its tree."));
+        model.treeProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                treeModel.update(null, Instant.now());
+            } else {
+                treeModel.update(now.root(), now.builtAt());
+            }
+        });
+        javafx.beans.value.ChangeListener<DescribeRow> followValue = (obs, old, now) -> showDetails(now);
+        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                old.valueProperty().removeListener(followValue);
+            }
+            if (now != null) {
+                now.valueProperty().addListener(followValue);
+            }
+            showDetails(now == null ? null : now.getValue());
+        });
+        VBox treeBox = new VBox(8, toggles, tree);
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        return treeBox;
+    }
+
+    private Node details() {
+        detailsTitle.getStyleClass().add("title-4");
+        detailsTitle.setWrapText(true);
+        conditionTable.setId("details-conditions");
+        conditionTable.getStyleClass().add(Styles.DENSE);
+        conditionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Condition, String> type = conditionColumn("Condition", 110, Condition::type);
+        TableColumn<Condition, String> status = conditionColumn("Status", 70, Condition::status);
+        status.setCellFactory(c -> new StatusTableCell());
+        TableColumn<Condition, String> reason = conditionColumn("Reason", 110, Condition::reason);
+        TableColumn<Condition, String> since = conditionColumn("Since", 55,
+                c -> HumanDuration.since(c.lastTransitionTime(), Instant.now()));
+        TableColumn<Condition, String> message = conditionColumn("Message", 200, Condition::message);
+        message.setCellFactory(c -> new WrappingTableCell<>());
+        conditionTable.getColumns().add(type);
+        conditionTable.getColumns().add(status);
+        conditionTable.getColumns().add(reason);
+        conditionTable.getColumns().add(since);
+        conditionTable.getColumns().add(message);
+        conditionTable.setPlaceholder(new Label("No conditions."));
+        yaml.setId("details-yaml");
+        yaml.setEditable(false);
+        yaml.getStyleClass().add("yaml");
+        VBox.setVgrow(conditionTable, Priority.ALWAYS);
+        VBox.setVgrow(yaml, Priority.ALWAYS);
+        Label yamlTitle = new Label("YAML (managedFields hidden)");
+        yamlTitle.getStyleClass().add("muted");
+        VBox yamlBox = new VBox(4, yamlTitle, yaml);
+        VBox.setVgrow(yaml, Priority.ALWAYS);
+        SplitPane sideBySide = new SplitPane(conditionTable, yamlBox);
+        sideBySide.setDividerPositions(0.62);
+        VBox box = new VBox(6, detailsTitle, sideBySide);
+        VBox.setVgrow(sideBySide, Priority.ALWAYS);
+        return box;
+    }
+
+    private void showDetails(DescribeRow row) {
+        if (row == null || row.node() == null) {
+            detailsTitle.setText("Select a row of the tree.");
+            conditionTable.getItems().clear();
+            yaml.clear();
+            return;
+        }
+        TreeNode node = row.node();
+        detailsTitle.setText(row.kind() == DescribeRow.Kind.CONDITION ? row.node().kind() + " " + row.node().name()
+                : row.name());
+        conditionTable.getItems().setAll(node.conditions());
+        CapiObject object = node.object();
+        yaml.setText(object == null ? "(no object: " + node.shape().name().toLowerCase(Locale.ROOT) + " node)"
+                : toYaml(object));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String toYaml(CapiObject object) {
+        Map<String, Object> copy = new LinkedHashMap<>(object.raw());
+        if (copy.get("metadata") instanceof Map<?, ?> metadata) {
+            Map<String, Object> trimmed = new LinkedHashMap<>((Map<String, Object>) metadata);
+            trimmed.remove("managedFields");
+            copy.put("metadata", trimmed);
+        }
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(options).dump(copy);
+    }
+
+    private static CheckBox toggle(String id, String text, boolean selected) {
+        CheckBox box = new CheckBox(text);
+        box.setId(id);
+        box.setSelected(selected);
+        return box;
+    }
+
+    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static TableColumn<Condition, String> conditionColumn(String title, double width,
+                                                                  Function<Condition, String> value) {
+        return column(title, width, value);
+    }
+
+    private static TreeTableColumn<DescribeRow, String> treeColumn(String title, double width,
+                                                                   Function<DescribeRow, String> value) {
+        TreeTableColumn<DescribeRow, String> column = new TreeTableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
+                cell.getValue() == null || cell.getValue().getValue() == null ? ""
+                        : value.apply(cell.getValue().getValue())));
+        return column;
+    }
+
+    /** A status drawn as an icon and a colour an operator reads at a glance. */
+    static void decorateStatus(Label label, String status, boolean negativePolarity) {
+        label.getStyleClass().removeAll("status-good", "status-bad", "status-unknown");
+        if (status == null || status.isEmpty()) {
+            label.setGraphic(null);
+            return;
+        }
+        boolean good = negativePolarity ? "False".equals(status) : "True".equals(status);
+        boolean unknown = "Unknown".equals(status);
+        String style = unknown ? "status-unknown" : good ? "status-good" : "status-bad";
+        label.getStyleClass().add(style);
+        FontIcon icon = new FontIcon(unknown ? Feather.HELP_CIRCLE : good ? Feather.CHECK_CIRCLE : Feather.X_CIRCLE);
+        icon.getStyleClass().add(style);
+        label.setGraphic(icon);
+    }
+
+    private static final class StatusTreeCell extends TreeTableCell<DescribeRow, String> {
+        private final Label label = new Label();
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null || item.isEmpty()) {
+                setGraphic(null);
+                return;
+            }
+            DescribeRow row = getTableRow() == null ? null : getTableRow().getItem();
+            boolean negative = row != null && row.condition() != null && row.condition().negativePolarity();
+            label.setText(item);
+            decorateStatus(label, item, negative);
+            setGraphic(label);
+            setText(null);
+        }
+    }
+
+    private static final class StatusTableCell<T> extends TableCell<T, String> {
+        private final Label label = new Label();
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null || item.isEmpty()) {
+                setGraphic(null);
+                return;
+            }
+            T row = getTableRow() == null ? null : getTableRow().getItem();
+            boolean negative = row instanceof Condition c && c.negativePolarity();
+            label.setText(item);
+            decorateStatus(label, item, negative);
+            setGraphic(label);
+            setText(null);
+        }
+    }
+
+    private static final class NameCell extends TreeTableCell<DescribeRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("condition-row", "deleted-row", "group-row");
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            setText(item);
+            DescribeRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (row != null && row.kind() == DescribeRow.Kind.CONDITION) {
+                getStyleClass().add("condition-row");
+            } else if (item.startsWith("!! DELETED !!")) {
+                getStyleClass().add("deleted-row");
+            } else if (row != null && row.node().shape() == TreeNode.Shape.GROUP) {
+                getStyleClass().add("group-row");
+            }
+        }
+    }
+
+    /** One line of the message (the details pane shows all of it); the whole message as a tooltip. */
+    private static final class MessageTreeCell extends TreeTableCell<DescribeRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null || item.isEmpty()) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(item.replace('\n', ' ').replaceAll(" +", " ").strip());
+            Tooltip tooltip = new Tooltip(item);
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(600);
+            setTooltip(tooltip);
+        }
+    }
+
+    private static final class WrappingTableCell<T> extends TableCell<T, String> {
+        private final Label label = new Label();
+
+        WrappingTableCell() {
+            label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null || item.isEmpty()) {
+                setGraphic(null);
+                return;
+            }
+            label.setText(item);
+            label.maxWidthProperty().bind(getTableColumn().widthProperty().subtract(12));
+            setGraphic(label);
+            setText(null);
+        }
+    }
+}

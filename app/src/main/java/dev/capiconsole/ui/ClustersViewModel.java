@@ -1,0 +1,191 @@
+package dev.capiconsole.ui;
+
+import dev.capiconsole.connection.ManagementCluster;
+import dev.capiconsole.live.Coalescer;
+import dev.capiconsole.live.ManagementIndex;
+import dev.capiconsole.topology.CapiObject;
+import dev.capiconsole.topology.ClusterSummary;
+import dev.capiconsole.topology.DescribeOptions;
+import dev.capiconsole.topology.DescribeTreeBuilder;
+import dev.capiconsole.topology.SnapshotReader;
+import dev.capiconsole.topology.TreeNode;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live clusters overview and the describe tree of the selected cluster. Informer events only signal a
+ * coalescer; at most every 100 ms a background thread rebuilds the overview and the tree from the informers'
+ * cache, and the FX thread receives the result in one update.
+ */
+public final class ClustersViewModel {
+
+    static final long REFRESH_MILLIS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(ClustersViewModel.class);
+
+    /** A rebuilt tree and when it was built, for the view and for latency measurements. */
+    public record TreeUpdate(TreeNode root, Instant builtAt) {
+    }
+
+    private final ObservableList<ClusterSummary> clusters = FXCollections.observableArrayList();
+    private final ObjectProperty<ClusterSummary> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<DescribeOptions> options = new SimpleObjectProperty<>(DescribeOptions.defaults());
+    private final ReadOnlyObjectWrapper<TreeUpdate> tree = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("Not connected.");
+    private final AtomicLong updates = new AtomicLong();
+    private volatile ManagementIndex index;
+    private volatile KubernetesClient client;
+    private volatile Coalescer coalescer;
+    private volatile String selectedKey;
+    private volatile DescribeOptions currentOptions = DescribeOptions.defaults();
+
+    ClustersViewModel(ObjectProperty<ManagementCluster> connected) {
+        connected.addListener((obs, old, now) -> {
+            disconnect();
+            if (now != null) {
+                connect(now);
+            }
+        });
+        selected.addListener((obs, old, now) -> {
+            selectedKey = now == null ? null : now.namespace() + "/" + now.name();
+            if (now == null) {
+                tree.set(null);
+            }
+            refreshSoon();
+        });
+        options.addListener((obs, old, now) -> {
+            currentOptions = now;
+            refreshSoon();
+        });
+    }
+
+    private void connect(ManagementCluster cluster) {
+        state.set("Reading Cluster API objects from " + cluster.server() + "…");
+        Thread worker = new Thread(() -> {
+            try {
+                KubernetesClient newClient = new KubernetesClientBuilder()
+                        .withConfig(Config.fromKubeconfig(Files.readString(cluster.kubeconfig()))).build();
+                Coalescer newCoalescer = new Coalescer(REFRESH_MILLIS, this::rebuild);
+                ManagementIndex newIndex = ManagementIndex.start(newClient, object -> newCoalescer.signal());
+                client = newClient;
+                coalescer = newCoalescer;
+                index = newIndex;
+                Set<String> forbidden = newIndex.forbiddenKinds();
+                Platform.runLater(() -> state.set("Watching " + newIndex.watchedKinds() + " kinds on "
+                        + cluster.server() + (forbidden.isEmpty() ? "" : "; not allowed to list " + forbidden)));
+                newCoalescer.signal();
+            } catch (Exception e) {
+                LOG.warn("Cannot watch {}", cluster.server(), e);
+                Platform.runLater(() -> state.set("Cannot watch " + cluster.server() + ": " + e.getMessage()));
+            }
+        }, "capi-console-connect");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void disconnect() {
+        release();
+        clusters.clear();
+        tree.set(null);
+        state.set("Not connected.");
+    }
+
+    /** Stops the watches and closes the client; touches no property, so any thread may call it. */
+    private void release() {
+        if (coalescer != null) {
+            coalescer.close();
+        }
+        if (index != null) {
+            index.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        coalescer = null;
+        index = null;
+        client = null;
+    }
+
+    private void refreshSoon() {
+        Coalescer current = coalescer;
+        if (current != null) {
+            current.signal();
+        }
+    }
+
+    /** Runs on the coalescer's thread: reads only the informers' cache. */
+    private void rebuild() {
+        ManagementIndex current = index;
+        if (current == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        List<ClusterSummary> summaries = current.clusters().stream().map(c -> ClusterSummary.of(c, now)).toList();
+        String key = selectedKey;
+        TreeNode root = null;
+        if (key != null) {
+            String[] parts = key.split("/", 2);
+            CapiObject cluster = current.cluster(parts[0], parts[1]);
+            if (cluster != null) {
+                root = DescribeTreeBuilder.build(new SnapshotReader(current).read(parts[0], parts[1]),
+                        currentOptions, now);
+            }
+        }
+        TreeUpdate update = root == null ? null : new TreeUpdate(root, now);
+        Platform.runLater(() -> {
+            ClusterSummary keep = selected.get();
+            clusters.setAll(summaries);
+            if (keep != null) {
+                summaries.stream().filter(s -> s.namespace().equals(keep.namespace()) && s.name().equals(keep.name()))
+                        .findFirst().ifPresentOrElse(selected::set, () -> selected.set(null));
+            }
+            tree.set(update);
+            updates.incrementAndGet();
+        });
+    }
+
+    public ObservableList<ClusterSummary> clusters() {
+        return clusters;
+    }
+
+    public ObjectProperty<ClusterSummary> selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<DescribeOptions> optionsProperty() {
+        return options;
+    }
+
+    public ReadOnlyObjectProperty<TreeUpdate> treeProperty() {
+        return tree.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** How many model updates reached the FX thread: bursts of events must give few of them. */
+    public long updateCount() {
+        return updates.get();
+    }
+
+    void shutdown() {
+        release();
+    }
+}
