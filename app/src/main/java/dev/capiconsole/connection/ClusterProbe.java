@@ -5,33 +5,69 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Reaches a cluster through a kubeconfig and reports what it is. Blocking: call it off the FX thread. */
 public final class ClusterProbe {
 
+    static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    static final int REQUEST_TIMEOUT_MILLIS = 10_000;
+
     private ClusterProbe() {
     }
 
+    /** The current context of a single kubeconfig file (the lab's, for instance). */
     public static ManagementCluster probe(Path kubeconfig) {
-        String content;
-        try {
-            content = Files.readString(kubeconfig);
-        } catch (IOException e) {
-            throw new ConnectionException("cannot read the kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
+        KubeconfigSet set = KubeconfigSet.load(List.of(kubeconfig));
+        String context = set.currentContext().orElseThrow(() ->
+                new ConnectionException("the kubeconfig " + kubeconfig + " has no current context", null));
+        return probe(set, context, ExecPath.system(List.of()));
+    }
+
+    public static ManagementCluster probe(KubeconfigSet set, String context, ExecPath execPath) {
+        if (set.files().stream().noneMatch(Files::exists)) {
+            throw new ConnectionException("no kubeconfig file found: " + set.files(), null);
         }
-        Config config = Config.fromKubeconfig(content);
-        String context = config.getCurrentContext() == null ? "(none)" : config.getCurrentContext().getName();
+        String kubeconfig = set.kubeconfigFor(context, execPath);
+        Config config = Config.fromKubeconfig(context, kubeconfig, null);
+        config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+        config.setRequestTimeout(REQUEST_TIMEOUT_MILLIS);
+        // One quick retry: an operator waiting on "connect" should hear about a dead endpoint in seconds.
+        config.setRequestRetryBackoffLimit(1);
+        config.setRequestRetryBackoffInterval(500);
+        String server = config.getMasterUrl().replaceAll("/+$", "");
+        Path source = set.contexts().stream().filter(c -> c.name().equals(context)).findFirst()
+                .map(KubeContext::file).orElse(set.files().get(0));
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
             String version = client.getKubernetesVersion().getGitVersion();
-            boolean capi = client.apiextensions().v1().customResourceDefinitions()
-                    .withName("clusters.cluster.x-k8s.io").get() != null;
-            String server = config.getMasterUrl().replaceAll("/+$", "");
-            return new ManagementCluster(context, server, kubeconfig, version, capi);
+            // API discovery is open to every authenticated user; reading CRDs may not be.
+            boolean capi = client.getApiGroup("cluster.x-k8s.io") != null;
+            return new ManagementCluster(context, server, source, kubeconfig, version, capi);
         } catch (KubernetesClientException e) {
-            throw new ConnectionException("cannot reach " + config.getMasterUrl() + " (context " + context + "): "
-                    + e.getMessage(), e);
+            throw new ConnectionException(explain(context, server, e), e);
         }
+    }
+
+    static String explain(String context, String server, KubernetesClientException e) {
+        if (e.getCode() == 401) {
+            return "the server " + server + " rejected the credentials of context '" + context
+                    + "' (401 Unauthorized): they may have expired. Log in again or renew the token, then retry.";
+        }
+        if (e.getCode() == 403) {
+            return "context '" + context + "' may not read " + server + " (403 Forbidden): " + e.getStatus().getMessage();
+        }
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String why = cause instanceof ConnectException ? "nothing answers there (connection refused)"
+                : cause instanceof SocketTimeoutException ? "no answer within "
+                + CONNECT_TIMEOUT_MILLIS / 1000 + " s (timeout)"
+                : cause instanceof IOException ? cause.getMessage() : e.getMessage();
+        return "cannot reach " + server + " (context '" + context + "'): " + why;
     }
 }

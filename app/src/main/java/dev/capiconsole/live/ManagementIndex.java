@@ -72,7 +72,14 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
             watched.add(new WatchedKind(CORE_GROUP, kind, "v1beta2", "v1beta2"));
         }
         watched.add(new WatchedKind("addons.cluster.x-k8s.io", "ClusterResourceSetBinding", "v1beta2", "v1beta2"));
-        for (CustomResourceDefinition crd : client.apiextensions().v1().customResourceDefinitions().list().getItems()) {
+        List<CustomResourceDefinition> crds = List.of();
+        try {
+            crds = client.apiextensions().v1().customResourceDefinitions().list().getItems();
+        } catch (KubernetesClientException e) {
+            // Without CRD access the provider kinds cannot be found: the core kinds are still watched.
+            forbidden.add("CustomResourceDefinition");
+        }
+        for (CustomResourceDefinition crd : crds) {
             Map<String, String> labels = crd.getMetadata().getLabels();
             Optional<String> version = ApiObjectSource.newestContractVersion(labels);
             if (version.isPresent()) {

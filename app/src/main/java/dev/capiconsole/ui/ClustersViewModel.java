@@ -12,7 +12,6 @@ import dev.capiconsole.topology.TreeNode;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -80,7 +79,7 @@ public final class ClustersViewModel {
         Thread worker = new Thread(() -> {
             try {
                 KubernetesClient newClient = new KubernetesClientBuilder()
-                        .withConfig(Config.fromKubeconfig(Files.readString(cluster.kubeconfig()))).build();
+                        .withConfig(Config.fromKubeconfig(cluster.name(), cluster.kubeconfig(), null)).build();
                 Coalescer newCoalescer = new Coalescer(REFRESH_MILLIS, this::rebuild);
                 ManagementIndex newIndex = ManagementIndex.start(newClient, object -> newCoalescer.signal());
                 client = newClient;
@@ -89,6 +88,10 @@ public final class ClustersViewModel {
                 Set<String> forbidden = newIndex.forbiddenKinds();
                 Platform.runLater(() -> state.set("Watching " + newIndex.watchedKinds() + " kinds on "
                         + cluster.server() + (forbidden.isEmpty() ? "" : "; not allowed to list " + forbidden)));
+                if (!cluster.clusterApiInstalled()) {
+                    Platform.runLater(() -> state.set("Cluster API is not installed on " + cluster.server()
+                            + ": install it with clusterctl init, or start the embedded lab."));
+                }
                 newCoalescer.signal();
             } catch (Exception e) {
                 LOG.warn("Cannot watch {}", cluster.server(), e);

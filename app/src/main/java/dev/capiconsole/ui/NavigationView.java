@@ -1,6 +1,12 @@
 package dev.capiconsole.ui;
 
+import atlantafx.base.theme.Styles;
+import dev.capiconsole.connection.KubeContext;
 import dev.capiconsole.connection.ManagementCluster;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
@@ -27,7 +33,7 @@ final class NavigationView {
         Label none = new Label("None connected yet");
         none.getStyleClass().add("muted");
         Hyperlink open = new Hyperlink("Open a kubeconfig…");
-        open.setOnAction(e -> WelcomeView.openKubeconfig(viewModel));
+        open.setOnAction(e -> WelcomeView.openKubeconfig(viewModel, root.getScene().getWindow()));
         VBox clusters = new VBox(2);
         clusters.setId("management-clusters");
         clusters.getStyleClass().add("nav-empty");
@@ -46,6 +52,23 @@ final class NavigationView {
         viewModel.connectedProperty().addListener((obs, old, now) -> showClusters.run());
         showClusters.run();
 
+        ListView<KubeContext> contextList = new ListView<>(viewModel.contexts());
+        contextList.setId("contexts");
+        contextList.getStyleClass().addAll("context-list", Styles.DENSE);
+        contextList.setPrefHeight(150);
+        contextList.setCellFactory(list -> new ContextCell(viewModel));
+        contextList.setOnMouseClicked(e -> {
+            KubeContext chosen = contextList.getSelectionModel().getSelectedItem();
+            if (chosen != null && e.getClickCount() >= 1) {
+                viewModel.connect(chosen.name());
+            }
+        });
+        Label contextsHeading = sectionHeading("KUBECONFIG CONTEXTS");
+        contextsHeading.visibleProperty().bind(Bindings.isNotEmpty(viewModel.contexts()));
+        contextsHeading.managedProperty().bind(contextsHeading.visibleProperty());
+        contextList.visibleProperty().bind(contextsHeading.visibleProperty());
+        contextList.managedProperty().bind(contextsHeading.visibleProperty());
+
         Label viewsHeading = sectionHeading("VIEWS");
         VBox views = new VBox(2);
         ToggleGroup group = new ToggleGroup();
@@ -60,11 +83,45 @@ final class NavigationView {
             viewModel.currentViewProperty().addListener((obs, old, now) -> button.setSelected(now == view));
             views.getChildren().add(button);
         }
-        root.getChildren().addAll(clustersHeading, clusters, viewsHeading, views);
+        root.getChildren().addAll(clustersHeading, clusters, contextsHeading, contextList, viewsHeading, views);
     }
 
     Node root() {
         return root;
+    }
+
+    /** A context: its name, its server, and whether it is the connected or connecting one. */
+    private static final class ContextCell extends ListCell<KubeContext> {
+        private final ShellViewModel viewModel;
+
+        ContextCell(ShellViewModel viewModel) {
+            this.viewModel = viewModel;
+            viewModel.connectedProperty().addListener((obs, old, now) -> refresh());
+            viewModel.connectingProperty().addListener((obs, old, now) -> refresh());
+        }
+
+        private void refresh() {
+            updateItem(getItem(), isEmpty());
+        }
+
+        @Override
+        protected void updateItem(KubeContext item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            setText(item.name());
+            ManagementCluster connected = viewModel.connectedProperty().get();
+            boolean isConnected = connected != null && connected.name().equals(item.name())
+                    && connected.source().equals(item.file());
+            boolean isConnecting = item.name().equals(viewModel.connectingProperty().get());
+            setGraphic(new FontIcon(isConnected ? Feather.CHECK_CIRCLE : isConnecting ? Feather.LOADER
+                    : Feather.CIRCLE));
+            setTooltip(new Tooltip(item.server() + "\n" + item.file()));
+        }
     }
 
     private static Label sectionHeading(String text) {

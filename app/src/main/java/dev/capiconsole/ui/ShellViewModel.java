@@ -1,11 +1,24 @@
 package dev.capiconsole.ui;
 
 import dev.capiconsole.BuildInfo;
+import dev.capiconsole.connection.ClusterProbe;
 import dev.capiconsole.connection.EmbeddedLab;
+import dev.capiconsole.connection.ExecPath;
+import dev.capiconsole.connection.KubeContext;
+import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,12 +31,19 @@ import org.slf4j.LoggerFactory;
 public final class ShellViewModel {
 
     static final String THEME_KEY = "theme";
+    static final String LAST_KUBECONFIG_KEY = "kubeconfig.files";
+    static final String LAST_CONTEXT_KEY = "kubeconfig.context";
+    /** Extra folders (path-separator list) where exec credential plugins are looked for. */
+    static final String EXEC_PATH_KEY = "exec.path";
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
 
     private final ObjectProperty<View> currentView = new SimpleObjectProperty<>(View.WELCOME);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
     private final ObjectProperty<ManagementCluster> connected = new SimpleObjectProperty<>();
+    private final ObservableList<KubeContext> contexts = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<String> connecting = new ReadOnlyObjectWrapper<>();
+    private volatile KubeconfigSet kubeconfigs;
     private final ReadOnlyStringWrapper connectionState = new ReadOnlyStringWrapper();
     private final Settings settings;
     private final Executor background;
@@ -81,6 +101,76 @@ public final class ShellViewModel {
 
     public ClustersViewModel clusters() {
         return clusters;
+    }
+
+    public ObservableList<KubeContext> contexts() {
+        return contexts;
+    }
+
+    /** Reads kubeconfig files (no network) and lists their contexts; connects to the current one if asked. */
+    public void loadKubeconfigs(List<Path> files, boolean connectCurrent) {
+        background.execute(() -> {
+            try {
+                KubeconfigSet set = KubeconfigSet.load(files);
+                kubeconfigs = set;
+                List<KubeContext> list = set.contexts();
+                Platform.runLater(() -> {
+                    contexts.setAll(list);
+                    if (connectCurrent) {
+                        set.currentContext().ifPresentOrElse(this::connect, () -> notice.set(new Notice(
+                                Notice.Kind.WARNING, "No current context in " + files + ".",
+                                "Pick one of its contexts under Management clusters.")));
+                    }
+                });
+                settings.put(LAST_KUBECONFIG_KEY, files.stream().map(Path::toString)
+                        .collect(Collectors.joining(java.io.File.pathSeparator)));
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot read kubeconfig files {}", files, e);
+                Platform.runLater(() -> notice.set(new Notice(Notice.Kind.ERROR, "Cannot read the kubeconfig.",
+                        e.getMessage())));
+            }
+        });
+    }
+
+    /** Connects to a context of the loaded kubeconfig files, in the background. */
+    public void connect(String context) {
+        KubeconfigSet set = kubeconfigs;
+        if (set == null) {
+            return;
+        }
+        connecting.set(context);
+        Thread worker = new Thread(() -> {
+            try {
+                ManagementCluster cluster = ClusterProbe.probe(set, context, execPath());
+                settings.put(LAST_CONTEXT_KEY, context);
+                Platform.runLater(() -> {
+                    connecting.set(null);
+                    notice.set(null);
+                    connected.set(cluster);
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot connect to context {}", context, e);
+                Platform.runLater(() -> {
+                    connecting.set(null);
+                    notice.set(new Notice(Notice.Kind.ERROR, "Cannot connect to " + context + ".", e.getMessage()));
+                });
+            }
+        }, "capi-console-connect");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** The context being connected to, while that runs. */
+    public ReadOnlyObjectProperty<String> connectingProperty() {
+        return connecting.getReadOnlyProperty();
+    }
+
+    /** Folders searched for exec credential plugins besides PATH: the {@value #EXEC_PATH_KEY} setting. */
+    private ExecPath execPath() {
+        List<Path> extra = settings.get(EXEC_PATH_KEY).stream()
+                .flatMap(value -> Arrays.stream(value.split(java.io.File.pathSeparator)))
+                .filter(part -> !part.isBlank()).map(Path::of).toList();
+        return ExecPath.system(extra);
     }
 
     /** Shows the lab page and starts the lab (or connects to the one already running). */

@@ -26,7 +26,7 @@ final class Shortcuts {
             scene.getAccelerators().put(view.shortcut(), () -> viewModel.show(view));
         }
         scene.getAccelerators().put(THEME, viewModel::toggleTheme);
-        scene.getAccelerators().put(OPEN_KUBECONFIG, () -> WelcomeView.openKubeconfig(viewModel));
+        scene.getAccelerators().put(OPEN_KUBECONFIG, () -> WelcomeView.openKubeconfig(viewModel, scene.getWindow()));
         scene.getAccelerators().put(HELP, () -> showHelp(scene.getWindow()));
     }
 

@@ -26,7 +26,7 @@ final class WelcomeView {
         HBox cards = new HBox(20,
                 card("open-kubeconfig", Feather.FOLDER, "Open a kubeconfig",
                         "Connect to an existing management cluster through any context of your kubeconfig files.",
-                        Shortcuts.OPEN_KUBECONFIG.getDisplayText(), () -> openKubeconfig(viewModel)),
+                        Shortcuts.OPEN_KUBECONFIG.getDisplayText(), () -> openKubeconfig(viewModel, root.getScene().getWindow())),
                 card("create-kind", Feather.BOX, "Create a local kind cluster",
                         "Make a kind cluster on this machine and install the Cluster API controllers into it "
                                 + "(clusterctl init).",
@@ -49,10 +49,18 @@ final class WelcomeView {
         return root;
     }
 
-    static void openKubeconfig(ShellViewModel viewModel) {
-        viewModel.notYetAvailable("Opening a kubeconfig",
-                "It arrives with the connection feature: contexts, KUBECONFIG with several files, "
-                        + "exec credential plugins.");
+    /** Asks for a kubeconfig file, lists its contexts and connects to its current one. */
+    static void openKubeconfig(ShellViewModel viewModel, javafx.stage.Window owner) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open a kubeconfig");
+        java.io.File kube = new java.io.File(System.getProperty("user.home"), ".kube");
+        if (kube.isDirectory()) {
+            chooser.setInitialDirectory(kube);
+        }
+        java.io.File file = chooser.showOpenDialog(owner);
+        if (file != null) {
+            viewModel.loadKubeconfigs(java.util.List.of(file.toPath()), true);
+        }
     }
 
     private static Button card(String id, Feather icon, String title, String description, String shortcut,

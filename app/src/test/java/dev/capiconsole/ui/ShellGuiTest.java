@@ -59,7 +59,7 @@ class ShellGuiTest {
 
     @Test
     void eachStartOptionNotBuiltYetSaysSoHonestly(FxRobot robot) {
-        for (String option : new String[] {"#open-kubeconfig", "#create-kind"}) {
+        for (String option : new String[] {"#create-kind"}) {
             robot.clickOn(option);
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(robot.lookup("#notice").query().isVisible()).as(option).isTrue();
@@ -67,6 +67,36 @@ class ShellGuiTest {
         }
         assertThat(text(robot, "#notice-title")).startsWith("Creating a kind management cluster");
         Screenshots.save(Screenshots.render(stage.getScene()), "welcome-not-yet-available");
+    }
+
+    @Test
+    void aContextThatCannotBeReachedIsListedAndItsFailureExplained(FxRobot robot) throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Path kubeconfig = java.nio.file.Files.writeString(configFolder.resolve("unreachable.yaml"), """
+                current-context: far-away
+                contexts:
+                - name: far-away
+                  context: {cluster: c, user: u}
+                - name: other
+                  context: {cluster: c, user: u}
+                clusters:
+                - name: c
+                  cluster: {server: "https://127.0.0.1:%d", insecure-skip-tls-verify: true}
+                users:
+                - name: u
+                  user: {token: t}
+                """.formatted(closed));
+        robot.interact(() -> window.viewModel().loadKubeconfigs(java.util.List.of(kubeconfig), true));
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#notice-title").queryAs(Label.class).getText().startsWith("Cannot connect"));
+        assertThat(text(robot, "#notice-title")).isEqualTo("Cannot connect to far-away.");
+        assertThat(text(robot, "#notice-detail")).contains("cannot reach https://127.0.0.1:" + closed);
+        assertThat(robot.lookup("#contexts").queryAs(javafx.scene.control.ListView.class).getItems()).hasSize(2);
+        assertThat(text(robot, "#connection-state")).startsWith("Not connected");
+        Screenshots.save(Screenshots.render(stage.getScene()), "connect-failed");
     }
 
     @Test

@@ -1,0 +1,141 @@
+package dev.capiconsole.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.capiconsole.lab.Lab;
+import dev.capiconsole.lab.LabOptions;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.Config;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Connecting to a real API server (the lab's, without Cluster API): exec plugins, and the faults an operator meets. */
+class ConnectionIT {
+
+    @TempDir
+    static Path dir;
+
+    private static Lab lab;
+    private static String server;
+    private static String caData;
+
+    @BeforeAll
+    static void startApiServer() throws Exception {
+        lab = Lab.start(new LabOptions(dir.resolve("lab"), false, true, Duration.ofMinutes(1)), line -> { });
+        server = lab.serverUrl();
+        caData = java.util.Base64.getEncoder().encodeToString(
+                Files.readAllBytes(dir.resolve("lab/pki/ca.crt")));
+    }
+
+    @AfterAll
+    static void stopApiServer() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private static Path kubeconfig(String name, String serverUrl, String user) throws Exception {
+        return Files.writeString(dir.resolve(name), """
+                apiVersion: v1
+                kind: Config
+                current-context: ctx
+                contexts:
+                - name: ctx
+                  context: {cluster: lab, user: u}
+                clusters:
+                - name: lab
+                  cluster: {server: "%s", certificate-authority-data: %s}
+                users:
+                - name: u
+                  user:
+                %s
+                """.formatted(serverUrl, caData, user));
+    }
+
+    @Test
+    void anExecCredentialPluginOnTheExtraPathAuthenticates() throws Exception {
+        String token;
+        try (KubernetesClient admin = lab.client()) {
+            admin.serviceAccounts().inNamespace("default").resource(new ServiceAccountBuilder().withNewMetadata()
+                    .withName("operator").endMetadata().build()).serverSideApply();
+            // The lab runs no controller-manager, so aggregated roles like "view" stay empty: a role of our own.
+            admin.rbac().clusterRoles().resource(new ClusterRoleBuilder().withNewMetadata().withName("operator-read")
+                    .endMetadata().addNewRule().withApiGroups("").withResources("serviceaccounts", "namespaces")
+                    .withVerbs("get", "list").endRule().build()).serverSideApply();
+            admin.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder().withNewMetadata()
+                    .withName("operator-read").endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
+                    .withKind("ClusterRole").withName("operator-read").endRoleRef().addNewSubject().withKind("ServiceAccount")
+                    .withName("operator").withNamespace("default").endSubject().build()).serverSideApply();
+            token = admin.serviceAccounts().inNamespace("default").withName("operator")
+                    .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec()
+                            .build()).getStatus().getToken();
+        }
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Path plugin = Files.writeString(plugins.resolve("lab-login"), """
+                #!/bin/sh
+                printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s"}}'
+                """.formatted(token));
+        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
+        Path file = kubeconfig("exec.yaml", server, """
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1
+                      command: lab-login
+                      interactiveMode: Never
+                """);
+
+        KubeconfigSet set = KubeconfigSet.load(List.of(file));
+        ManagementCluster cluster = ClusterProbe.probe(set, "ctx", new ExecPath("/usr/bin:/bin", List.of(plugins)));
+        assertThat(cluster.kubernetesVersion()).startsWith("v1.36.");
+        assertThat(cluster.clusterApiInstalled()).isFalse();
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig("ctx", cluster.kubeconfig(), null)).build()) {
+            assertThat(client.serviceAccounts().inNamespace("default").list().getItems())
+                    .extracting(n -> n.getMetadata().getName()).contains("operator");
+        }
+        assertThatThrownBy(() -> ClusterProbe.probe(set, "ctx", new ExecPath("/usr/bin:/bin", List.of())))
+                .hasMessageContaining("credential plugin 'lab-login'").hasMessageContaining("not installed");
+    }
+
+    @Test
+    void rejectedCredentialsSaySoAndWhatToDo() throws Exception {
+        Path file = kubeconfig("expired.yaml", server, "    token: expired-or-bogus");
+        assertThatThrownBy(() -> ClusterProbe.probe(KubeconfigSet.load(List.of(file)), "ctx",
+                new ExecPath("/usr/bin", List.of())))
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("rejected the credentials of context 'ctx' (401 Unauthorized)")
+                .hasMessageContaining(server);
+    }
+
+    @Test
+    void anUnreachableServerIsNamedWithTheReasonQuickly() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Path file = kubeconfig("gone.yaml", "https://127.0.0.1:" + closed, "    token: t");
+        Instant start = Instant.now();
+        assertThatThrownBy(() -> ClusterProbe.probe(KubeconfigSet.load(List.of(file)), "ctx",
+                new ExecPath("/usr/bin", List.of())))
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("cannot reach https://127.0.0.1:" + closed)
+                .hasMessageContaining("context 'ctx'");
+        System.out.printf("[measure] unreachable server reported after %d ms%n",
+                Duration.between(start, Instant.now()).toMillis());
+    }
+}
