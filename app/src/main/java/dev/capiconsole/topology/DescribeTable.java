@@ -12,15 +12,9 @@ public final class DescribeTable {
     public static final String[] HEADER =
             {"NAME", "REPLICAS", "AVAILABLE", "READY", "UP TO DATE", "STATUS", "REASON", "SINCE", "MESSAGE"};
 
-    /** Siblings in print order: Templates first, then by row name; ties by Ready status and reason. */
-    public static final Comparator<TreeNode> PRINT_ORDER = Comparator
-            .comparingInt(TreeNode::zOrder).reversed()
-            .thenComparing(DescribeTable::rowName)
-            .thenComparing(n -> n.condition("Ready") == null ? "" : n.condition("Ready").status())
-            .thenComparing(n -> n.condition("Ready") == null ? "" : n.condition("Ready").reason());
-
     private final Instant now;
     private final List<DescribeRow> rows = new ArrayList<>();
+    private final Map<TreeNode, List<TreeNode>> orderedCache = new java.util.IdentityHashMap<>();
     private TreeNode lastObject;
 
     private DescribeTable(Instant now) {
@@ -29,7 +23,7 @@ public final class DescribeTable {
 
     public static List<DescribeRow> rows(TreeNode root, Instant now) {
         DescribeTable table = new DescribeTable(now);
-        table.lastObject = last(root);
+        table.lastObject = table.last(root);
         table.addObject("", root);
         return table.rows;
     }
@@ -65,14 +59,33 @@ public final class DescribeTable {
         return text.codePointCount(0, text.length());
     }
 
+    /**
+     * The children of a node in print order: Templates first, then by row name (ties by Ready status and reason);
+     * row names are computed once per child, not per comparison.
+     */
     public static List<TreeNode> ordered(TreeNode node) {
-        List<TreeNode> children = new ArrayList<>(node.children());
-        children.sort(PRINT_ORDER);
-        return children;
+        List<TreeNode> children = node.children();
+        if (children.size() < 2) {
+            return List.copyOf(children);
+        }
+        Map<TreeNode, String> names = new java.util.IdentityHashMap<>();
+        for (TreeNode child : children) {
+            names.put(child, rowName(child));
+        }
+        List<TreeNode> sorted = new ArrayList<>(children);
+        sorted.sort(Comparator.comparingInt(TreeNode::zOrder).reversed()
+                .thenComparing(names::get)
+                .thenComparing(n -> n.condition("Ready") == null ? "" : n.condition("Ready").status())
+                .thenComparing(n -> n.condition("Ready") == null ? "" : n.condition("Ready").reason()));
+        return sorted;
     }
 
-    private static TreeNode last(TreeNode node) {
-        List<TreeNode> children = ordered(node);
+    private List<TreeNode> orderedCached(TreeNode node) {
+        return orderedCache.computeIfAbsent(node, DescribeTable::ordered);
+    }
+
+    private TreeNode last(TreeNode node) {
+        List<TreeNode> children = orderedCached(node);
         return children.isEmpty() ? node : last(children.get(children.size() - 1));
     }
 
@@ -96,7 +109,7 @@ public final class DescribeTable {
         if (node.conditionFilter() != null) {
             addConditions(prefix, node);
         }
-        List<TreeNode> children = ordered(node);
+        List<TreeNode> children = orderedCached(node);
         for (int i = 0; i < children.size(); i++) {
             addObject(childPrefix(prefix, i, children.size()), children.get(i));
         }
@@ -133,7 +146,7 @@ public final class DescribeTable {
         StringBuilder prefix = new StringBuilder(node.children().isEmpty() ? "" : "│ ");
         TreeNode current = node;
         while (current.parent() != null) {
-            List<TreeNode> siblings = ordered(current.parent());
+            List<TreeNode> siblings = orderedCached(current.parent());
             boolean lastChild = siblings.get(siblings.size() - 1) == current;
             prefix.insert(0, lastChild ? "  " : "│ ");
             current = current.parent();
