@@ -314,22 +314,28 @@ final class ClustersView {
         label.setGraphic(icon);
     }
 
+    /** Shows a status in a cell as an icon and a colour; empty statuses leave the cell empty. */
+    private static void showStatus(javafx.scene.control.IndexedCell<?> cell, Label label, String item,
+                                   boolean negative) {
+        if (item == null || item.isEmpty()) {
+            cell.setGraphic(null);
+            return;
+        }
+        label.setText(item);
+        decorateStatus(label, item, negative);
+        cell.setGraphic(label);
+        cell.setText(null);
+    }
+
     private static final class StatusTreeCell extends TreeTableCell<DescribeRow, String> {
         private final Label label = new Label();
 
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null || item.isEmpty()) {
-                setGraphic(null);
-                return;
-            }
             DescribeRow row = getTableRow() == null ? null : getTableRow().getItem();
-            boolean negative = row != null && row.condition() != null && row.condition().negativePolarity();
-            label.setText(item);
-            decorateStatus(label, item, negative);
-            setGraphic(label);
-            setText(null);
+            showStatus(this, label, empty ? null : item,
+                    row != null && row.condition() != null && row.condition().negativePolarity());
         }
     }
 
@@ -339,16 +345,8 @@ final class ClustersView {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null || item.isEmpty()) {
-                setGraphic(null);
-                return;
-            }
             T row = getTableRow() == null ? null : getTableRow().getItem();
-            boolean negative = row instanceof Condition c && c.negativePolarity();
-            label.setText(item);
-            decorateStatus(label, item, negative);
-            setGraphic(label);
-            setText(null);
+            showStatus(this, label, empty ? null : item, row instanceof Condition c && c.negativePolarity());
         }
     }
 

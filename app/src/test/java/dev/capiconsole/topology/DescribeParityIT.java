@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capiconsole.cli.CliRunner;
 import dev.capiconsole.lab.Lab;
+import dev.capiconsole.lab.LabClusters;
 import dev.capiconsole.lab.LabOptions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +23,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The console's {@code describe cluster} against the lab's clusterctl v1.14 on the same real cluster, in several
@@ -49,19 +41,15 @@ class DescribeParityIT {
     private static Lab lab;
     private static KubernetesClient client;
 
+    private static LabClusters clusters;
+
     @BeforeAll
     static void startLabWithACluster() throws Exception {
         lab = Lab.start(LabOptions.defaults().withDataDir(data.resolve("lab")), line -> { });
         client = lab.client();
-        Path templates = lab.binaries().source("CAPD_TEMPLATES_DIR");
-        apply(Files.readString(templates.resolve("clusterclass-in-memory.yaml")));
-        apply(run(clusterctl("generate", "cluster", CLUSTER, "--from",
-                templates.resolve("cluster-template-in-memory.yaml").toString(), "--kubernetes-version", "v1.36.0",
-                "--control-plane-machine-count", "1", "--worker-machine-count", "3", "--target-namespace", NS)));
-        await(Duration.ofMinutes(4), () -> {
-            GenericKubernetesResource cluster = cluster();
-            return cluster != null && InMemoryConditions.isTrue(cluster, "Available");
-        });
+        clusters = new LabClusters(lab, client, data);
+        clusters.create(CLUSTER, NS, 1, 3);
+        await(Duration.ofMinutes(4), () -> InMemoryConditions.isTrue(cluster(), "Available"));
     }
 
     @AfterAll
@@ -132,7 +120,7 @@ class DescribeParityIT {
         List<List<String>> expected = null;
         List<List<String>> actual = null;
         for (int attempt = 0; attempt < 20; attempt++) {
-            expected = DescribeText.cellsWithoutSince(run(clusterctl(theirs.toArray(String[]::new))));
+            expected = DescribeText.cellsWithoutSince(clusters.clusterctl(theirs.toArray(String[]::new)));
             CliRunner.Result result = CliRunner.run(ours.toArray(String[]::new));
             assertThat(result.exitCode()).as(result.err()).isZero();
             actual = DescribeText.cellsWithoutSince(result.out());
@@ -154,37 +142,6 @@ class DescribeParityIT {
     private static void patchCluster(String mergePatch) {
         client.genericKubernetesResources(SnapshotReader.CORE, "Cluster").inNamespace(NS).withName(CLUSTER)
                 .patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch);
-    }
-
-    private static List<String> clusterctl(String... args) throws IOException {
-        Path config = data.resolve("clusterctl.yaml");
-        if (!Files.exists(config)) {
-            Files.writeString(config, "");
-        }
-        List<String> command = new ArrayList<>(List.of(lab.binaries().binary("clusterctl").toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--kubeconfig", lab.kubeconfig().toString(), "--config", config.toString()));
-        return command;
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Path err = data.resolve("clusterctl.err");
-        Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(err)).isZero();
-        return out;
-    }
-
-    private static void apply(String yaml) {
-        for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(yaml)) {
-            if (document instanceof Map<?, ?>) {
-                GenericKubernetesResource resource =
-                        Serialization.unmarshal(Serialization.asJson(document), GenericKubernetesResource.class);
-                client.resource(resource).inNamespace(NS).fieldManager("capi-console-test").forceConflicts()
-                        .serverSideApply();
-            }
-        }
     }
 
     private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
