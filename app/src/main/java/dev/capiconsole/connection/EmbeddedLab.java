@@ -1,8 +1,14 @@
 package dev.capiconsole.connection;
 
 import dev.capiconsole.lab.Lab;
+import dev.capiconsole.lab.LabBinaries;
+import dev.capiconsole.lab.LabClusters;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.lab.LabProgress;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -31,6 +37,30 @@ public final class EmbeddedLab implements AutoCloseable {
         ManagementCluster cluster = ClusterProbe.probe(kubeconfig());
         progress.report("Connected to " + cluster.server() + " (Kubernetes " + cluster.kubernetesVersion() + ")");
         return cluster;
+    }
+
+    /**
+     * Creates an in-memory cluster the way an operator would (the lab's clusterctl, in-memory flavor, applied),
+     * named {@code sample-N} after those already there. Blocking; returns its name.
+     */
+    public String createSampleCluster(int workers) {
+        LabBinaries binaries = LabBinaries.ensure(LabProgress.NONE, "clusterctl");
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig()))).build()) {
+            int next = 1;
+            while (client.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "Cluster").inNamespace("default")
+                    .withName("sample-" + next).get() != null) {
+                next++;
+            }
+            String name = "sample-" + next;
+            new LabClusters(binaries, kubeconfig(), client, options.dataDir()).create(name, "default", 1, workers);
+            return name;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + kubeconfig(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     public Path kubeconfig() {

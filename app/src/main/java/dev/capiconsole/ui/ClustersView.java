@@ -105,18 +105,20 @@ final class ClustersView {
         table.setId("cluster-table");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Name", 170, ClusterSummary::name));
+        table.getColumns().add(column("Name", 140, ClusterSummary::name));
         table.getColumns().add(column("Namespace", 110, ClusterSummary::namespace));
-        table.getColumns().add(column("Phase", 100, ClusterSummary::phase));
-        TableColumn<ClusterSummary, String> available = column("Available", 90, ClusterSummary::available);
+        table.getColumns().add(column("Phase", 105, ClusterSummary::phase));
+        TableColumn<ClusterSummary, String> available = column("Available", 95, ClusterSummary::available);
         available.setCellFactory(c -> new StatusTableCell());
         table.getColumns().add(available);
-        table.getColumns().add(column("Control plane d/r/a/u", 150, ClusterSummary::controlPlane));
-        table.getColumns().add(column("Workers d/r/a/u", 130, ClusterSummary::workers));
+        table.getColumns().add(column("Control plane", 125, ClusterSummary::controlPlane));
+        table.getColumns().add(column("Workers", 95, ClusterSummary::workers));
         table.getColumns().add(column("Version", 80, ClusterSummary::version));
-        table.getColumns().add(column("Infrastructure", 120, ClusterSummary::infrastructure));
-        table.getColumns().add(column("ClusterClass", 110, ClusterSummary::clusterClass));
-        table.getColumns().add(column("Age", 60, ClusterSummary::age));
+        table.getColumns().add(column("Infrastructure", 125, ClusterSummary::infrastructure));
+        table.getColumns().add(column("ClusterClass", 115, ClusterSummary::clusterClass));
+        table.getColumns().add(column("Age", 55, ClusterSummary::age));
+        table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
+        table.setTooltip(new Tooltip("Control plane and Workers: desired / ready / available / up to date"));
         table.setPlaceholder(new Label("No Cluster to show. Connect to a management cluster, or create one."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -179,7 +181,11 @@ final class ClustersView {
         TreeTableColumn<DescribeRow, String> message = treeColumn("Message", 400, DescribeRow::fullMessage);
         message.setCellFactory(c -> new MessageTreeCell());
         tree.getColumns().add(message);
-        tree.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth() * 0.8));
+        // Every column keeps room for its header; the name keeps room for kind and name; the message takes the rest.
+        double[] minimums = {380, 80, 85, 70, 95, 85, 115, 60, 120};
+        for (int i = 0; i < minimums.length; i++) {
+            tree.getColumns().get(i).setMinWidth(minimums[i]);
+        }
         tree.setPlaceholder(new Label("Select a cluster above to see its tree."));
         model.treeProperty().addListener((obs, old, now) -> {
             if (now == null) {
@@ -207,7 +213,6 @@ final class ClustersView {
         detailsTitle.getStyleClass().add("title-4");
         detailsTitle.setWrapText(true);
         conditionTable.setId("details-conditions");
-        conditionTable.getStyleClass().add(Styles.DENSE);
         conditionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Condition, String> type = conditionColumn("Condition", 110, Condition::type);
         TableColumn<Condition, String> status = conditionColumn("Status", 70, Condition::status);
@@ -395,6 +400,7 @@ final class ClustersView {
         WrappingTableCell() {
             label.setWrapText(true);
             label.setMinHeight(Region.USE_PREF_SIZE);
+            setPrefHeight(Region.USE_COMPUTED_SIZE);
         }
 
         @Override
@@ -406,6 +412,7 @@ final class ClustersView {
             }
             label.setText(item);
             label.maxWidthProperty().bind(getTableColumn().widthProperty().subtract(12));
+            label.prefWidthProperty().bind(getTableColumn().widthProperty().subtract(12));
             setGraphic(label);
             setText(null);
         }

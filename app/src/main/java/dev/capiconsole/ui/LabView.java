@@ -45,6 +45,12 @@ final class LabView {
         stop.setOnAction(e -> lab.stop());
         stop.disableProperty().bind(lab.stateProperty().isNotEqualTo(State.RUNNING));
 
+        Button sample = new Button("Create a sample cluster", new FontIcon(Feather.PLUS_CIRCLE));
+        sample.setId("lab-sample");
+        sample.setOnAction(e -> lab.createSampleCluster());
+        sample.disableProperty().bind(lab.stateProperty().isNotEqualTo(State.RUNNING));
+        sample.setMinWidth(Region.USE_PREF_SIZE);
+
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(22, 22);
         spinner.visibleProperty().bind(lab.stateProperty().isEqualTo(State.STARTING)
@@ -57,7 +63,7 @@ final class LabView {
         HBox.setHgrow(state, Priority.ALWAYS);
         start.setMinWidth(Region.USE_PREF_SIZE);
         stop.setMinWidth(Region.USE_PREF_SIZE);
-        HBox actions = new HBox(10, start, stop, spinner, state);
+        HBox actions = new HBox(10, start, stop, sample, spinner, state);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         ListView<String> log = new ListView<>(lab.progress());

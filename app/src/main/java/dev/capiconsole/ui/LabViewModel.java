@@ -57,6 +57,26 @@ public final class LabViewModel {
         worker.start();
     }
 
+    /** Creates an in-memory sample cluster on the running lab, in the background. */
+    public void createSampleCluster() {
+        if (state.get() != State.RUNNING) {
+            return;
+        }
+        progress.add("Creating a sample cluster (1 control plane, 3 workers) with the lab's clusterctl…");
+        Thread worker = new Thread(() -> {
+            try {
+                String name = lab.createSampleCluster(3);
+                Platform.runLater(() -> progress.add("Created Cluster default/" + name
+                        + ": follow it in Clusters (" + View.CLUSTERS.shortcut().getDisplayText() + ")."));
+            } catch (RuntimeException e) {
+                LOG.warn("The sample cluster could not be created", e);
+                Platform.runLater(() -> progress.add("Could not create a sample cluster: " + e.getMessage()));
+            }
+        }, "capi-console-sample-cluster");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
     /** Stops the lab if this window started it. */
     public void stop() {
         if (state.get() != State.RUNNING) {

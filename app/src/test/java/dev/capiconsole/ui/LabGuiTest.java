@@ -60,6 +60,10 @@ class LabGuiTest {
                 .contains("Cluster API installed");
         assertThat(robot.lookup("#management-cluster-name").queryAs(Label.class).getText())
                 .isEqualTo("capi-console-lab");
+        robot.clickOn("#lab-sample");
+        WaitForAsyncUtils.waitFor(2, TimeUnit.MINUTES, () -> window.viewModel().lab().progress().stream()
+                .anyMatch(line -> line.startsWith("Created Cluster default/sample-1") || line.startsWith("Could not")));
+        assertThat(window.viewModel().lab().progress()).anyMatch(line -> line.startsWith("Created Cluster default/sample-1"));
         Screenshots.save(Screenshots.render(stage.getScene()), "lab-running");
 
         robot.clickOn("#lab-stop");

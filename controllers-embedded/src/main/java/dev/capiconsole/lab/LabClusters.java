@@ -24,19 +24,26 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class LabClusters {
 
-    private final Lab lab;
+    private final LabBinaries binaries;
+    private final Path kubeconfig;
     private final KubernetesClient client;
     private final Path workDir;
 
     public LabClusters(Lab lab, KubernetesClient client, Path workDir) {
-        this.lab = lab;
+        this(lab.binaries(), lab.kubeconfig(), client, workDir);
+    }
+
+    /** For a lab started by another process: its binaries and its kubeconfig are enough. */
+    public LabClusters(LabBinaries binaries, Path kubeconfig, KubernetesClient client, Path workDir) {
+        this.binaries = binaries;
+        this.kubeconfig = kubeconfig;
         this.client = client;
         this.workDir = workDir;
     }
 
     /** Installs the in-memory ClusterClass, then generates and applies a cluster of the in-memory flavor. */
     public void create(String name, String namespace, int controlPlanes, int workers) throws IOException, InterruptedException {
-        Path templates = lab.binaries().source("CAPD_TEMPLATES_DIR");
+        Path templates = binaries.source("CAPD_TEMPLATES_DIR");
         apply(Files.readString(templates.resolve("clusterclass-in-memory.yaml")), namespace);
         apply(clusterctl("generate", "cluster", name,
                 "--from", templates.resolve("cluster-template-in-memory.yaml").toString(),
@@ -95,9 +102,9 @@ public final class LabClusters {
         if (!Files.exists(config)) {
             Files.writeString(config, "");
         }
-        List<String> command = new ArrayList<>(List.of(lab.binaries().binary("clusterctl").toString()));
+        List<String> command = new ArrayList<>(List.of(binaries.binary("clusterctl").toString()));
         command.addAll(List.of(args));
-        command.addAll(List.of("--kubeconfig", lab.kubeconfig().toString(), "--config", config.toString()));
+        command.addAll(List.of("--kubeconfig", kubeconfig.toString(), "--config", config.toString()));
         Path errors = workDir.resolve("clusterctl.err");
         Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
