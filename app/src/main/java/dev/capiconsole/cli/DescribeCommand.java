@@ -3,6 +3,7 @@ package dev.capiconsole.cli;
 import dev.capiconsole.connection.KubeContext;
 import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.topology.ApiObjectSource;
+import dev.capiconsole.topology.ConditionFilters;
 import dev.capiconsole.topology.DescribeOptions;
 import dev.capiconsole.topology.DescribeTable;
 import dev.capiconsole.topology.DescribeTreeBuilder;
@@ -63,12 +64,7 @@ final class DescribeCommand {
 
         @Override
         public Integer call() {
-            for (String entry : showConditions.split(",", -1)) {
-                if (!entry.equals(entry.strip())) {
-                    throw new IllegalArgumentException("invalid --show-conditions value \"" + showConditions
-                            + "\": whitespace is not allowed");
-                }
-            }
+            ConditionFilters.validate(showConditions);
             KubeconfigSet set = kubeconfig.load();
             KubeContext context = kubeconfig.selected(set);
             String ns = namespace != null ? namespace : context.namespace();

@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,10 +176,6 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
         return kinds.size();
     }
 
-    public int size() {
-        return objects.size();
-    }
-
     @Override
     public CapiObject cluster(String namespace, String name) {
         return objects.get(key(CORE_GROUP, "Cluster", namespace, name));
@@ -211,11 +206,6 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
     @Override
     public CapiObject resourceSetBinding(String namespace, String clusterName) {
         return objects.get(key("addons.cluster.x-k8s.io", "ClusterResourceSetBinding", namespace, clusterName));
-    }
-
-    /** A copy of the watched kinds, for display. */
-    public Map<String, WatchedKind> kinds() {
-        return new LinkedHashMap<>(kinds);
     }
 
     @Override

@@ -22,11 +22,6 @@ public record Condition(String type, String status, String reason, String messag
         return NEGATIVE_POLARITY.contains(type);
     }
 
-    /** Whether this condition says something an operator should look at, given its polarity. */
-    public boolean healthy() {
-        return negativePolarity() ? "False".equals(status) : "True".equals(status);
-    }
-
     /** clusterctl's test for grouping and echo: both absent, or the same status and reason. */
     static boolean sameStatusAndReason(Condition a, Condition b) {
         if (a == null || b == null) {

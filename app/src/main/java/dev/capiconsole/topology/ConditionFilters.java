@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** {@code --show-conditions}: which nodes list their conditions, and which of them. */
-final class ConditionFilters {
+public final class ConditionFilters {
 
     private ConditionFilters() {
     }
@@ -60,7 +60,7 @@ final class ConditionFilters {
     }
 
     /** Rejects values with white space around an entry, as clusterctl does. */
-    static void validate(String value) {
+    public static void validate(String value) {
         if (value == null) {
             return;
         }

@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -47,7 +46,6 @@ public final class ClustersViewModel {
     private final ObjectProperty<DescribeOptions> options = new SimpleObjectProperty<>(DescribeOptions.defaults());
     private final ReadOnlyObjectWrapper<TreeUpdate> tree = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("Not connected.");
-    private final AtomicLong updates = new AtomicLong();
     private volatile ManagementIndex index;
     private volatile KubernetesClient client;
     private volatile Coalescer coalescer;
@@ -159,7 +157,6 @@ public final class ClustersViewModel {
                         .findFirst().ifPresentOrElse(selected::set, () -> selected.set(null));
             }
             tree.set(update);
-            updates.incrementAndGet();
         });
     }
 
@@ -181,11 +178,6 @@ public final class ClustersViewModel {
 
     public ReadOnlyStringProperty stateProperty() {
         return state.getReadOnlyProperty();
-    }
-
-    /** How many model updates reached the FX thread: bursts of events must give few of them. */
-    public long updateCount() {
-        return updates.get();
     }
 
     void shutdown() {

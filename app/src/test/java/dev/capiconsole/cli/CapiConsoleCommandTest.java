@@ -41,6 +41,20 @@ class CapiConsoleCommandTest {
     }
 
     @Test
+    void describeRefusesWhiteSpaceInShowConditionsAsClusterctlDoes() {
+        assertThat(run("describe", "cluster", "c1", "--show-conditions", "Machine, Cluster")).isEqualTo(1);
+        assertThat(err.toString()).contains("invalid --show-conditions value \"Machine, Cluster\": "
+                + "whitespace is not allowed");
+    }
+
+    @Test
+    void describeWithAMissingKubeconfigSaysWhich(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.yaml");
+        assertThat(run("describe", "cluster", "c1", "--kubeconfig", missing.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("the kubeconfig " + missing + " does not exist");
+    }
+
+    @Test
     void repositoriesPrintsClusterctlsTable(@TempDir Path dir) throws IOException {
         Path empty = Files.writeString(dir.resolve("clusterctl.yaml"), "");
         assertThat(run("config", "repositories", "--config", empty.toString())).isZero();

@@ -87,23 +87,6 @@ public final class LabBinaries {
         return new LabBinaries(bin, readSources(bin.resolveSibling("sources.env")));
     }
 
-    /** Where the build script would put the binaries, without building anything. */
-    public static Path expectedBinDir() {
-        Path scriptDir = extractBuildScript();
-        try {
-            Process process = new ProcessBuilder("bash", scriptDir.resolve("build-lab.sh").toString(), "--bin-dir")
-                    .redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            process.waitFor();
-            return Path.of(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabException("interrupted", e);
-        }
-    }
-
     public Path binary(String name) {
         return binDir.resolve(name);
     }
