@@ -54,10 +54,6 @@ public final class CapiObject {
         return text("metadata", "namespace");
     }
 
-    public String uid() {
-        return text("metadata", "uid");
-    }
-
     public boolean deleting() {
         return get("metadata", "deletionTimestamp") != null;
     }

@@ -239,10 +239,6 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    public Path log(String processName) {
-        return layout.log(processName);
-    }
-
     /** Stops every process of the lab, managers first; the data directory stays for the next start. */
     @Override
     public void close() {

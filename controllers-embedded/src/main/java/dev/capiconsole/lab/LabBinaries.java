@@ -91,10 +91,6 @@ public final class LabBinaries {
         return binDir.resolve(name);
     }
 
-    public Path binDir() {
-        return binDir;
-    }
-
     /** A folder of the upstream module sources, by its sources.env name (e.g. {@code CAPD_TEMPLATES_DIR}). */
     public Path source(String key) {
         String value = sources.get(key);
@@ -103,10 +99,6 @@ public final class LabBinaries {
                     + "; rebuild with build-lab.sh");
         }
         return Path.of(value);
-    }
-
-    public String version(String key) {
-        return sources.getOrDefault(key, "unknown");
     }
 
     private static Map<String, String> readSources(Path file) {
