@@ -14,6 +14,7 @@
 #                capi-kubeadm-control-plane-controller-manager   (alias: kubeadm-control-plane, kcp)
 #                clusterctl
 #                capd-controller-manager                         (alias: capd, docker)
+#                template-peer   (our test peer: clusterctl's template code behind a JSON-lines protocol)
 #
 # Options:
 #   --force      rebuild even when a binary is already present
@@ -57,6 +58,7 @@ BINARIES=(
   "capi-kubeadm-control-plane-controller-manager|capi|sigs.k8s.io/cluster-api/controlplane/kubeadm|capi|$CAPI_VERSION"
   "clusterctl|capi|sigs.k8s.io/cluster-api/cmd/clusterctl|capi|$CAPI_VERSION"
   "capd-controller-manager|capi-test|sigs.k8s.io/cluster-api/test/infrastructure/docker|capi|$CAPI_VERSION"
+  "template-peer|capi|capi-console.local/lab-build/capi/templatepeer|plain|$CAPI_VERSION"
 )
 
 resolve_alias() {

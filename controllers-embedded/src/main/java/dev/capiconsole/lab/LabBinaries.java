@@ -39,6 +39,7 @@ public final class LabBinaries {
                 files.add("modules/" + module + "/" + file);
             }
         }
+        files.add("modules/capi/templatepeer/main.go");
         return List.copyOf(files);
     }
 
