@@ -71,6 +71,11 @@ public final class ClusterctlConfigFile {
         return path;
     }
 
+    /** Every top-level entry: template variables live here, next to {@code providers:}. */
+    public Map<String, Object> values() {
+        return content;
+    }
+
     /** The entries of the {@code providers:} section. */
     public List<Provider> providers() {
         return ProviderCatalog.parseEntries(content.get("providers"), path.toString());

@@ -1,0 +1,312 @@
+package dev.capiconsole.cli;
+
+import dev.capiconsole.connection.KubeContext;
+import dev.capiconsole.connection.KubeconfigSet;
+import dev.capiconsole.templates.BuiltInTemplates;
+import dev.capiconsole.templates.ClusterClassLookup;
+import dev.capiconsole.templates.ClusterGenerator;
+import dev.capiconsole.templates.GenerateRequest;
+import dev.capiconsole.templates.GeneratedCluster;
+import dev.capiconsole.templates.ManagementClusterLookup;
+import dev.capiconsole.templates.ManagementClusterLookup.InstalledProvider;
+import dev.capiconsole.templates.TemplateEnvironment;
+import dev.capiconsole.templates.TemplateFetcher;
+import dev.capiconsole.templates.TemplateObjects;
+import dev.capiconsole.templates.TemplateSource;
+import dev.capiconsole.templates.TemplateVariables;
+import dev.capiconsole.templates.VariableListing;
+import dev.capiconsole.templates.VariableValues;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code capi-console generate cluster|yaml}: clusterctl's template generation, same flags and output. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate YAML from cluster templates, as clusterctl generate does.",
+        subcommands = {GenerateCommand.Cluster.class, GenerateCommand.Yaml.class})
+final class GenerateCommand {
+
+    @Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Generate the YAML of a workload cluster from a cluster template.",
+                "Sources: a provider release (--infrastructure/--flavor), a built-in template (--built-in), a URL "
+                        + "or file (--from), or a ConfigMap (--from-config-map)."})
+    static final class Cluster implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The workload cluster's name.")
+        String name;
+
+        @Mixin
+        KubeconfigOptions kubeconfig = new KubeconfigOptions();
+
+        @Option(names = {"-n", "--target-namespace"}, description = "Namespace of the workload cluster "
+                + "(default: the kubeconfig context's namespace).")
+        String targetNamespace;
+
+        @Option(names = "--kubernetes-version", description = "Kubernetes version, e.g. v1.33.0 (default: "
+                + "KUBERNETES_VERSION from the environment or the clusterctl config file).")
+        String kubernetesVersion;
+
+        @Option(names = "--control-plane-machine-count", paramLabel = "N",
+                description = "Control plane machines (default: CONTROL_PLANE_MACHINE_COUNT, else 1).")
+        Long controlPlaneMachineCount;
+
+        @Option(names = "--worker-machine-count", paramLabel = "N",
+                description = "Worker machines (default: WORKER_MACHINE_COUNT, else 0).")
+        Long workerMachineCount;
+
+        @Option(names = {"-i", "--infrastructure"}, paramLabel = "NAME[:VERSION]",
+                description = "Infrastructure provider whose template to use (default: the one installed).")
+        String infrastructure;
+
+        @Option(names = {"-f", "--flavor"}, description = "Template flavor (cluster-template-FLAVOR.yaml).")
+        String flavor;
+
+        @Option(names = "--built-in", description = "Use the console's own copy of the provider's flavor "
+                + "(works offline; see --list-built-in).")
+        boolean builtIn;
+
+        @Option(names = "--list-built-in", description = "List the built-in templates and exit.")
+        boolean listBuiltIn;
+
+        @Option(names = "--from", paramLabel = "URL|FILE|-", description = "Read the template from a URL, a file, "
+                + "or standard input (-).")
+        String from;
+
+        @Option(names = "--from-config-map", paramLabel = "NAME", description = "Read the template from a ConfigMap.")
+        String configMapName;
+
+        @Option(names = "--from-config-map-namespace", paramLabel = "NS",
+                description = "The ConfigMap's namespace (default: the context's).")
+        String configMapNamespace;
+
+        @Option(names = "--from-config-map-key", paramLabel = "KEY",
+                description = "The ConfigMap key holding the template (default: template).")
+        String configMapKey;
+
+        @Option(names = "--list-variables", description = "Print the template's variables instead of the YAML.")
+        boolean listVariables;
+
+        @Option(names = "--write-to", paramLabel = "FILE", description = "Write the YAML to this file (mode 0600) "
+                + "instead of standard output.")
+        String writeTo;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "The clusterctl config file (default: "
+                + "$XDG_CONFIG_HOME/cluster-api/clusterctl.yaml, else ~/.cluster-api/clusterctl.yaml).")
+        Path config;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (listBuiltIn) {
+                TextTable table = new TextTable(0, 2);
+                table.row("PROVIDER", "FLAVOR", "DESCRIPTION");
+                BuiltInTemplates.all().forEach(t -> table.row(t.provider(), t.flavor(), t.description()));
+                table.print(out);
+                out.flush();
+                return 0;
+            }
+            TemplateEnvironment environment = TemplateEnvironment.load(System.getenv(),
+                    Path.of(System.getProperty("user.home")), config);
+            ManagementAccess management = ManagementAccess.open(kubeconfig, needsManagementCluster());
+            try {
+                String namespace = targetNamespace != null ? targetNamespace : management.namespace().orElseThrow(() ->
+                        new IllegalArgumentException("no kubeconfig to take the namespace from: give one with "
+                                + "--target-namespace"));
+                TemplateSource source = source(management);
+                VariableValues values = environment.values();
+                GenerateRequest request = new GenerateRequest(name, namespace, kubernetesVersion,
+                        controlPlaneMachineCount, workerMachineCount, source, Map.of());
+                ClusterClassLookup lookup = management.lookup().map(l -> (ClusterClassLookup) l)
+                        .orElse(ClusterClassLookup.NONE);
+                ClusterGenerator generator = new ClusterGenerator(
+                        environment.fetcher(management.client().orElse(null), () -> System.in), lookup);
+                if (listVariables) {
+                    TemplateFetcher.Fetched fetched = generator.read(source);
+                    Map<String, String> variables = new TreeMap<>(TemplateVariables.of(fetched.text()));
+                    out.print(VariableListing.of(variables, request, values).text());
+                    out.flush();
+                    return 0;
+                }
+                GeneratedCluster generated = generator.generate(request, values);
+                write(generated.yaml(), out);
+                return 0;
+            } finally {
+                management.close();
+            }
+        }
+
+        private boolean needsManagementCluster() {
+            return targetNamespace == null || configMapName != null
+                    || (infrastructure == null && from == null && configMapName == null && !builtIn);
+        }
+
+        private TemplateSource source(ManagementAccess management) {
+            int sources = (from != null ? 1 : 0) + (configMapName != null || configMapNamespace != null
+                    || configMapKey != null ? 1 : 0) + (infrastructure != null || flavor != null || builtIn ? 1 : 0);
+            if (sources > 1) {
+                throw new IllegalArgumentException("invalid cluster template source: only one template can be used "
+                        + "at a time (--infrastructure/--flavor/--built-in, --from, or --from-config-map)");
+            }
+            if (from != null) {
+                return new TemplateSource.Location(from);
+            }
+            if (configMapName != null || configMapNamespace != null || configMapKey != null) {
+                if (configMapName == null) {
+                    throw new IllegalArgumentException("--from-config-map names the ConfigMap to read");
+                }
+                return new TemplateSource.ConfigMap(configMapNamespace != null ? configMapNamespace
+                        : management.namespace().orElse("default"), configMapName,
+                        configMapKey != null ? configMapKey : TemplateSource.ConfigMap.DEFAULT_KEY);
+            }
+            String provider;
+            String version = null;
+            if (infrastructure != null) {
+                int colon = infrastructure.indexOf(':');
+                provider = colon < 0 ? infrastructure : infrastructure.substring(0, colon);
+                version = colon < 0 ? null : infrastructure.substring(colon + 1);
+            } else {
+                List<InstalledProvider> installed = management.lookup().map(ManagementClusterLookup::infrastructureProviders)
+                        .orElse(List.of());
+                if (installed.size() != 1) {
+                    throw new IllegalArgumentException(installed.isEmpty()
+                            ? "no infrastructure provider is installed in the management cluster: name one with "
+                                    + "--infrastructure (or use --from)"
+                            : "several infrastructure providers are installed (" + String.join(", ", installed.stream()
+                                    .map(InstalledProvider::name).toList()) + "): name one with --infrastructure");
+                }
+                provider = installed.get(0).name();
+                version = installed.get(0).version();
+            }
+            if (builtIn) {
+                String wanted = flavor == null ? "" : flavor;
+                return BuiltInTemplates.find(provider, wanted).<TemplateSource>map(TemplateSource.BuiltIn::new)
+                        .orElseThrow(() -> new IllegalArgumentException("there is no built-in template for "
+                                + provider + (wanted.isEmpty() ? "" : " flavor " + wanted) + "; built-in: "
+                                + String.join(", ", BuiltInTemplates.all().stream().map(t -> t.label()).toList())));
+            }
+            if (version == null && infrastructure != null) {
+                version = management.lookup().flatMap(l -> l.infrastructureProvider(provider))
+                        .map(InstalledProvider::version).orElse(null);
+            }
+            return new TemplateSource.ProviderRelease(provider, version, flavor);
+        }
+
+        private void write(String yaml, PrintWriter out) throws IOException {
+            if (writeTo == null || writeTo.isBlank() || writeTo.trim().equals("-")) {
+                out.print(yaml);
+                out.flush();
+                return;
+            }
+            writeSecretFile(Path.of(writeTo.trim()), yaml);
+        }
+    }
+
+    @Command(name = "yaml", mixinStandardHelpOptions = true,
+            description = "Substitute the variables of any YAML from the environment and the clusterctl config file.")
+    static final class Yaml implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--from", paramLabel = "URL|FILE|-", defaultValue = "-",
+                description = "Where to read the YAML: a URL, a file, or - for standard input (default).")
+        String from;
+
+        @Option(names = "--list-variables", description = "Print the variables instead of the YAML.")
+        boolean listVariables;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "The clusterctl config file.")
+        Path config;
+
+        @Override
+        public Integer call() {
+            TemplateEnvironment environment = TemplateEnvironment.load(System.getenv(),
+                    Path.of(System.getProperty("user.home")), config);
+            TemplateFetcher.Fetched fetched = environment.fetcher(null, () -> System.in)
+                    .fetch(new TemplateSource.Location(from));
+            PrintWriter out = spec.commandLine().getOut();
+            if (listVariables) {
+                GenerateRequest request = new GenerateRequest("", "", null, null, null,
+                        new TemplateSource.Location(from), Map.of());
+                out.print(VariableListing.of(new TreeMap<>(TemplateVariables.of(fetched.text())), request,
+                        VariableValues.none()).text());
+            } else {
+                VariableValues values = environment.values();
+                String text = TemplateVariables.process(fetched.text(), values::get);
+                out.print(TemplateObjects.toYaml(TemplateObjects.parse(text, fetched.origin())));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** Writes a file readable only by its owner: generated YAML may carry credentials. */
+    static void writeSecretFile(Path file, String text) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path temporary = Files.createTempFile(absolute.getParent(), ".capi-console-", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rw-------"));
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** The management cluster, when one is configured and needed. */
+    record ManagementAccess(Optional<KubernetesClient> client, Optional<ManagementClusterLookup> lookup,
+            Optional<String> namespace) {
+
+        static ManagementAccess open(KubeconfigOptions options, boolean needed) {
+            KubeconfigSet set;
+            try {
+                set = options.load();
+            } catch (RuntimeException e) {
+                if (needed) {
+                    throw e;
+                }
+                return new ManagementAccess(Optional.empty(), Optional.empty(), Optional.empty());
+            }
+            if (set.contexts().isEmpty()) {
+                return new ManagementAccess(Optional.empty(), Optional.empty(), Optional.empty());
+            }
+            KubeContext context;
+            KubernetesClient client;
+            try {
+                context = options.selected(set);
+                client = options.client(set, context);
+            } catch (RuntimeException e) {
+                if (needed) {
+                    throw e;
+                }
+                return new ManagementAccess(Optional.empty(), Optional.empty(), Optional.empty());
+            }
+            return new ManagementAccess(Optional.of(client), Optional.of(new ManagementClusterLookup(client)),
+                    Optional.of(context.namespace()));
+        }
+
+        void close() {
+            client.ifPresent(KubernetesClient::close);
+        }
+    }
+}

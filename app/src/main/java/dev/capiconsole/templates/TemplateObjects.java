@@ -1,0 +1,162 @@
+package dev.capiconsole.templates;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/** Substituted template text to Kubernetes objects and back, as clusterctl reads and prints them. */
+public final class TemplateObjects {
+
+    private TemplateObjects() {
+    }
+
+    /**
+     * Every non-empty document of a multi-document YAML text. Fails naming the document and line when the text
+     * is not YAML or a document is not a Kubernetes object.
+     */
+    public static List<Map<String, Object>> parse(String yaml, String origin) {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        int index = 0;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(1000);
+            Yaml loader = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
+                    new DumperOptions(), options, new KubernetesResolver());
+            for (Object document : loader.loadAll(yaml)) {
+                index++;
+                if (document == null) {
+                    continue;
+                }
+                if (!(document instanceof Map<?, ?> map)) {
+                    throw new InvalidTemplateException(origin + ": document " + index + " is not a YAML map but "
+                            + document.getClass().getSimpleName().toLowerCase());
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> object = (Map<String, Object>) map;
+                if (!(object.get("apiVersion") instanceof String) || !(object.get("kind") instanceof String)) {
+                    throw new InvalidTemplateException(origin + ": document " + index
+                            + " is not a Kubernetes object (it needs apiVersion and kind)");
+                }
+                objects.add(object);
+            }
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+            throw new InvalidTemplateException(origin + " is not valid YAML after substitution" + where + ": "
+                    + e.getProblem() + lineOf(yaml, mark));
+        } catch (YAMLException e) {
+            throw new InvalidTemplateException(origin + " is not valid YAML after substitution: " + e.getMessage());
+        }
+        return objects;
+    }
+
+    private static String lineOf(String yaml, Mark mark) {
+        if (mark == null) {
+            return "";
+        }
+        String[] lines = yaml.split("\n", -1);
+        return mark.getLine() < lines.length ? "\n  " + lines[mark.getLine()].strip() : "";
+    }
+
+    /** The objects as clusterctl prints them: keys sorted, documents separated by {@code ---}. */
+    public static String toYaml(List<Map<String, Object>> objects) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setIndicatorIndent(0);
+        options.setWidth(80);
+        options.setSplitLines(true);
+        Yaml yaml = new Yaml(new GoStyleRepresenter(options), options);
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> object : objects) {
+            if (out.length() > 0) {
+                out.append("---\n");
+            }
+            out.append(yaml.dump(sorted(object)));
+        }
+        return out.toString();
+    }
+
+    private static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new TreeMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), sorted(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(TemplateObjects::sorted).toList();
+        }
+        return value;
+    }
+
+    /**
+     * Go's YAML printer style: a string that would read back as something else ({@code ""}, {@code "true"},
+     * {@code "10"}) is double-quoted, a string of several lines is a literal block, other strings that need
+     * quotes get single quotes.
+     */
+    private static final class GoStyleRepresenter extends Representer {
+        private final Resolver resolver = new Resolver();
+
+        GoStyleRepresenter(DumperOptions options) {
+            super(options);
+            this.representers.put(String.class, data -> {
+                String value = (String) data;
+                if (value.contains("\n")) {
+                    return representScalar(Tag.STR, value, DumperOptions.ScalarStyle.LITERAL);
+                }
+                if (!Tag.STR.equals(resolver.resolve(NodeId.scalar, value, true))) {
+                    return representScalar(Tag.STR, value, DumperOptions.ScalarStyle.DOUBLE_QUOTED);
+                }
+                return representScalar(Tag.STR, value);
+            });
+        }
+    }
+
+    /** YAML 1.1 scalars as Kubernetes reads them, except that dates stay strings. */
+    private static final class KubernetesResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+        }
+    }
+
+    /** A deep copy, so that fixing namespaces never changes what the caller holds. */
+    static Map<String, Object> copy(Map<String, Object> object) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> copy = (Map<String, Object>) deepCopy(object);
+        return copy;
+    }
+
+    private static Object deepCopy(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(deepCopy(v)));
+            return copy;
+        }
+        return value;
+    }
+}
