@@ -3,6 +3,7 @@ package dev.capiconsole.cli;
 import dev.capiconsole.connection.KubeContext;
 import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.templates.BuiltInTemplates;
+import dev.capiconsole.templates.ClusterApplier;
 import dev.capiconsole.templates.ClusterClassLookup;
 import dev.capiconsole.templates.ClusterGenerator;
 import dev.capiconsole.templates.GenerateRequest;
@@ -112,6 +113,14 @@ final class GenerateCommand {
                 + "$XDG_CONFIG_HOME/cluster-api/clusterctl.yaml, else ~/.cluster-api/clusterctl.yaml).")
         Path config;
 
+        @Option(names = "--apply", description = "Apply the objects to the management cluster (server-side apply, "
+                + "field manager capi-console) instead of printing them.")
+        boolean apply;
+
+        @Option(names = "--create-namespace", description = "With --apply: create the target namespace if it is "
+                + "missing.")
+        boolean createNamespace;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
@@ -125,7 +134,7 @@ final class GenerateCommand {
             }
             TemplateEnvironment environment = TemplateEnvironment.load(System.getenv(),
                     Path.of(System.getProperty("user.home")), config);
-            ManagementAccess management = ManagementAccess.open(kubeconfig, needsManagementCluster());
+            ManagementAccess management = ManagementAccess.open(kubeconfig, needsManagementCluster() || apply);
             try {
                 String namespace = targetNamespace != null ? targetNamespace : management.namespace().orElseThrow(() ->
                         new IllegalArgumentException("no kubeconfig to take the namespace from: give one with "
@@ -146,11 +155,36 @@ final class GenerateCommand {
                     return 0;
                 }
                 GeneratedCluster generated = generator.generate(request, values);
+                if (apply) {
+                    return apply(generated, management.client().orElseThrow(), out);
+                }
                 write(generated.yaml(), out);
                 return 0;
             } finally {
                 management.close();
             }
+        }
+
+        private int apply(GeneratedCluster generated, KubernetesClient client, PrintWriter out) {
+            List<ClusterApplier.ObjectResult> results;
+            try {
+                results = new ClusterApplier(client).apply(generated.objects(), createNamespace, result -> {
+                    out.println(result.label() + ": " + result.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                            + (result.message().isEmpty() ? "" : " - " + result.message()));
+                    out.flush();
+                });
+            } catch (ClusterApplier.MissingNamespacesException e) {
+                throw new IllegalArgumentException(e.getMessage().replace("let the console create it",
+                        "add --create-namespace"));
+            }
+            long failed = results.stream().filter(r -> !r.outcome().ok()).count();
+            if (failed > 0) {
+                spec.commandLine().getErr().println("Error: " + failed + " of " + results.size()
+                        + " objects were not applied (see above); the others were. Fix the cause and run the same "
+                        + "command again: applying is safe to repeat.");
+                return 1;
+            }
+            return 0;
         }
 
         private boolean needsManagementCluster() {

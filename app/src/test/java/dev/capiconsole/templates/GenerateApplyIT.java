@@ -1,0 +1,126 @@
+package dev.capiconsole.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.capiconsole.lab.Lab;
+import dev.capiconsole.lab.LabClusters;
+import dev.capiconsole.lab.LabOptions;
+import dev.capiconsole.templates.ClusterApplier.ObjectResult;
+import dev.capiconsole.templates.ClusterApplier.Outcome;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built-in in-memory template, generated with the management cluster in view and applied with server-side
+ * apply to the lab: a missing namespace is refused until creation is allowed, the cluster becomes ready, applying
+ * again changes nothing, the ClusterClass is not brought twice, and a webhook rejection is reported per object.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GenerateApplyIT {
+
+    private static final String NS = "wizard-team";
+
+    @TempDir
+    static Path data;
+
+    private static Lab lab;
+    private static KubernetesClient client;
+    private static ClusterGenerator generator;
+
+    @BeforeAll
+    static void startLab() {
+        lab = Lab.start(LabOptions.defaults().withDataDir(data.resolve("lab")), line -> { });
+        client = lab.client();
+        TemplateEnvironment environment = TemplateEnvironment.load(Map.of(), data.resolve("home"), null);
+        generator = new ClusterGenerator(environment.fetcher(client, () -> System.in),
+                new ManagementClusterLookup(client));
+    }
+
+    @AfterAll
+    static void stopLab() {
+        if (client != null) {
+            client.close();
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private static GeneratedCluster generate(String name, long workers) {
+        GenerateRequest request = new GenerateRequest(name, NS, "v1.33.0", 1L, workers,
+                new TemplateSource.BuiltIn(BuiltInTemplates.find("docker", "in-memory").orElseThrow()), Map.of());
+        return generator.generate(request, VariableValues.none());
+    }
+
+    @Test
+    @Order(1)
+    void aMissingNamespaceIsRefusedBeforeAnythingIsApplied() {
+        GeneratedCluster generated = generate("first", 2);
+        assertThat(generated.addedClusterClasses()).containsExactly(NS + "/in-memory");
+        ClusterApplier applier = new ClusterApplier(client);
+        assertThatThrownBy(() -> applier.apply(generated.objects(), false, r -> { }))
+                .isInstanceOfSatisfying(ClusterApplier.MissingNamespacesException.class,
+                        e -> assertThat(e.namespaces()).containsExactly(NS))
+                .hasMessageContaining("namespace " + NS + " does not exist");
+        assertThat(client.namespaces().withName(NS).get()).isNull();
+    }
+
+    @Test
+    @Order(2)
+    void theBuiltInInMemoryTemplateAppliesAndBecomesReady() {
+        GeneratedCluster generated = generate("first", 2);
+        List<ObjectResult> seen = new ArrayList<>();
+        List<ObjectResult> results = new ClusterApplier(client).apply(generated.objects(), true, seen::add);
+        assertThat(seen).isEqualTo(results);
+        assertThat(results).allSatisfy(r -> assertThat(r.outcome()).as(r.label() + " " + r.message())
+                .isEqualTo(Outcome.CREATED));
+        assertThat(results.get(0).label()).isEqualTo("Namespace " + NS);
+        assertThat(results).extracting(ObjectResult::kind).contains("ClusterClass", "Cluster", "DevClusterTemplate");
+
+        LabClusters clusters = new LabClusters(lab, client, data);
+        clusters.awaitReady("first", NS, 2, Duration.ofMinutes(4));
+    }
+
+    @Test
+    @Order(3)
+    void applyingAgainChangesNothingAndTheClassIsNotBroughtTwice() {
+        GeneratedCluster again = generate("first", 2);
+        List<ObjectResult> results = new ClusterApplier(client).apply(again.objects(), false, r -> { });
+        assertThat(results).allSatisfy(r -> assertThat(r.outcome().ok()).as(r.label() + " " + r.message()).isTrue());
+        assertThat(results).filteredOn(r -> r.kind().equals("Cluster")).singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.UNCHANGED));
+
+        GeneratedCluster second = generate("second", 1);
+        assertThat(second.addedClusterClasses()).as("the class is in the cluster now").isEmpty();
+        assertThat(second.objects()).extracting(o -> o.get("kind")).containsExactly("Cluster");
+    }
+
+    @Test
+    @Order(4)
+    void aWebhookRejectionIsReportedForThatObjectOnly() {
+        GeneratedCluster generated = generate("rejected", 1);
+        Map<String, Object> cluster = generated.objects().get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> topology = (Map<String, Object>) ((Map<String, Object>) cluster.get("spec")).get("topology");
+        topology.put("version", "one-point-thirty-three");
+        List<ObjectResult> results = new ClusterApplier(client).apply(generated.objects(), false, r -> { });
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(r.message()).containsIgnoringCase("version");
+        });
+        assertThat(client.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "Cluster").inNamespace(NS)
+                .withName("rejected").get()).isNull();
+    }
+}
