@@ -285,7 +285,7 @@ final class GenerateCommand {
             } else {
                 VariableValues values = environment.values();
                 String text = TemplateVariables.process(fetched.text(), values::get);
-                out.print(TemplateObjects.toYaml(TemplateObjects.parse(text, fetched.origin())));
+                out.print(TemplateObjects.toYaml(TemplateObjects.parse(text, fetched.origin(), false)));
             }
             out.flush();
             return 0;

@@ -29,6 +29,11 @@ public final class TemplateObjects {
      * is not YAML or a document is not a Kubernetes object.
      */
     public static List<Map<String, Object>> parse(String yaml, String origin) {
+        return parse(yaml, origin, true);
+    }
+
+    /** As {@link #parse(String, String)}; without {@code objectsOnly} any YAML map is accepted. */
+    public static List<Map<String, Object>> parse(String yaml, String origin, boolean objectsOnly) {
         List<Map<String, Object>> objects = new ArrayList<>();
         int index = 0;
         try {
@@ -47,7 +52,8 @@ public final class TemplateObjects {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> object = (Map<String, Object>) map;
-                if (!(object.get("apiVersion") instanceof String) || !(object.get("kind") instanceof String)) {
+                if (objectsOnly && (!(object.get("apiVersion") instanceof String)
+                        || !(object.get("kind") instanceof String))) {
                     throw new InvalidTemplateException(origin + ": document " + index
                             + " is not a Kubernetes object (it needs apiVersion and kind)");
                 }
@@ -93,14 +99,41 @@ public final class TemplateObjects {
 
     private static Object sorted(Object value) {
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new TreeMap<>();
+            Map<String, Object> copy = new TreeMap<>(GoYamlKeyOrder.INSTANCE);
             map.forEach((k, v) -> copy.put(String.valueOf(k), sorted(v)));
             return copy;
         }
         if (value instanceof List<?> list) {
             return list.stream().map(TemplateObjects::sorted).toList();
         }
-        return value;
+        return asJsonNumber(value);
+    }
+
+    private static final double EXACT_INTEGERS = 9007199254740992d; // 2^53
+
+    /**
+     * clusterctl's objects pass through JSON, where every number is a double: {@code 1.0} prints as {@code 1},
+     * and integers beyond 2^53 lose their last digits.
+     */
+    private static Object asJsonNumber(Object value) {
+        double d;
+        if (value instanceof Double number) {
+            d = number;
+        } else if (value instanceof Long || value instanceof Integer) {
+            long l = ((Number) value).longValue();
+            if (Math.abs((double) l) < EXACT_INTEGERS) {
+                return value;
+            }
+            d = l;
+        } else if (value instanceof java.math.BigInteger big) {
+            d = big.doubleValue();
+        } else {
+            return value;
+        }
+        if (Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e21) {
+            return new java.math.BigDecimal(Double.toString(d)).toBigInteger();
+        }
+        return d;
     }
 
     /**
