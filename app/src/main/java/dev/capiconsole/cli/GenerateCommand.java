@@ -2,6 +2,7 @@ package dev.capiconsole.cli;
 
 import dev.capiconsole.connection.KubeContext;
 import dev.capiconsole.connection.KubeconfigSet;
+import dev.capiconsole.lab.SecretFiles;
 import dev.capiconsole.templates.BuiltInTemplates;
 import dev.capiconsole.templates.ClusterApplier;
 import dev.capiconsole.templates.ClusterClassLookup;
@@ -20,10 +21,7 @@ import dev.capiconsole.templates.VariableValues;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -249,7 +247,7 @@ final class GenerateCommand {
                 out.flush();
                 return;
             }
-            writeSecretFile(Path.of(writeTo.trim()), yaml);
+            SecretFiles.write(Path.of(writeTo.trim()), yaml);
         }
     }
 
@@ -289,21 +287,6 @@ final class GenerateCommand {
             }
             out.flush();
             return 0;
-        }
-    }
-
-    /** Writes a file readable only by its owner: generated YAML may carry credentials. */
-    static void writeSecretFile(Path file, String text) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), ".capi-console-", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rw-------"));
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 

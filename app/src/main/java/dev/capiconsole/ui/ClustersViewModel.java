@@ -50,6 +50,7 @@ public final class ClustersViewModel {
     private volatile KubernetesClient client;
     private volatile Coalescer coalescer;
     private volatile String selectedKey;
+    private String pendingReveal;
     private volatile DescribeOptions currentOptions = DescribeOptions.defaults();
 
     ClustersViewModel(ObjectProperty<ManagementCluster> connected) {
@@ -152,12 +153,32 @@ public final class ClustersViewModel {
         Platform.runLater(() -> {
             ClusterSummary keep = selected.get();
             clusters.setAll(summaries);
+            if (pendingReveal != null) {
+                ClusterSummary revealed = summaries.stream()
+                        .filter(s -> pendingReveal.equals(s.namespace() + "/" + s.name())).findFirst().orElse(null);
+                if (revealed != null) {
+                    pendingReveal = null;
+                    selected.set(revealed);
+                    return;
+                }
+            }
             if (keep != null) {
                 summaries.stream().filter(s -> s.namespace().equals(keep.namespace()) && s.name().equals(keep.name()))
                         .findFirst().ifPresentOrElse(selected::set, () -> selected.set(null));
             }
             tree.set(update);
         });
+    }
+
+    /** Selects the cluster as soon as the overview shows it (it may not exist yet when asked). */
+    public void reveal(String namespace, String name) {
+        pendingReveal = namespace + "/" + name;
+        clusters.stream().filter(s -> s.namespace().equals(namespace) && s.name().equals(name)).findFirst()
+                .ifPresent(s -> {
+                    pendingReveal = null;
+                    selected.set(s);
+                });
+        refreshSoon();
     }
 
     public ObservableList<ClusterSummary> clusters() {

@@ -93,8 +93,7 @@ final class ShellView {
             case PROVIDERS -> new ProvidersView(viewModel).root();
             case LAB -> new LabView(viewModel.lab()).root();
             case CLUSTERS -> new ClustersView(viewModel.clusters()).root();
-            case GENERATE -> PlaceholderView.create(view, "The wizard that generates a workload cluster from a "
-                    + "provider's template (clusterctl generate cluster) arrives with the templates feature.");
+            case GENERATE -> new GenerateView(viewModel.generate()).root();
         };
     }
 }

@@ -9,6 +9,7 @@ import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
+import dev.capiconsole.templates.TemplateEnvironment;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class ShellViewModel {
     private final BuildInfo buildInfo;
     private final LabViewModel lab;
     private final ClustersViewModel clusters;
+    private final GenerateViewModel generate;
 
     public ShellViewModel(Settings settings, Executor background, BuildInfo buildInfo, LabOptions labOptions) {
         this.settings = settings;
@@ -57,6 +59,8 @@ public final class ShellViewModel {
         this.buildInfo = buildInfo;
         this.lab = new LabViewModel(new EmbeddedLab(labOptions), connected);
         this.clusters = new ClustersViewModel(connected);
+        this.generate = new GenerateViewModel(connected, background, TemplateEnvironment::ofThisProcess, clusters,
+                () -> show(View.CLUSTERS));
         connectionState.bind(Bindings.createStringBinding(() -> describe(connected.get()), connected));
         theme.set(settings.get(THEME_KEY).map(ShellViewModel::parseTheme).orElse(Theme.LIGHT));
         theme.get().apply();
@@ -101,6 +105,10 @@ public final class ShellViewModel {
 
     public ClustersViewModel clusters() {
         return clusters;
+    }
+
+    public GenerateViewModel generate() {
+        return generate;
     }
 
     public ObservableList<KubeContext> contexts() {
@@ -181,6 +189,7 @@ public final class ShellViewModel {
 
     void shutdown() {
         clusters.shutdown();
+        generate.shutdown();
         lab.shutdown();
     }
 
