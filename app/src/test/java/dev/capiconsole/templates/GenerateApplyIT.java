@@ -123,4 +123,25 @@ class GenerateApplyIT {
         assertThat(client.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "Cluster").inNamespace(NS)
                 .withName("rejected").get()).isNull();
     }
+
+    @Test
+    @Order(5)
+    void theCliAppliesToo() {
+        SideBySide cli = new SideBySide(data.resolve("cli-home"));
+        Map<String, String> env = Map.of("KUBECONFIG", lab.kubeconfig().toString());
+        SideBySide.Result refused = cli.console(env, "generate", "cluster", "cli-made", "-n", "cli-team",
+                "--infrastructure", "docker", "--flavor", "in-memory", "--built-in", "--kubernetes-version",
+                "v1.33.0", "--apply");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("namespace cli-team does not exist").contains("add --create-namespace");
+
+        SideBySide.Result applied = cli.console(env, "generate", "cluster", "cli-made", "-n", "cli-team",
+                "--infrastructure", "docker", "--flavor", "in-memory", "--built-in", "--kubernetes-version",
+                "v1.33.0", "--apply", "--create-namespace");
+        assertThat(applied.exitCode()).as(applied.err()).isZero();
+        assertThat(applied.out()).contains("Namespace cli-team: created").contains("ClusterClass cli-team/in-memory: "
+                + "created").contains("Cluster cli-team/cli-made: created");
+        assertThat(client.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "Cluster").inNamespace("cli-team")
+                .withName("cli-made").get()).isNotNull();
+    }
 }
