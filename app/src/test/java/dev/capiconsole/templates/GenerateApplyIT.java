@@ -144,4 +144,32 @@ class GenerateApplyIT {
         assertThat(client.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "Cluster").inNamespace("cli-team")
                 .withName("cli-made").get()).isNotNull();
     }
+
+    @Test
+    @Order(6)
+    void aTemplateInAConfigMapGivesWhatClusterctlGives() throws Exception {
+        String template = BuiltInTemplates.find("docker", "in-memory").orElseThrow().text();
+        client.configMaps().inNamespace("cli-team").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata().withName("templates").endMetadata().addToData("template", template).build())
+                .create();
+        SideBySide peers = new SideBySide(data.resolve("cm-home"));
+        Map<String, String> env = Map.of("KUBECONFIG", lab.kubeconfig().toString());
+        String[] args = {"generate", "cluster", "cm-made", "-n", "cli-team", "--from-config-map", "templates",
+            "--from-config-map-namespace", "cli-team", "--kubernetes-version", "v1.33.0",
+            "--worker-machine-count", "2"};
+        SideBySide.Result theirs = peers.clusterctl(env, args);
+        SideBySide.Result ours = peers.console(env, args);
+        assertThat(theirs.exitCode()).as(theirs.err()).isZero();
+        assertThat(ours.exitCode()).as(ours.err()).isZero();
+        assertThat(ours.out()).contains("kind: Cluster").isEqualTo(theirs.out());
+
+        SideBySide.Result wrongKey = peers.console(env, "generate", "cluster", "cm-made", "-n", "cli-team",
+                "--from-config-map", "templates", "--from-config-map-namespace", "cli-team", "--from-config-map-key",
+                "nope", "--kubernetes-version", "v1.33.0");
+        assertThat(wrongKey.exitCode()).isEqualTo(1);
+        assertThat(wrongKey.err()).contains("has no key \"nope\"").contains("its keys: template");
+        SideBySide.Result missing = peers.console(env, "generate", "cluster", "cm-made", "-n", "cli-team",
+                "--from-config-map", "absent", "--kubernetes-version", "v1.33.0");
+        assertThat(missing.err()).contains("there is no ConfigMap absent in namespace default");
+    }
 }
