@@ -62,6 +62,11 @@ final class DescribeCommand {
                 description = "Group alike Machines (default: true; --grouping=false or --no-grouping to list each).")
         boolean grouping;
 
+        @Option(names = "--v1beta2", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Use v1beta2 conditions (default: true). Deprecated in clusterctl; --v1beta2=false shows "
+                        + "the deprecated v1beta1 conditions with the READY/SEVERITY columns.")
+        boolean v1beta2;
+
         @Override
         public Integer call() {
             ConditionFilters.validate(showConditions);
@@ -69,7 +74,7 @@ final class DescribeCommand {
             KubeContext context = kubeconfig.selected(set);
             String ns = namespace != null ? namespace : context.namespace();
             DescribeOptions options = new DescribeOptions(showConditions, showMachineSets, showTemplates,
-                    showResourceSets, echo, grouping);
+                    showResourceSets, echo, grouping, !v1beta2);
             try (KubernetesClient client = kubeconfig.client(set, context)) {
                 TreeNode tree = DescribeTreeBuilder.build(new SnapshotReader(new ApiObjectSource(client)).read(ns, name), options,
                         Instant.now());

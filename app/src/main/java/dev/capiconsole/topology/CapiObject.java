@@ -167,6 +167,66 @@ public final class CapiObject {
         return result;
     }
 
+    /**
+     * The deprecated v1beta1 conditions, as {@code clusterctl describe --v1beta2=false} reads them: typed objects
+     * only from {@code status.deprecated.v1beta1.conditions}; provider objects from there when it decodes, else from
+     * {@code status.conditions}. Decoding is lenient (any type and status, missing fields empty), but a field of the
+     * wrong type or an unreadable time makes that whole list unusable.
+     */
+    public List<Condition> v1beta1Conditions() {
+        List<Condition> deprecated = decodeV1Beta1(get("status", "deprecated", "v1beta1", "conditions"));
+        if (deprecated != null || typed) {
+            return deprecated == null ? List.of() : deprecated;
+        }
+        List<Condition> current = decodeV1Beta1(get("status", "conditions"));
+        return current == null ? List.of() : current;
+    }
+
+    private static List<Condition> decodeV1Beta1(Object list) {
+        if (!(list instanceof List<?> entries)) {
+            return null;
+        }
+        List<Condition> result = new ArrayList<>();
+        for (Object entry : entries) {
+            if (!(entry instanceof Map<?, ?> map)) {
+                return null;
+            }
+            String[] fields = new String[5];
+            String[] names = {"type", "status", "severity", "reason", "message"};
+            for (int i = 0; i < names.length; i++) {
+                Object value = caseInsensitive(map, names[i]);
+                if (value != null && !(value instanceof String)) {
+                    return null;
+                }
+                fields[i] = value == null ? "" : (String) value;
+            }
+            Object time = caseInsensitive(map, "lastTransitionTime");
+            Instant transition = null;
+            if (time != null) {
+                try {
+                    transition = Instant.parse(time.toString());
+                } catch (DateTimeParseException e) {
+                    return null;
+                }
+            }
+            result.add(new Condition(fields[0], fields[1], fields[2], fields[3], fields[4], transition));
+        }
+        return result;
+    }
+
+    private static Object caseInsensitive(Map<?, ?> map, String key) {
+        Object exact = map.get(key);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (String.valueOf(entry.getKey()).equalsIgnoreCase(key)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
     public Condition condition(String type) {
         return conditions().stream().filter(c -> c.type().equals(type)).findFirst().orElse(null);
     }

@@ -2,33 +2,40 @@ package dev.capiconsole.topology;
 
 /** The options of {@code clusterctl describe cluster}, with its defaults. */
 public record DescribeOptions(String showConditions, boolean showMachineSets, boolean showTemplates,
-                              boolean showResourceSets, boolean echo, boolean grouping) {
+                              boolean showResourceSets, boolean echo, boolean grouping, boolean v1beta1) {
 
     public static DescribeOptions defaults() {
-        return new DescribeOptions("", false, false, false, false, true);
+        return new DescribeOptions("", false, false, false, false, true, false);
+    }
+
+    /** clusterctl's deprecated {@code --v1beta2=false}: the deprecated v1beta1 conditions and columns. */
+    public DescribeOptions withV1Beta1(boolean value) {
+        return new DescribeOptions(showConditions, showMachineSets, showTemplates, showResourceSets, echo, grouping,
+                value);
     }
 
     public DescribeOptions withShowConditions(String value) {
-        return new DescribeOptions(value, showMachineSets, showTemplates, showResourceSets, echo, grouping);
+        return new DescribeOptions(value, showMachineSets, showTemplates, showResourceSets, echo, grouping, v1beta1);
     }
 
     public DescribeOptions withShowMachineSets(boolean value) {
-        return new DescribeOptions(showConditions, value, showTemplates, showResourceSets, echo, grouping);
+        return new DescribeOptions(showConditions, value, showTemplates, showResourceSets, echo, grouping, v1beta1);
     }
 
     public DescribeOptions withShowTemplates(boolean value) {
-        return new DescribeOptions(showConditions, showMachineSets, value, showResourceSets, echo, grouping);
+        return new DescribeOptions(showConditions, showMachineSets, value, showResourceSets, echo, grouping, v1beta1);
     }
 
     public DescribeOptions withShowResourceSets(boolean value) {
-        return new DescribeOptions(showConditions, showMachineSets, showTemplates, value, echo, grouping);
+        return new DescribeOptions(showConditions, showMachineSets, showTemplates, value, echo, grouping, v1beta1);
     }
 
     public DescribeOptions withEcho(boolean value) {
-        return new DescribeOptions(showConditions, showMachineSets, showTemplates, showResourceSets, value, grouping);
+        return new DescribeOptions(showConditions, showMachineSets, showTemplates, showResourceSets, value, grouping,
+                v1beta1);
     }
 
     public DescribeOptions withGrouping(boolean value) {
-        return new DescribeOptions(showConditions, showMachineSets, showTemplates, showResourceSets, echo, value);
+        return new DescribeOptions(showConditions, showMachineSets, showTemplates, showResourceSets, echo, value, v1beta1);
     }
 }

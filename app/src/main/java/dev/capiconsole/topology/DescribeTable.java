@@ -6,11 +6,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The rows of {@code clusterctl describe cluster} (v1beta2 columns) for a tree, and their text. */
+/**
+ * The rows of {@code clusterctl describe cluster} for a tree, and their text: the v1beta2 columns, or in v1beta1
+ * mode ({@code --v1beta2=false}) the legacy columns with each node's deprecated Ready condition.
+ */
 public final class DescribeTable {
 
     public static final String[] HEADER =
             {"NAME", "REPLICAS", "AVAILABLE", "READY", "UP TO DATE", "STATUS", "REASON", "SINCE", "MESSAGE"};
+    public static final String[] V1BETA1_HEADER = {"NAME", "READY", "SEVERITY", "REASON", "SINCE", "MESSAGE"};
+    private static final int V1BETA1_MESSAGE_BYTES = 100;
 
     private final Instant now;
     private final List<DescribeRow> rows = new ArrayList<>();
@@ -30,18 +35,21 @@ public final class DescribeTable {
 
     /** The table as clusterctl prints it without colour: every cell padded, the header padded by one. */
     public static String format(List<DescribeRow> rows) {
-        int[] widths = new int[HEADER.length];
-        for (int c = 0; c < HEADER.length; c++) {
-            widths[c] = width(HEADER[c]) + 1;
+        boolean v1beta1 = !rows.isEmpty() && rows.get(0).node().v1beta1();
+        String[] header = v1beta1 ? V1BETA1_HEADER : HEADER;
+        int padding = v1beta1 ? 1 : 2;
+        int[] widths = new int[header.length];
+        for (int c = 0; c < header.length; c++) {
+            widths[c] = width(header[c]) + 1;
         }
         for (DescribeRow row : rows) {
             String[] cells = row.cells();
             for (int c = 0; c < cells.length; c++) {
-                widths[c] = Math.max(widths[c], width(cells[c]) + 2);
+                widths[c] = Math.max(widths[c], width(cells[c]) + padding);
             }
         }
         StringBuilder out = new StringBuilder();
-        appendLine(out, HEADER, widths);
+        appendLine(out, header, widths);
         for (DescribeRow row : rows) {
             appendLine(out, row.cells(), widths);
         }
@@ -90,6 +98,10 @@ public final class DescribeTable {
     }
 
     private void addObject(String prefix, TreeNode node) {
+        if (node.v1beta1()) {
+            addV1Beta1Object(prefix, node);
+            return;
+        }
         Cells cells = cells(node);
         if (node.conditionFilter() != null) {
             cells.status = "";
@@ -99,12 +111,12 @@ public final class DescribeTable {
         }
         List<String> lines = Paragraph.lines(cells.message);
         rows.add(new DescribeRow(node, DescribeRow.Kind.OBJECT, null, prefix, rowName(node), cells.replicas,
-                cells.available, cells.ready, cells.upToDate, cells.status, cells.reason, cells.since, lines.get(0),
-                cells.message));
+                cells.available, cells.ready, cells.upToDate, cells.status, "", cells.reason, cells.since,
+                lines.get(0), cells.message));
         String continuation = multiLinePrefix(node);
         for (String line : lines.subList(1, lines.size())) {
             rows.add(new DescribeRow(node, DescribeRow.Kind.CONTINUATION, null, continuation, "", "", "", "", "", "",
-                    "", "", line, cells.message));
+                    "", "", "", line, cells.message));
         }
         if (node.conditionFilter() != null) {
             addConditions(prefix, node);
@@ -123,16 +135,70 @@ public final class DescribeTable {
             String conditionPrefix = childPrefix(base, i, conditions.size());
             List<String> lines = Paragraph.lines(condition.message());
             rows.add(new DescribeRow(node, DescribeRow.Kind.CONDITION, condition, conditionPrefix, condition.type(),
-                    "", "", "", "", condition.status(), condition.reason(),
+                    "", "", "", "", condition.status(), "", condition.reason(),
                     HumanDuration.since(condition.lastTransitionTime(), now), lines.get(0), condition.message()));
             String continuation = conditionPrefix.endsWith("├─")
                     ? conditionPrefix.substring(0, conditionPrefix.length() - 2) + "│ "
                     : conditionPrefix.substring(0, conditionPrefix.length() - 2);
             for (String line : lines.subList(1, lines.size())) {
                 rows.add(new DescribeRow(node, DescribeRow.Kind.CONTINUATION, condition, continuation, "", "", "", "",
-                        "", "", "", "", line, condition.message()));
+                        "", "", "", "", "", line, condition.message()));
             }
         }
+    }
+
+    /**
+     * A node in v1beta1 mode: its Ready condition on its own row (kept with --show-conditions), then every other
+     * condition sorted by type; messages cut at 100 bytes, and a message's own line breaks continue on lines whose
+     * other cells are empty.
+     */
+    private void addV1Beta1Object(String prefix, TreeNode node) {
+        Condition ready = node.condition("Ready");
+        String message;
+        if (node.shape() == TreeNode.Shape.GROUP) {
+            List<String> items = node.groupItems();
+            message = "See " + items.get(0) + ", " + items.get(1) + (items.size() > 2 ? ", ..." : "");
+        } else {
+            message = ready == null ? "" : ready.message();
+        }
+        addV1Beta1Row(node, DescribeRow.Kind.OBJECT, null, prefix, rowName(node), ready, message);
+        if (node.conditionFilter() != null && node.shape() != TreeNode.Shape.GROUP) {
+            List<Condition> others = new ArrayList<>(node.conditions().stream()
+                    .filter(c -> !c.type().equals("Ready")).toList());
+            others.sort(Comparator.comparing(Condition::type));
+            String base = prefix + (node.children().isEmpty() ? "  " : "│ ") + " ".repeat(10);
+            for (int i = 0; i < others.size(); i++) {
+                Condition condition = others.get(i);
+                addV1Beta1Row(node, DescribeRow.Kind.CONDITION, condition, childPrefix(base, i, others.size()),
+                        condition.type(), condition, condition.message());
+            }
+        }
+        List<TreeNode> children = orderedCached(node);
+        for (int i = 0; i < children.size(); i++) {
+            addObject(childPrefix(prefix, i, children.size()), children.get(i));
+        }
+    }
+
+    private void addV1Beta1Row(TreeNode node, DescribeRow.Kind kind, Condition shown, String prefix, String name,
+                               Condition cells, String message) {
+        String[] lines = cutAtBytes(message, V1BETA1_MESSAGE_BYTES).replace("\t", "        ").split("\n", -1);
+        rows.add(new DescribeRow(node, kind, shown, prefix, name, "", "", "", "",
+                cells == null ? "" : cells.status(), cells == null ? "" : cells.severity(),
+                cells == null ? "" : cells.reason(),
+                cells == null ? "" : HumanDuration.since(cells.lastTransitionTime(), now), lines[0], message));
+        for (int i = 1; i < lines.length; i++) {
+            rows.add(new DescribeRow(node, DescribeRow.Kind.CONTINUATION, shown, "", "", "", "", "", "", "", "", "",
+                    "", lines[i], message));
+        }
+    }
+
+    /** clusterctl's v1beta1 message cut: longer than {@code limit} UTF-8 bytes keeps that many and adds " ...". */
+    static String cutAtBytes(String message, int limit) {
+        byte[] bytes = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length <= limit) {
+            return message;
+        }
+        return new String(bytes, 0, limit, java.nio.charset.StandardCharsets.UTF_8) + " ...";
     }
 
     static String childPrefix(String prefix, int index, int count) {

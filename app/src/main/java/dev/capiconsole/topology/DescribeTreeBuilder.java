@@ -37,6 +37,7 @@ public final class DescribeTreeBuilder {
         CapiObject cluster = snapshot.cluster();
         String namespace = cluster.namespace();
         TreeNode root = TreeNode.object(cluster);
+        root.setV1Beta1(options.v1beta1());
         root.setConditionFilter(ConditionFilters.match(options.showConditions(), root));
 
         CapiObject infraCluster = snapshot.resolve(ObjectRef.of(cluster.map("spec", "infrastructureRef"), namespace));
@@ -209,10 +210,14 @@ public final class DescribeTreeBuilder {
 
     /** Adds {@code node} under {@code parent}; false when it was hidden as an echo or merged into a group. */
     private boolean add(TreeNode parent, TreeNode node, boolean noEcho, boolean groupingParent) {
+        node.setV1Beta1(options.v1beta1());
         node.setConditionFilter(ConditionFilters.match(options.showConditions(), node));
         if (noEcho && !options.echo()) {
             Condition ready = node.condition("Ready");
-            if ((ready != null && ready.isTrue()) || Condition.sameStatusAndReason(parent.condition("Ready"), ready)) {
+            Condition parentReady = parent.condition("Ready");
+            if ((ready != null && ready.isTrue()) || (options.v1beta1()
+                    ? Condition.sameStatusSeverityAndReason(parentReady, ready)
+                    : Condition.sameStatusAndReason(parentReady, ready))) {
                 return false;
             }
         }
@@ -248,7 +253,10 @@ public final class DescribeTreeBuilder {
         return false;
     }
 
-    private static boolean sameGroupingKey(TreeNode a, TreeNode b) {
+    private boolean sameGroupingKey(TreeNode a, TreeNode b) {
+        if (options.v1beta1()) {
+            return Condition.sameStatusSeverityAndReason(a.condition("Ready"), b.condition("Ready"));
+        }
         return Condition.sameStatusAndReason(a.condition("Available"), b.condition("Available"))
                 && Condition.sameStatusAndReason(a.condition("Ready"), b.condition("Ready"))
                 && Condition.sameStatusAndReason(a.upToDateForGrouping(), b.upToDateForGrouping());
@@ -259,8 +267,17 @@ public final class DescribeTreeBuilder {
         Condition ready = node.condition("Ready");
         Condition upToDate = node.upToDateForGrouping();
         TreeNode group = TreeNode.group(node.kind(), node.namespace());
+        group.setV1Beta1(options.v1beta1());
         Condition groupReady = null;
-        if (ready != null) {
+        if (ready != null && options.v1beta1()) {
+            // A missing time is Go's zero time, the oldest of all, and then the group shows "now".
+            Instant siblingTime = sibling.condition("Ready") == null ? null
+                    : sibling.condition("Ready").lastTransitionTime();
+            Instant oldest = ready.lastTransitionTime() == null || siblingTime == null ? null
+                    : older(ready.lastTransitionTime(), siblingTime);
+            groupReady = ready.withoutMessage().withLastTransitionTime(
+                    oldest == null ? now.truncatedTo(ChronoUnit.SECONDS) : oldest);
+        } else if (ready != null) {
             Instant oldest = older(ready.lastTransitionTime(),
                     sibling.condition("Ready") == null ? null : sibling.condition("Ready").lastTransitionTime());
             groupReady = ready.withoutMessage().withLastTransitionTime(
@@ -276,12 +293,13 @@ public final class DescribeTreeBuilder {
         return group;
     }
 
-    private static void updateGroup(TreeNode group, TreeNode node) {
+    private void updateGroup(TreeNode group, TreeNode node) {
         List<String> items = new ArrayList<>(group.groupItems());
         items.add(node.name());
         Condition ready = node.condition("Ready");
         Condition groupReady = group.groupReadyCondition();
-        if (groupReady != null && ready != null) {
+        // In v1beta1 mode clusterctl keeps the time of the group's first two members.
+        if (groupReady != null && ready != null && !options.v1beta1()) {
             Instant oldest = older(ready.lastTransitionTime(), groupReady.lastTransitionTime());
             if (oldest != null) {
                 groupReady = groupReady.withLastTransitionTime(oldest.truncatedTo(ChronoUnit.SECONDS));

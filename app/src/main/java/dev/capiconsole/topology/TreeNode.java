@@ -28,6 +28,7 @@ public final class TreeNode {
     private boolean controlPlane;
     private String controlPlaneContract = "v1beta2";
     private ConditionFilter conditionFilter;
+    private boolean v1beta1;
     private final List<String> groupItems = new ArrayList<>();
     private int groupAvailable;
     private int groupReady;
@@ -122,8 +123,26 @@ public final class TreeNode {
         return groupUpToDate;
     }
 
-    /** The conditions that describe the node: the object's own, or the synthesized ones of a group. */
+    /** Whether the node shows deprecated v1beta1 conditions ({@code --v1beta2=false}). */
+    public boolean v1beta1() {
+        return v1beta1;
+    }
+
+    void setV1Beta1(boolean value) {
+        v1beta1 = value;
+    }
+
+    /**
+     * The conditions that describe the node: the object's own (v1beta2, or the deprecated v1beta1 ones in v1beta1
+     * mode), or the synthesized ones of a group.
+     */
     public List<Condition> conditions() {
+        if (shape == Shape.GROUP && v1beta1) {
+            return groupReadyCondition == null ? List.of() : List.of(groupReadyCondition);
+        }
+        if (object != null && v1beta1) {
+            return object.v1beta1Conditions();
+        }
         if (shape == Shape.GROUP) {
             List<Condition> list = new ArrayList<>();
             for (Condition c : new Condition[] {groupAvailableCondition, groupReadyCondition, groupUpToDateCondition}) {

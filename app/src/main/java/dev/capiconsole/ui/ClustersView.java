@@ -143,6 +143,9 @@ final class ClustersView {
         CheckBox resourceSets = toggle("show-resourcesets", "ResourceSets", false);
         CheckBox echo = toggle("echo", "Echo", false);
         CheckBox grouping = toggle("grouping", "Grouping", true);
+        CheckBox v1beta1 = toggle("v1beta1", "v1beta1 conditions", false);
+        v1beta1.setTooltip(new javafx.scene.control.Tooltip("clusterctl describe --v1beta2=false: the deprecated "
+                + "v1beta1 conditions (Ready with severity), as older management clusters and tools show them"));
         ComboBox<String> conditions = new ComboBox<>();
         conditions.setId("show-conditions");
         conditions.setEditable(true);
@@ -152,14 +155,15 @@ final class ClustersView {
         Runnable push = () -> model.optionsProperty().set(new DescribeOptions(
                 conditions.getValue() == null ? "" : conditions.getValue().replace(" ", ""),
                 machineSets.isSelected(), templates.isSelected(), resourceSets.isSelected(), echo.isSelected(),
-                grouping.isSelected()));
-        for (CheckBox box : new CheckBox[] {machineSets, templates, resourceSets, echo, grouping}) {
+                grouping.isSelected(), v1beta1.isSelected()));
+        for (CheckBox box : new CheckBox[] {machineSets, templates, resourceSets, echo, grouping, v1beta1}) {
             box.selectedProperty().addListener((obs, old, now) -> push.run());
         }
         conditions.valueProperty().addListener((obs, old, now) -> push.run());
         Label optionsLabel = new Label("Show:");
         optionsLabel.getStyleClass().add("muted");
-        toggles.getChildren().addAll(optionsLabel, machineSets, templates, resourceSets, echo, grouping, conditions);
+        toggles.getChildren().addAll(optionsLabel, machineSets, templates, resourceSets, echo, grouping, v1beta1,
+                conditions);
 
         TreeTableView<DescribeRow> tree = new TreeTableView<>(treeModel.root());
         tree.setId("describe-tree");
@@ -176,16 +180,27 @@ final class ClustersView {
         TreeTableColumn<DescribeRow, String> status = treeColumn("Status", 90, DescribeRow::status);
         status.setCellFactory(c -> new StatusTreeCell());
         tree.getColumns().add(status);
+        TreeTableColumn<DescribeRow, String> severity = treeColumn("Severity", 80, DescribeRow::severity);
+        severity.setVisible(false);
+        tree.getColumns().add(severity);
         tree.getColumns().add(treeColumn("Reason", 140, DescribeRow::reason));
         tree.getColumns().add(treeColumn("Since", 65, DescribeRow::since));
         TreeTableColumn<DescribeRow, String> message = treeColumn("Message", 400, DescribeRow::fullMessage);
         message.setCellFactory(c -> new MessageTreeCell());
         tree.getColumns().add(message);
         // Every column keeps room for its header; the name keeps room for kind and name; the message takes the rest.
-        double[] minimums = {380, 80, 85, 70, 95, 85, 115, 60, 120};
+        double[] minimums = {380, 80, 85, 70, 95, 85, 90, 115, 60, 120};
         for (int i = 0; i < minimums.length; i++) {
             tree.getColumns().get(i).setMinWidth(minimums[i]);
         }
+        // v1beta1 mode: no counters; STATUS is the Ready condition's status, next to its severity.
+        v1beta1.selectedProperty().addListener((obs, old, legacy) -> {
+            for (int i = 1; i <= 4; i++) {
+                tree.getColumns().get(i).setVisible(!legacy);
+            }
+            status.setText(legacy ? "Ready" : "Status");
+            severity.setVisible(legacy);
+        });
         tree.setPlaceholder(new Label("Select a cluster above to see its tree."));
         model.treeProperty().addListener((obs, old, now) -> {
             if (now == null) {
@@ -339,8 +354,16 @@ final class ClustersView {
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             DescribeRow row = getTableRow() == null ? null : getTableRow().getItem();
-            showStatus(this, label, empty ? null : item,
-                    row != null && row.condition() != null && row.condition().negativePolarity());
+            showStatus(this, label, empty ? null : item, row != null && !row.node().v1beta1()
+                    && row.condition() != null && row.condition().negativePolarity());
+            if (row != null && row.node().v1beta1() && !empty && "False".equals(item)
+                    && !"Error".equals(row.severity())) {
+                // v1beta1: a False that is only a Warning or Info is not an error.
+                label.getStyleClass().removeAll("status-bad");
+                label.getStyleClass().add("status-unknown");
+                label.setGraphic(new FontIcon(Feather.ALERT_CIRCLE));
+                label.getGraphic().getStyleClass().add("status-unknown");
+            }
         }
     }
 

@@ -74,6 +74,10 @@ class DescribeParityIT {
         assertSameAsClusterctl("--show-templates");
         assertSameAsClusterctl("--show-resourcesets");
         assertSameAsClusterctl("--show-machinesets", "--grouping=false", "--echo", "--show-conditions", "all+");
+        assertSameAsClusterctl("--v1beta2=false");
+        assertSameAsClusterctl("--v1beta2=false", "--show-conditions", "all");
+        assertSameAsClusterctl("--v1beta2=false", "--echo", "--grouping=false", "--show-machinesets");
+        assertSameAsClusterctl("--v1beta2=false", "--show-conditions", "Machine+,KubeadmControlPlane");
     }
 
     @Test
@@ -85,6 +89,7 @@ class DescribeParityIT {
                 .inNamespace(NS).withLabel("cluster.x-k8s.io/cluster-name", CLUSTER).list().getItems().size() > 4);
         assertSameAsClusterctl();
         assertSameAsClusterctl("--show-conditions", "all", "--grouping=false");
+        assertSameAsClusterctl("--v1beta2=false", "--show-conditions", "all");
     }
 
     @Test
@@ -104,6 +109,7 @@ class DescribeParityIT {
             assertSameAsClusterctl();
             assertSameAsClusterctl("--show-conditions", "all");
             assertSameAsClusterctl("--grouping=false", "--show-conditions", "Cluster,Machine/" + machineName);
+            assertSameAsClusterctl("--v1beta2=false", "--show-conditions", "all");
         } finally {
             client.genericKubernetesResources(SnapshotReader.CORE, "Machine").inNamespace(NS).withName(machineName)
                     .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");

@@ -13,16 +13,18 @@ final class DescribeText {
     static List<List<String>> cellsWithoutSince(String text) {
         String[] lines = text.split("\n");
         String header = lines[0];
-        int[] starts = new int[DescribeTable.HEADER.length];
+        String[] names = header.contains("SEVERITY") ? DescribeTable.V1BETA1_HEADER : DescribeTable.HEADER;
+        int since = java.util.Arrays.asList(names).indexOf("SINCE");
+        int[] starts = new int[names.length];
         for (int c = 0; c < starts.length; c++) {
-            starts[c] = header.indexOf(DescribeTable.HEADER[c] + " ", c == 0 ? 0 : starts[c - 1] + 1);
+            starts[c] = header.indexOf(names[c] + " ", c == 0 ? 0 : starts[c - 1] + 1);
         }
         List<List<String>> rows = new ArrayList<>();
         for (String line : lines) {
             int[] points = line.codePoints().toArray();
             List<String> cells = new ArrayList<>();
             for (int c = 0; c < starts.length; c++) {
-                if (c == 7) {
+                if (c == since) {
                     continue;
                 }
                 int from = Math.min(starts[c], points.length);

@@ -129,6 +129,17 @@ class ClustersGuiTest {
                 .anyMatch(c -> c.type().equals("Available")
                         && c.status().equals(deployment.getValue().status())));
         Screenshots.save(Screenshots.render(stage.getScene()), "clusters-scaled");
+
+        robot.clickOn("#v1beta1");
+        waitFor(Duration.ofSeconds(10), () -> {
+            TreeItem<DescribeRow> md = find(tree.getRoot(), r -> r.name().startsWith("MachineDeployment"));
+            return md != null && md.getValue().replicas().isEmpty() && md.getValue().status().equals("True");
+        });
+        assertThat(tree.getColumns()).filteredOn(c -> c.getText().equals("Severity")).singleElement()
+                .satisfies(c -> assertThat(c.isVisible()).isTrue());
+        assertThat(tree.getColumns()).filteredOn(c -> c.getText().equals("Replicas")).singleElement()
+                .satisfies(c -> assertThat(c.isVisible()).isFalse());
+        Screenshots.save(Screenshots.render(stage.getScene()), "clusters-v1beta1");
     }
 
     private static List<String> names(TreeTableView<DescribeRow> tree) {
