@@ -2,6 +2,7 @@ package dev.capiconsole.live;
 
 import dev.capiconsole.topology.ApiObjectSource;
 import dev.capiconsole.topology.CapiObject;
+import dev.capiconsole.topology.V1Beta1Core;
 import dev.capiconsole.topology.ObjectRef;
 import dev.capiconsole.topology.ObjectSource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -67,10 +68,12 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
 
     private void startInformers() {
         List<WatchedKind> watched = new ArrayList<>();
+        String coreVersion = V1Beta1Core.servedVersion(client);
         for (String kind : CORE_KINDS) {
-            watched.add(new WatchedKind(CORE_GROUP, kind, "v1beta2", "v1beta2"));
+            watched.add(new WatchedKind(CORE_GROUP, kind, coreVersion, coreVersion));
         }
-        watched.add(new WatchedKind("addons.cluster.x-k8s.io", "ClusterResourceSetBinding", "v1beta2", "v1beta2"));
+        watched.add(new WatchedKind("addons.cluster.x-k8s.io", "ClusterResourceSetBinding", coreVersion,
+                coreVersion));
         List<CustomResourceDefinition> crds = List.of();
         try {
             crds = client.apiextensions().v1().customResourceDefinitions().list().getItems();
@@ -137,14 +140,14 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
         @Override
         public void onDelete(GenericKubernetesResource resource, boolean unknownFinalState) {
             Map<String, Object> raw = ApiObjectSource.map(resource);
-            CapiObject object = typed ? CapiObject.typed(raw) : CapiObject.unstructured(raw);
+            CapiObject object = typed ? V1Beta1Core.typed(raw) : CapiObject.unstructured(raw);
             objects.remove(key(group(object.apiVersion()), object.kind(), object.namespace(), object.name()));
             listener.changed(object);
         }
 
         private void store(GenericKubernetesResource resource) {
             Map<String, Object> raw = ApiObjectSource.map(resource);
-            CapiObject object = typed ? CapiObject.typed(raw) : CapiObject.unstructured(raw);
+            CapiObject object = typed ? V1Beta1Core.typed(raw) : CapiObject.unstructured(raw);
             objects.put(key(group(object.apiVersion()), object.kind(), object.namespace(), object.name()), object);
             listener.changed(object);
         }

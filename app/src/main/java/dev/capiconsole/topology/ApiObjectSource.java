@@ -22,23 +22,33 @@ public final class ApiObjectSource implements ObjectSource {
 
     private final KubernetesClient client;
     private final Map<String, Optional<CustomResourceDefinition>> crds = new HashMap<>();
+    private final String core;
+    private final String addons;
 
+    /** Reads the core kinds in the version the server serves (v1beta2, or v1beta1 on older clusters). */
     public ApiObjectSource(KubernetesClient client) {
+        this(client, V1Beta1Core.servedVersion(client));
+    }
+
+    /** Reads the core kinds in the given version ({@code v1beta1} objects are converted on reading). */
+    public ApiObjectSource(KubernetesClient client, String coreVersion) {
         this.client = client;
+        this.core = "cluster.x-k8s.io/" + coreVersion;
+        this.addons = "addons.cluster.x-k8s.io/" + coreVersion;
     }
 
     @Override
     public CapiObject cluster(String namespace, String name) {
-        GenericKubernetesResource cluster = client.genericKubernetesResources(SnapshotReader.CORE, "Cluster")
+        GenericKubernetesResource cluster = client.genericKubernetesResources(core, "Cluster")
                 .inNamespace(namespace).withName(name).get();
-        return cluster == null ? null : CapiObject.typed(map(cluster));
+        return cluster == null ? null : V1Beta1Core.typed(map(cluster));
     }
 
     @Override
     public List<CapiObject> list(String kind, String namespace, String clusterName) {
-        return client.genericKubernetesResources(SnapshotReader.CORE, kind).inNamespace(namespace)
+        return client.genericKubernetesResources(core, kind).inNamespace(namespace)
                 .withLabel(CLUSTER_NAME_LABEL, clusterName).list().getItems().stream()
-                .map(item -> CapiObject.typed(map(item))).toList();
+                .map(item -> V1Beta1Core.typed(map(item))).toList();
     }
 
     @Override
@@ -65,9 +75,9 @@ public final class ApiObjectSource implements ObjectSource {
     @Override
     public CapiObject resourceSetBinding(String namespace, String clusterName) {
         try {
-            GenericKubernetesResource binding = client.genericKubernetesResources("addons.cluster.x-k8s.io/v1beta2",
+            GenericKubernetesResource binding = client.genericKubernetesResources(addons,
                     "ClusterResourceSetBinding").inNamespace(namespace).withName(clusterName).get();
-            return binding == null ? null : CapiObject.typed(map(binding));
+            return binding == null ? null : V1Beta1Core.typed(map(binding));
         } catch (KubernetesClientException e) {
             return null;
         }

@@ -80,6 +80,35 @@ class DescribeParityIT {
         assertSameAsClusterctl("--v1beta2=false", "--show-conditions", "Machine+,KubeadmControlPlane");
     }
 
+    /**
+     * A management cluster that serves the core kinds only as v1beta1 (Cluster API before v1.11): the lab serves
+     * both, so reading v1beta1 objects (converted by the real conversion webhook) and converting them ourselves
+     * must give the tree that reading v1beta2 gives, in both describe modes.
+     */
+    @Test
+    @Order(1)
+    void v1beta1ObjectsGiveTheSameTree() throws InterruptedException {
+        for (DescribeOptions options : List.of(DescribeOptions.defaults(),
+                DescribeOptions.defaults().withShowConditions("all").withGrouping(false).withEcho(true),
+                DescribeOptions.defaults().withV1Beta1(true).withShowConditions("all"))) {
+            String fromV1Beta2 = "";
+            String fromV1Beta1 = "";
+            for (int attempt = 0; attempt < 10 && (fromV1Beta1.isEmpty() || !fromV1Beta1.equals(fromV1Beta2));
+                    attempt++) {
+                Thread.sleep(attempt * 500L);
+                Instant now = Instant.now();
+                fromV1Beta2 = describe(new ApiObjectSource(client, "v1beta2"), options, now);
+                fromV1Beta1 = describe(new ApiObjectSource(client, "v1beta1"), options, now);
+            }
+            assertThat(fromV1Beta1).as("%s", options).isEqualTo(fromV1Beta2).contains("MachineDeployment");
+        }
+    }
+
+    private static String describe(ObjectSource source, DescribeOptions options, Instant now) {
+        return DescribeTable.format(DescribeTable.rows(DescribeTreeBuilder.build(
+                new SnapshotReader(source).read(NS, CLUSTER), options, now), now));
+    }
+
     @Test
     @Order(2)
     void aClusterScalingUp() throws Exception {
