@@ -47,21 +47,38 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
             Collections.synchronizedList(new ArrayList<>());
     private final List<java.util.concurrent.CompletionStage<Void>> started = new ArrayList<>();
     private final ChangeListener listener;
+    private final List<String> fallbackNamespaces;
+    private final Map<String, List<String>> namespaceScoped = new ConcurrentHashMap<>();
 
-    /** Told about every stored change, on an informer thread: keep it short. */
+    /**
+     * Told about every stored change, on an informer thread: keep it short. The object is null when what is
+     * watched changed (a namespaced fallback started).
+     */
     @FunctionalInterface
     public interface ChangeListener {
         void changed(CapiObject object);
     }
 
-    private ManagementIndex(KubernetesClient client, ChangeListener listener) {
+    private ManagementIndex(KubernetesClient client, ChangeListener listener, List<String> fallbackNamespaces) {
         this.client = client;
         this.listener = listener;
+        this.fallbackNamespaces = List.copyOf(fallbackNamespaces);
     }
 
-    /** Discovers the kinds, starts an informer for each, and waits until every one has listed. */
+    /**
+     * Discovers the kinds, starts an informer for each, and waits until every one has listed. A kind the user may
+     * not list cluster-wide is then watched in the client's namespace (the kubeconfig context's), as an operator
+     * with a namespaced role expects.
+     */
     public static ManagementIndex start(KubernetesClient client, ChangeListener listener) {
-        ManagementIndex index = new ManagementIndex(client, listener);
+        String namespace = client.getNamespace();
+        return start(client, listener, namespace == null || namespace.isEmpty() ? List.of() : List.of(namespace));
+    }
+
+    /** As {@link #start(KubernetesClient, ChangeListener)}, falling back to the given namespaces. */
+    public static ManagementIndex start(KubernetesClient client, ChangeListener listener,
+                                        List<String> fallbackNamespaces) {
+        ManagementIndex index = new ManagementIndex(client, listener, fallbackNamespaces);
         index.startInformers();
         return index;
     }
@@ -98,14 +115,18 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
                 informer.addEventHandler(new Handler(CORE_GROUP.equals(kind.group()) || kind.kind()
                         .equals("ClusterResourceSetBinding")));
                 informer.exceptionHandler((running, error) -> {
-                    if (error instanceof KubernetesClientException k && k.getCode() == 403) {
-                        forbidden.add(kind.kind());
+                    if (forbiddenError(error)) {
+                        refused(kind);
                         return false;
                     }
                     return running;
                 });
                 informers.add(informer);
-                started.add(informer.start());
+                started.add(informer.start().whenComplete((done, error) -> {
+                    if (forbiddenError(error)) {
+                        refused(kind);
+                    }
+                }));
             } catch (KubernetesClientException e) {
                 LOG.warn("Cannot watch {}: {}", kind, e.getMessage());
                 forbidden.add(kind.kind());
@@ -115,8 +136,61 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
             try {
                 stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
             } catch (Exception e) {
-                LOG.warn("An informer did not finish its first list: {}", e.getMessage());
+                if (!forbiddenError(e)) {
+                    LOG.warn("An informer did not finish its first list: {}", e.getMessage());
+                }
             }
+        }
+    }
+
+    private static boolean forbiddenError(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof KubernetesClientException k && k.getCode() == 403) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The cluster-wide watch of a kind was refused: record it, and try the fallback namespaces. */
+    private void refused(WatchedKind kind) {
+        if (forbidden.add(kind.kind()) && !fallbackNamespaces.isEmpty()) {
+            Thread fallback = new Thread(() -> watchNamespaces(kind), "capi-console-namespaced");
+            fallback.setDaemon(true);
+            fallback.start();
+        }
+    }
+
+    /** Watches a kind in each fallback namespace after the cluster-wide watch was refused. */
+    private void watchNamespaces(WatchedKind kind) {
+        List<String> allowed = Collections.synchronizedList(new ArrayList<>());
+        for (String namespace : fallbackNamespaces) {
+            SharedIndexInformer<GenericKubernetesResource> informer = client
+                    .genericKubernetesResources(kind.group() + "/" + kind.version(), kind.kind())
+                    .inNamespace(namespace).runnableInformer(0);
+            informer.addEventHandler(new Handler(CORE_GROUP.equals(kind.group()) || kind.kind()
+                    .equals("ClusterResourceSetBinding")));
+            informer.exceptionHandler((running, error) -> {
+                if (forbiddenError(error)) {
+                    allowed.remove(namespace);
+                    return false;
+                }
+                return running;
+            });
+            allowed.add(namespace);
+            synchronized (informers) {
+                informers.add(informer);
+            }
+            try {
+                informer.start().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.info("Cannot watch {} in namespace {} either: {}", kind.kind(), namespace, e.getMessage());
+                allowed.remove(namespace);
+            }
+        }
+        if (!allowed.isEmpty()) {
+            namespaceScoped.put(kind.kind(), List.copyOf(allowed));
+            listener.changed(null);
         }
     }
 
@@ -173,6 +247,14 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
     /** Kinds the user may not list or watch; their objects are missing from the tree. */
     public Set<String> forbiddenKinds() {
         return Set.copyOf(forbidden);
+    }
+
+    /**
+     * Kinds the user may not list cluster-wide but may in some namespaces, with those namespaces: only their
+     * objects of that kind are shown.
+     */
+    public Map<String, List<String>> namespaceScopedKinds() {
+        return Map.copyOf(namespaceScoped);
     }
 
     public int watchedKinds() {

@@ -50,6 +50,7 @@ public final class ClustersViewModel {
     private volatile KubernetesClient client;
     private volatile Coalescer coalescer;
     private volatile String selectedKey;
+    private volatile String server = "";
     private String pendingReveal;
     private volatile DescribeOptions currentOptions = DescribeOptions.defaults();
 
@@ -84,9 +85,9 @@ public final class ClustersViewModel {
                 client = newClient;
                 coalescer = newCoalescer;
                 index = newIndex;
-                Set<String> forbidden = newIndex.forbiddenKinds();
-                Platform.runLater(() -> state.set("Watching " + newIndex.watchedKinds() + " kinds on "
-                        + cluster.server() + (forbidden.isEmpty() ? "" : "; not allowed to list " + forbidden)));
+                server = cluster.server();
+                String access = access(newIndex);
+                Platform.runLater(() -> state.set(access));
                 if (!cluster.clusterApiInstalled()) {
                     Platform.runLater(() -> state.set("Cluster API is not installed on " + cluster.server()
                             + ": install it with clusterctl init, or start the embedded lab."));
@@ -131,6 +132,23 @@ public final class ClustersViewModel {
         }
     }
 
+    /** What the console may see: kinds watched, kinds refused, kinds seen only in some namespaces. */
+    private String access(ManagementIndex current) {
+        Set<String> forbidden = new java.util.TreeSet<>(current.forbiddenKinds());
+        java.util.Map<String, List<String>> scoped = current.namespaceScopedKinds();
+        forbidden.removeAll(scoped.keySet());
+        StringBuilder text = new StringBuilder("Watching " + current.watchedKinds() + " kinds on " + server);
+        if (!scoped.isEmpty()) {
+            text.append("; only in namespace ").append(String.join(", ", new java.util.TreeSet<>(scoped.values()
+                    .stream().flatMap(List::stream).toList()))).append(" for ")
+                    .append(new java.util.TreeSet<>(scoped.keySet())).append(" (not allowed cluster-wide)");
+        }
+        if (!forbidden.isEmpty()) {
+            text.append("; not allowed to list ").append(forbidden);
+        }
+        return text.toString();
+    }
+
     /** Runs on the coalescer's thread: reads only the informers' cache. */
     private void rebuild() {
         ManagementIndex current = index;
@@ -150,7 +168,11 @@ public final class ClustersViewModel {
             }
         }
         TreeUpdate update = root == null ? null : new TreeUpdate(root, now);
+        String access = current.namespaceScopedKinds().isEmpty() ? null : access(current);
         Platform.runLater(() -> {
+            if (access != null) {
+                state.set(access);
+            }
             ClusterSummary keep = selected.get();
             clusters.setAll(summaries);
             if (pendingReveal != null) {
