@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             "A console for Kubernetes Cluster API management clusters.",
             "Run without arguments to open the desktop window; with a command to work headless."
         },
-        subcommands = {GuiCommand.class, DescribeCommand.class, GenerateCommand.class, ConfigCommand.class,
+        subcommands = {GuiCommand.class, DescribeCommand.class, GenerateCommand.class, GetCommand.class, ConfigCommand.class,
             LabCommand.class})
 public final class CapiConsoleCommand {
 

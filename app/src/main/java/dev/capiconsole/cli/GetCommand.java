@@ -1,0 +1,192 @@
+package dev.capiconsole.cli;
+
+import dev.capiconsole.connection.KubeContext;
+import dev.capiconsole.connection.KubeconfigSet;
+import dev.capiconsole.workload.KubeconfigMerge;
+import dev.capiconsole.workload.NodeRow;
+import dev.capiconsole.workload.PodRow;
+import dev.capiconsole.workload.WorkloadException;
+import dev.capiconsole.workload.WorkloadKubeconfig;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code capi-console get kubeconfig|pods|nodes}: a workload cluster, through its kubeconfig Secret. */
+@Command(name = "get", mixinStandardHelpOptions = true, description = "Get information about workload clusters.",
+        subcommands = {GetCommand.Kubeconfig.class, GetCommand.Pods.class, GetCommand.Nodes.class})
+final class GetCommand {
+
+    /** The management cluster and the Cluster's namespace, shared by the subcommands. */
+    static final class Target {
+        @Mixin
+        KubeconfigOptions kubeconfig = new KubeconfigOptions();
+
+        @Option(names = {"-n", "--namespace"}, description = "The Cluster's namespace (default: the context's).")
+        String namespace;
+
+        <T> T withWorkload(String cluster, java.util.function.BiFunction<WorkloadKubeconfig, String, T> work) {
+            KubeconfigSet set = kubeconfig.load();
+            KubeContext context = kubeconfig.selected(set);
+            String ns = namespace != null ? namespace : context.namespace();
+            try (KubernetesClient management = kubeconfig.client(set, context)) {
+                return work.apply(WorkloadKubeconfig.read(management, ns, cluster), ns);
+            }
+        }
+    }
+
+    @Command(name = "kubeconfig", mixinStandardHelpOptions = true,
+            description = "Print (or save, or merge) the kubeconfig of a workload cluster, as clusterctl does.")
+    static final class Kubeconfig implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The Cluster's name.")
+        String name;
+
+        @Mixin
+        Target target = new Target();
+
+        @Option(names = "--write-to", paramLabel = "FILE", description = "Save it to FILE (mode 0600).")
+        Path writeTo;
+
+        @Option(names = "--merge-into", paramLabel = "FILE", description = "Add it to an existing kubeconfig FILE "
+                + "as a new context (the previous file is kept as FILE.bak; same-named entries are replaced).")
+        Path mergeInto;
+
+        @Override
+        public Integer call() throws IOException {
+            WorkloadKubeconfig kubeconfig = target.withWorkload(name, (k, ns) -> k);
+            PrintWriter out = spec.commandLine().getOut();
+            if (writeTo != null) {
+                KubeconfigMerge.save(writeTo, kubeconfig.text());
+                out.println("Wrote the kubeconfig of " + kubeconfig.namespace() + "/" + name + " to " + writeTo
+                        + " (mode 0600). Use it with: kubectl --kubeconfig " + writeTo + " get nodes");
+            } else if (mergeInto != null) {
+                KubeconfigMerge.Result result = KubeconfigMerge.merge(mergeInto, kubeconfig.text(), false);
+                out.println("Added context " + result.context() + " to " + mergeInto
+                        + (result.replaced().isEmpty() ? "" : " (replaced " + String.join(", ", result.replaced())
+                        + ")") + (result.backup() == null ? "" : "; the previous file is " + result.backup()) + ".");
+                out.println("Use it with: kubectl --kubeconfig " + mergeInto + " --context " + result.context()
+                        + " get nodes");
+            } else {
+                out.println(kubeconfig.text()); // clusterctl prints it with a line break after it, too
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "pods", mixinStandardHelpOptions = true, description = "List the pods of a workload cluster.")
+    static final class Pods implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The workload Cluster.")
+        String cluster;
+
+        @Mixin
+        Target target = new Target();
+
+        @Option(names = {"-A", "--all-namespaces"}, description = "Pods of every namespace of the workload cluster.")
+        boolean allNamespaces;
+
+        @Option(names = "--pod-namespace", paramLabel = "NS", defaultValue = "default",
+                description = "Namespace of the workload cluster to list (default: ${DEFAULT-VALUE}).")
+        String podNamespace;
+
+        @Override
+        public Integer call() {
+            List<PodRow> rows = target.withWorkload(cluster, (kubeconfig, ns) -> {
+                try (KubernetesClient workload = kubeconfig.client()) {
+                    List<Pod> pods = allNamespaces ? workload.pods().inAnyNamespace().list().getItems()
+                            : workload.pods().inNamespace(podNamespace).list().getItems();
+                    Instant now = Instant.now();
+                    return pods.stream().map(p -> PodRow.of(p, now)).sorted(Comparator.comparing(PodRow::namespace)
+                            .thenComparing(PodRow::name)).toList();
+                } catch (KubernetesClientException e) {
+                    throw unreachable(kubeconfig, e);
+                }
+            });
+            TextTable table = new TextTable(0, 3);
+            if (allNamespaces) {
+                table.row("NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE");
+            } else {
+                table.row("NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE");
+            }
+            for (PodRow row : rows) {
+                if (allNamespaces) {
+                    table.row(row.namespace(), row.name(), row.ready(), row.status(), String.valueOf(row.restarts()),
+                            row.age(), row.ip(), row.node());
+                } else {
+                    table.row(row.name(), row.ready(), row.status(), String.valueOf(row.restarts()), row.age(),
+                            row.ip(), row.node());
+                }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (rows.isEmpty()) {
+                out.println("No pods in " + (allNamespaces ? "any namespace" : "namespace " + podNamespace)
+                        + " of workload cluster " + cluster + ".");
+            } else {
+                table.print(out);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "nodes", mixinStandardHelpOptions = true, description = "List the nodes of a workload cluster.")
+    static final class Nodes implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The workload Cluster.")
+        String cluster;
+
+        @Mixin
+        Target target = new Target();
+
+        @Override
+        public Integer call() {
+            List<NodeRow> rows = target.withWorkload(cluster, (kubeconfig, ns) -> {
+                try (KubernetesClient workload = kubeconfig.client()) {
+                    Instant now = Instant.now();
+                    return workload.nodes().list().getItems().stream().map(n -> NodeRow.of(n, now))
+                            .sorted(Comparator.comparing(NodeRow::name)).toList();
+                } catch (KubernetesClientException e) {
+                    throw unreachable(kubeconfig, e);
+                }
+            });
+            TextTable table = new TextTable(0, 3);
+            table.row("NAME", "STATUS", "ROLES", "AGE", "VERSION", "ADDRESSES");
+            rows.forEach(r -> table.row(r.name(), r.status(), r.roles(), r.age(), r.version(), r.addresses()));
+            PrintWriter out = spec.commandLine().getOut();
+            table.print(out);
+            out.flush();
+            return 0;
+        }
+    }
+
+    static WorkloadException unreachable(WorkloadKubeconfig kubeconfig, KubernetesClientException e) {
+        if (e.getCode() == 0) {
+            return new WorkloadException("cannot reach the API server of workload cluster " + kubeconfig.namespace()
+                    + "/" + kubeconfig.cluster() + " at " + kubeconfig.server() + " from this machine: "
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage())
+                    + " (a docker provider cluster on Docker Desktop needs the address from `kind get kubeconfig`)");
+        }
+        return new WorkloadException("workload cluster " + kubeconfig.namespace() + "/" + kubeconfig.cluster()
+                + " refused: " + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()));
+    }
+}

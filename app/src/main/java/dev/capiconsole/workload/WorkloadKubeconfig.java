@@ -1,0 +1,89 @@
+package dev.capiconsole.workload;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * A workload cluster's kubeconfig, as Cluster API stores it: Secret {@code <cluster>-kubeconfig}, key
+ * {@code value}, in the Cluster's namespace. The text holds credentials: never log or show it.
+ */
+public final class WorkloadKubeconfig {
+
+    private final String cluster;
+    private final String namespace;
+    private final String text;
+
+    private WorkloadKubeconfig(String cluster, String namespace, String text) {
+        this.cluster = cluster;
+        this.namespace = namespace;
+        this.text = text;
+    }
+
+    /** Reads the kubeconfig Secret of a Cluster, with errors that say what to do. */
+    public static WorkloadKubeconfig read(KubernetesClient management, String namespace, String cluster) {
+        String secretName = cluster + "-kubeconfig";
+        Secret secret;
+        try {
+            secret = management.secrets().inNamespace(namespace).withName(secretName).get();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403) {
+                throw new WorkloadException("not allowed to read Secret " + namespace + "/" + secretName
+                        + ": the console needs \"get\" on secrets in namespace " + namespace
+                        + " (ask for a role that allows it)");
+            }
+            throw new WorkloadException("cannot read Secret " + namespace + "/" + secretName + ": " + e.getMessage());
+        }
+        if (secret == null) {
+            throw new WorkloadException.NotYet("there is no Secret " + namespace + "/" + secretName
+                    + " yet: the cluster's control plane is still being created (it appears once the first control "
+                    + "plane machine is initialized)");
+        }
+        String encoded = secret.getData() == null ? null : secret.getData().get("value");
+        if (encoded == null || encoded.isEmpty()) {
+            throw new WorkloadException("Secret " + namespace + "/" + secretName + " has no key \"value\"");
+        }
+        String text = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        return new WorkloadKubeconfig(cluster, namespace, text);
+    }
+
+    public String cluster() {
+        return cluster;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** The kubeconfig text (credentials: 0600 files only). */
+    public String text() {
+        return text;
+    }
+
+    /** The API server the kubeconfig points at (no credentials). */
+    public String server() {
+        Map<String, Object> config = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        if (config != null && config.get("clusters") instanceof List<?> clusters && !clusters.isEmpty()
+                && clusters.get(0) instanceof Map<?, ?> entry && entry.get("cluster") instanceof Map<?, ?> c) {
+            return String.valueOf(c.get("server"));
+        }
+        return "(unknown)";
+    }
+
+    /** A client for the workload cluster. */
+    public KubernetesClient client() {
+        Config config = Config.fromKubeconfig(null, text, null);
+        config.setRequestTimeout(10_000);
+        config.setConnectionTimeout(5_000);
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+}
