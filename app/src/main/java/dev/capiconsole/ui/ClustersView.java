@@ -131,7 +131,13 @@ final class ClustersView {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        HBox filters = new HBox(8, filter, namespace);
+        javafx.scene.control.Button open = new javafx.scene.control.Button("Open pods and nodes",
+                new FontIcon(Feather.MONITOR));
+        open.setId("open-workload");
+        open.disableProperty().bind(model.selectedProperty().isNull());
+        open.setOnAction(e -> model.openSelectedWorkload());
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox filters = new HBox(8, filter, namespace, open);
         return new VBox(8, filters, table);
     }
 

@@ -52,6 +52,7 @@ public final class ClustersViewModel {
     private volatile String selectedKey;
     private volatile String server = "";
     private String pendingReveal;
+    private java.util.function.BiConsumer<String, String> openWorkload = (namespace, name) -> { };
     private volatile DescribeOptions currentOptions = DescribeOptions.defaults();
 
     ClustersViewModel(ObjectProperty<ManagementCluster> connected) {
@@ -190,6 +191,18 @@ public final class ClustersViewModel {
             }
             tree.set(update);
         });
+    }
+
+    void setOpenWorkload(java.util.function.BiConsumer<String, String> action) {
+        openWorkload = action;
+    }
+
+    /** Opens the pods and nodes of the selected cluster. */
+    public void openSelectedWorkload() {
+        ClusterSummary current = selected.get();
+        if (current != null) {
+            openWorkload.accept(current.namespace(), current.name());
+        }
     }
 
     /** Selects the cluster as soon as the overview shows it (it may not exist yet when asked). */

@@ -94,6 +94,7 @@ final class ShellView {
             case LAB -> new LabView(viewModel.lab()).root();
             case CLUSTERS -> new ClustersView(viewModel.clusters()).root();
             case GENERATE -> new GenerateView(viewModel.generate()).root();
+            case WORKLOADS -> new WorkloadsView(viewModel.workloads()).root();
         };
     }
 }

@@ -52,6 +52,7 @@ public final class ShellViewModel {
     private final LabViewModel lab;
     private final ClustersViewModel clusters;
     private final GenerateViewModel generate;
+    private final WorkloadsViewModel workloads;
 
     public ShellViewModel(Settings settings, Executor background, BuildInfo buildInfo, LabOptions labOptions) {
         this.settings = settings;
@@ -59,6 +60,11 @@ public final class ShellViewModel {
         this.buildInfo = buildInfo;
         this.lab = new LabViewModel(new EmbeddedLab(labOptions), connected);
         this.clusters = new ClustersViewModel(connected);
+        this.workloads = new WorkloadsViewModel(connected);
+        clusters.setOpenWorkload((namespace, name) -> {
+            workloads.open(namespace, name);
+            show(View.WORKLOADS);
+        });
         this.generate = new GenerateViewModel(connected, background, TemplateEnvironment::ofThisProcess, clusters,
                 () -> show(View.CLUSTERS));
         connectionState.bind(Bindings.createStringBinding(() -> describe(connected.get()), connected));
@@ -109,6 +115,10 @@ public final class ShellViewModel {
 
     public GenerateViewModel generate() {
         return generate;
+    }
+
+    public WorkloadsViewModel workloads() {
+        return workloads;
     }
 
     public ObservableList<KubeContext> contexts() {
@@ -190,6 +200,7 @@ public final class ShellViewModel {
     void shutdown() {
         clusters.shutdown();
         generate.shutdown();
+        workloads.shutdown();
         lab.shutdown();
     }
 

@@ -11,7 +11,8 @@ public enum View {
     CLUSTERS("Clusters", Feather.LAYERS, KeyCode.DIGIT2),
     GENERATE("Generate cluster", Feather.PLUS_SQUARE, KeyCode.DIGIT3),
     PROVIDERS("Providers", Feather.PACKAGE, KeyCode.DIGIT4),
-    LAB("Embedded lab", Feather.CPU, KeyCode.DIGIT5);
+    LAB("Embedded lab", Feather.CPU, KeyCode.DIGIT5),
+    WORKLOADS("Workload clusters", Feather.MONITOR, KeyCode.DIGIT6);
 
     private final String title;
     private final Feather icon;

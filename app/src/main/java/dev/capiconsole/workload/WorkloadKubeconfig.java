@@ -84,6 +84,9 @@ public final class WorkloadKubeconfig {
         Config config = Config.fromKubeconfig(null, text, null);
         config.setRequestTimeout(10_000);
         config.setConnectionTimeout(5_000);
+        // Watch over plain HTTP streaming: some workload API servers (the lab's in-memory ones among them) do not
+        // upgrade to WebSockets, and HTTP watches work everywhere.
+        config.setOnlyHttpWatches(true);
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 }

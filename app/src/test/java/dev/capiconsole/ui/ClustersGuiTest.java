@@ -140,6 +140,24 @@ class ClustersGuiTest {
         assertThat(tree.getColumns()).filteredOn(c -> c.getText().equals("Replicas")).singleElement()
                 .satisfies(c -> assertThat(c.isVisible()).isFalse());
         Screenshots.save(Screenshots.render(stage.getScene()), "clusters-v1beta1");
+
+        // The workload cluster itself: its pods and nodes, live, through its kubeconfig Secret.
+        robot.clickOn("#open-workload");
+        assertThat(window.viewModel().currentViewProperty().get()).isEqualTo(View.WORKLOADS);
+        waitFor(Duration.ofSeconds(30), () -> robot.lookup("#nodes-" + CLUSTER).tryQuery().isPresent());
+        TableView<?> pods = robot.lookup("#pods-" + CLUSTER).queryAs(TableView.class);
+        TableView<?> nodes = robot.lookup("#nodes-" + CLUSTER).queryAs(TableView.class);
+        waitFor(Duration.ofSeconds(60), () -> nodes.getItems().size() == 5 && pods.getItems().stream()
+                .anyMatch(p -> ((dev.capiconsole.workload.PodRow) p).name().startsWith("kube-apiserver-")));
+        client.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "Cluster").inNamespace("default")
+                .withName(CLUSTER).patch(PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"spec\":{\"topology\":{\"workers\":{\"machineDeployments\":[{\"class\":\"default-worker\","
+                                + "\"name\":\"md-0\",\"replicas\":5}]}}}}");
+        Instant scaled = Instant.now();
+        waitFor(Duration.ofMinutes(2), () -> nodes.getItems().size() == 6);
+        System.out.printf("[measure] scale 4 -> 5 workers to a 6th node in the pod view: %d s%n",
+                Duration.between(scaled, Instant.now()).toSeconds());
+        Screenshots.save(Screenshots.render(stage.getScene()), "workload-pods");
     }
 
     private static List<String> names(TreeTableView<DescribeRow> tree) {
