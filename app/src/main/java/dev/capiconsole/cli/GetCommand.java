@@ -37,6 +37,17 @@ final class GetCommand {
         @Option(names = {"-n", "--namespace"}, description = "The Cluster's namespace (default: the context's).")
         String namespace;
 
+        /** Runs {@code work} with a client of the workload cluster, explaining an unreachable or refusing server. */
+        <T> T withWorkloadClient(String cluster, java.util.function.Function<KubernetesClient, T> work) {
+            return withWorkload(cluster, (kubeconfig, ns) -> {
+                try (KubernetesClient workload = kubeconfig.client()) {
+                    return work.apply(workload);
+                } catch (KubernetesClientException e) {
+                    throw unreachable(kubeconfig, e);
+                }
+            });
+        }
+
         <T> T withWorkload(String cluster, java.util.function.BiFunction<WorkloadKubeconfig, String, T> work) {
             KubeconfigSet set = kubeconfig.load();
             KubeContext context = kubeconfig.selected(set);
@@ -109,16 +120,12 @@ final class GetCommand {
 
         @Override
         public Integer call() {
-            List<PodRow> rows = target.withWorkload(cluster, (kubeconfig, ns) -> {
-                try (KubernetesClient workload = kubeconfig.client()) {
-                    List<Pod> pods = allNamespaces ? workload.pods().inAnyNamespace().list().getItems()
-                            : workload.pods().inNamespace(podNamespace).list().getItems();
-                    Instant now = Instant.now();
-                    return pods.stream().map(p -> PodRow.of(p, now)).sorted(Comparator.comparing(PodRow::namespace)
-                            .thenComparing(PodRow::name)).toList();
-                } catch (KubernetesClientException e) {
-                    throw unreachable(kubeconfig, e);
-                }
+            List<PodRow> rows = target.withWorkloadClient(cluster, workload -> {
+                List<Pod> pods = allNamespaces ? workload.pods().inAnyNamespace().list().getItems()
+                        : workload.pods().inNamespace(podNamespace).list().getItems();
+                Instant now = Instant.now();
+                return pods.stream().map(p -> PodRow.of(p, now)).sorted(Comparator.comparing(PodRow::namespace)
+                        .thenComparing(PodRow::name)).toList();
             });
             TextTable table = new TextTable(0, 3);
             if (allNamespaces) {
@@ -160,14 +167,10 @@ final class GetCommand {
 
         @Override
         public Integer call() {
-            List<NodeRow> rows = target.withWorkload(cluster, (kubeconfig, ns) -> {
-                try (KubernetesClient workload = kubeconfig.client()) {
-                    Instant now = Instant.now();
-                    return workload.nodes().list().getItems().stream().map(n -> NodeRow.of(n, now))
-                            .sorted(Comparator.comparing(NodeRow::name)).toList();
-                } catch (KubernetesClientException e) {
-                    throw unreachable(kubeconfig, e);
-                }
+            List<NodeRow> rows = target.withWorkloadClient(cluster, workload -> {
+                Instant now = Instant.now();
+                return workload.nodes().list().getItems().stream().map(n -> NodeRow.of(n, now))
+                        .sorted(Comparator.comparing(NodeRow::name)).toList();
             });
             TextTable table = new TextTable(0, 3);
             table.row("NAME", "STATUS", "ROLES", "AGE", "VERSION", "ADDRESSES");

@@ -301,7 +301,7 @@ final class ClustersView {
         return box;
     }
 
-    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
+    static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));

@@ -4,8 +4,6 @@ import atlantafx.base.theme.Styles;
 import dev.capiconsole.workload.NodeRow;
 import dev.capiconsole.workload.PodRow;
 import java.util.Map;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Orientation;
@@ -129,10 +127,10 @@ final class WorkloadsView {
         pods.setId("pods-" + tab.cluster());
         pods.getStyleClass().add(Styles.DENSE);
         pods.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        pods.getColumns().add(column("Namespace", 140, PodRow::namespace));
-        pods.getColumns().add(column("Name", 360, PodRow::name));
-        pods.getColumns().add(column("Ready", 70, PodRow::ready));
-        TableColumn<PodRow, String> status = column("Status", 150, PodRow::status);
+        pods.getColumns().add(ClustersView.column("Namespace", 140, PodRow::namespace));
+        pods.getColumns().add(ClustersView.column("Name", 360, PodRow::name));
+        pods.getColumns().add(ClustersView.column("Ready", 70, PodRow::ready));
+        TableColumn<PodRow, String> status = ClustersView.column("Status", 150, PodRow::status);
         status.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -161,22 +159,22 @@ final class WorkloadsView {
             }
         });
         pods.getColumns().add(status);
-        pods.getColumns().add(column("Restarts", 80, p -> String.valueOf(p.restarts())));
-        pods.getColumns().add(column("Node", 240, PodRow::node));
-        pods.getColumns().add(column("IP", 120, PodRow::ip));
-        pods.getColumns().add(column("Age", 70, PodRow::age));
+        pods.getColumns().add(ClustersView.column("Restarts", 80, p -> String.valueOf(p.restarts())));
+        pods.getColumns().add(ClustersView.column("Node", 240, PodRow::node));
+        pods.getColumns().add(ClustersView.column("IP", 120, PodRow::ip));
+        pods.getColumns().add(ClustersView.column("Age", 70, PodRow::age));
         pods.setPlaceholder(new Label("No pods (yet)."));
 
         TableView<NodeRow> nodes = new TableView<>(tab.nodes());
         nodes.setId("nodes-" + tab.cluster());
         nodes.getStyleClass().add(Styles.DENSE);
         nodes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        nodes.getColumns().add(column("Node", 320, NodeRow::name));
-        nodes.getColumns().add(column("Status", 120, NodeRow::status));
-        nodes.getColumns().add(column("Roles", 130, NodeRow::roles));
-        nodes.getColumns().add(column("Version", 90, NodeRow::version));
-        nodes.getColumns().add(column("Age", 70, NodeRow::age));
-        nodes.getColumns().add(column("Addresses", 200, NodeRow::addresses));
+        nodes.getColumns().add(ClustersView.column("Node", 320, NodeRow::name));
+        nodes.getColumns().add(ClustersView.column("Status", 120, NodeRow::status));
+        nodes.getColumns().add(ClustersView.column("Roles", 130, NodeRow::roles));
+        nodes.getColumns().add(ClustersView.column("Version", 90, NodeRow::version));
+        nodes.getColumns().add(ClustersView.column("Age", 70, NodeRow::age));
+        nodes.getColumns().add(ClustersView.column("Addresses", 200, NodeRow::addresses));
         nodes.setPlaceholder(new Label("No nodes (yet)."));
 
         SplitPane split = new SplitPane(new VBox(6, new Label("Pods"), pods), new VBox(6, new Label("Nodes"), nodes));
@@ -189,12 +187,5 @@ final class WorkloadsView {
         VBox box = new VBox(10, state, filters, split);
         box.setPadding(new javafx.geometry.Insets(10, 0, 0, 0));
         return box;
-    }
-
-    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return column;
     }
 }
