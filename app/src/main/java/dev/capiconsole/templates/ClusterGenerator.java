@@ -1,11 +1,11 @@
 package dev.capiconsole.templates;
 
+import dev.capiconsole.topology.CapiObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * {@code clusterctl generate cluster}: reads the template, sets the values clusterctl sets itself, substitutes,
@@ -59,7 +59,6 @@ public final class ClusterGenerator {
 
         List<Map<String, Object>> objects = inNamespace(TemplateObjects.parse(
                 TemplateVariables.process(template.text(), values::get), template.origin()), namespace);
-        Map<String, String> variables = new TreeMap<>(TemplateVariables.of(template.text()));
 
         List<Map<String, Object>> classObjects = new ArrayList<>();
         List<String> added = new ArrayList<>();
@@ -85,18 +84,13 @@ public final class ClusterGenerator {
                         }
                     }
                 }
-                TemplateVariables.of(classTemplate.text()).forEach((name, defaultValue) -> {
-                    if (variables.get(name) == null) {
-                        variables.put(name, defaultValue);
-                    }
-                });
                 classObjects.addAll(parsed);
                 added.add(key.toString());
             }
         }
         List<Map<String, Object>> all = new ArrayList<>(classObjects);
         all.addAll(objects);
-        return new GeneratedCluster(all, variables, template.origin(), added);
+        return new GeneratedCluster(all, template.origin(), added);
     }
 
     private static long count(Long requested, VariableValues values, String name, long fallback) {
@@ -128,7 +122,7 @@ public final class ClusterGenerator {
     static List<Map<String, Object>> inNamespace(List<Map<String, Object>> objects, String namespace) {
         List<Map<String, Object>> fixed = new ArrayList<>(objects.size());
         for (Map<String, Object> original : objects) {
-            Map<String, Object> object = TemplateObjects.copy(original);
+            Map<String, Object> object = CapiObject.deepCopy(original);
             String kind = String.valueOf(object.get("kind"));
             @SuppressWarnings("unchecked")
             Map<String, Object> metadata = (Map<String, Object>) object.computeIfAbsent("metadata",

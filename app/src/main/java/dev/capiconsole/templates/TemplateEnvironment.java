@@ -21,7 +21,6 @@ public final class TemplateEnvironment {
 
     private final Map<String, String> environment;
     private final Map<String, Object> configValues;
-    private final Optional<Path> configFile;
     private final ProviderCatalog catalog;
     private final Path overridesFolder;
     private final String githubBase;
@@ -29,7 +28,6 @@ public final class TemplateEnvironment {
     private TemplateEnvironment(Map<String, String> environment, Optional<ClusterctlConfigFile> config, Path home) {
         this.environment = Map.copyOf(environment);
         this.configValues = config.map(ClusterctlConfigFile::values).orElse(Map.of());
-        this.configFile = config.map(ClusterctlConfigFile::path);
         ProviderCatalog builtIn = ProviderCatalog.builtIn();
         this.catalog = config.map(c -> builtIn.withUserDefined(c.providers())).orElse(builtIn);
         Path configFolder = config.map(c -> c.path().toAbsolutePath().getParent())
@@ -58,15 +56,4 @@ public final class TemplateEnvironment {
         return new TemplateFetcher(catalog, overridesFolder, githubBase, stdin, client);
     }
 
-    public ProviderCatalog catalog() {
-        return catalog;
-    }
-
-    public Path overridesFolder() {
-        return overridesFolder;
-    }
-
-    public Optional<Path> configFile() {
-        return configFile;
-    }
 }

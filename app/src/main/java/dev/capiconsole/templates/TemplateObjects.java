@@ -1,7 +1,6 @@
 package dev.capiconsole.templates;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -170,26 +169,5 @@ public final class TemplateObjects {
             addImplicitResolver(Tag.NULL, NULL, "~nN\0");
             addImplicitResolver(Tag.NULL, EMPTY, null);
         }
-    }
-
-    /** A deep copy, so that fixing namespaces never changes what the caller holds. */
-    static Map<String, Object> copy(Map<String, Object> object) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> copy = (Map<String, Object>) deepCopy(object);
-        return copy;
-    }
-
-    private static Object deepCopy(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(v -> copy.add(deepCopy(v)));
-            return copy;
-        }
-        return value;
     }
 }

@@ -30,6 +30,26 @@ public final class CapiObject {
         return new CapiObject(raw, false);
     }
 
+    /** A deep copy of an object map (maps and lists copied, values shared), safe to change. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> deepCopy(Map<String, Object> object) {
+        return (Map<String, Object>) copyValue(object);
+    }
+
+    private static Object copyValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), copyValue(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(copyValue(v)));
+            return copy;
+        }
+        return value;
+    }
+
     public Map<String, Object> raw() {
         return raw;
     }

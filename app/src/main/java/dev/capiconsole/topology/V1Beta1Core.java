@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ public final class V1Beta1Core {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> toV1Beta2(Map<String, Object> raw) {
-        Map<String, Object> object = (Map<String, Object>) copy(raw);
+        Map<String, Object> object = CapiObject.deepCopy(raw);
         String apiVersion = String.valueOf(object.get("apiVersion"));
         object.put("apiVersion", apiVersion.substring(0, apiVersion.length() - "v1beta1".length()) + "v1beta2");
         for (String[] path : REFERENCES) {
@@ -91,19 +90,5 @@ public final class V1Beta1Core {
             current = map.get(key);
         }
         return current;
-    }
-
-    private static Object copy(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), copy(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(v -> copy.add(copy(v)));
-            return copy;
-        }
-        return value;
     }
 }

@@ -32,8 +32,6 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -559,9 +557,5 @@ public final class GenerateViewModel {
 
     public ObjectProperty<ManagementCluster> connectedProperty() {
         return connected;
-    }
-
-    BooleanBinding connectedBinding() {
-        return Bindings.isNotNull(connected);
     }
 }
