@@ -4,6 +4,8 @@ import dev.capiconsole.connection.KubeContext;
 import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.workload.KubeconfigMerge;
 import dev.capiconsole.workload.NodeRow;
+import dev.capiconsole.workload.PodDetails;
+import dev.capiconsole.workload.PodLogs;
 import dev.capiconsole.workload.PodRow;
 import dev.capiconsole.workload.WorkloadException;
 import dev.capiconsole.workload.WorkloadKubeconfig;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code capi-console get kubeconfig|pods|nodes}: a workload cluster, through its kubeconfig Secret. */
 @Command(name = "get", mixinStandardHelpOptions = true, description = "Get information about workload clusters.",
-        subcommands = {GetCommand.Kubeconfig.class, GetCommand.Pods.class, GetCommand.Nodes.class})
+        subcommands = {GetCommand.Kubeconfig.class, GetCommand.Pods.class, GetCommand.Nodes.class, GetCommand.PodDescription.class,
+                GetCommand.Logs.class})
 final class GetCommand {
 
     /** The management cluster and the Cluster's namespace, shared by the subcommands. */
@@ -43,7 +46,7 @@ final class GetCommand {
                 try (KubernetesClient workload = kubeconfig.client()) {
                     return work.apply(workload);
                 } catch (KubernetesClientException e) {
-                    throw unreachable(kubeconfig, e);
+                    throw kubeconfig.explain(e);
                 }
             });
         }
@@ -182,14 +185,129 @@ final class GetCommand {
         }
     }
 
-    static WorkloadException unreachable(WorkloadKubeconfig kubeconfig, KubernetesClientException e) {
-        if (e.getCode() == 0) {
-            return new WorkloadException("cannot reach the API server of workload cluster " + kubeconfig.namespace()
-                    + "/" + kubeconfig.cluster() + " at " + kubeconfig.server() + " from this machine: "
-                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage())
-                    + " (a docker provider cluster on Docker Desktop needs the address from `kind get kubeconfig`)");
+    @Command(name = "pod", mixinStandardHelpOptions = true,
+            description = "Describe one pod of a workload cluster: containers, conditions and events.")
+    static final class PodDescription implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "POD", description = "The pod's name.")
+        String pod;
+
+        @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The workload Cluster.")
+        String cluster;
+
+        @Mixin
+        Target target = new Target();
+
+        @Option(names = "--pod-namespace", paramLabel = "NS", defaultValue = "default",
+                description = "The pod's namespace in the workload cluster (default: ${DEFAULT-VALUE}).")
+        String podNamespace;
+
+        @Override
+        public Integer call() {
+            PodDetails details = target.withWorkloadClient(cluster,
+                    workload -> PodDetails.read(workload, podNamespace, pod, Instant.now()));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Pod:       " + details.namespace() + "/" + details.name());
+            out.println("Node:      " + (details.node().isEmpty() ? "<none>" : details.node()));
+            out.println("Phase:     " + details.phase());
+            out.println("IP:        " + (details.ip().isEmpty() ? "<none>" : details.ip()));
+            if (!details.qosClass().isEmpty()) {
+                out.println("QoS class: " + details.qosClass());
+            }
+            out.println();
+            if (details.containers().isEmpty()) {
+                out.println("Containers: none listed");
+            } else {
+                TextTable containers = new TextTable(0, 3);
+                containers.row("CONTAINER", "IMAGE", "READY", "RESTARTS", "STATE", "LAST STATE");
+                details.containers().forEach(c -> containers.row(c.init() ? c.name() + " (init)" : c.name(), c.image(),
+                        String.valueOf(c.ready()), String.valueOf(c.restarts()), c.state(),
+                        c.lastState().isEmpty() ? "-" : c.lastState()));
+                containers.print(out);
+            }
+            out.println();
+            TextTable conditions = new TextTable(0, 3);
+            conditions.row("CONDITION", "STATUS", "SINCE", "REASON", "MESSAGE");
+            details.conditions().forEach(c -> conditions.row(c.type(), c.status(), c.since(), c.reason(),
+                    c.message()));
+            conditions.print(out);
+            out.println();
+            if (!details.eventsNote().isEmpty()) {
+                out.println("Events: " + details.eventsNote());
+            } else if (details.events().isEmpty()) {
+                out.println("Events: <none>");
+            } else {
+                TextTable events = new TextTable(0, 3);
+                events.row("TYPE", "REASON", "AGE", "FROM", "COUNT", "MESSAGE");
+                details.events().forEach(e -> events.row(e.type(), e.reason(), e.age(), e.from(),
+                        String.valueOf(e.count()), e.message()));
+                events.print(out);
+            }
+            out.flush();
+            return 0;
         }
-        return new WorkloadException("workload cluster " + kubeconfig.namespace() + "/" + kubeconfig.cluster()
-                + " refused: " + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()));
+    }
+
+    @Command(name = "logs", mixinStandardHelpOptions = true,
+            description = "Print the logs of a container of a workload cluster's pod, as kubectl logs does.")
+    static final class Logs implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "POD", description = "The pod's name.")
+        String pod;
+
+        @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The workload Cluster.")
+        String cluster;
+
+        @Mixin
+        Target target = new Target();
+
+        @Option(names = "--pod-namespace", paramLabel = "NS", defaultValue = "default",
+                description = "The pod's namespace in the workload cluster (default: ${DEFAULT-VALUE}).")
+        String podNamespace;
+
+        @Option(names = {"-c", "--container"}, paramLabel = "NAME", description = "The container (pods with several).")
+        String container;
+
+        @Option(names = "--tail", paramLabel = "LINES", defaultValue = "0",
+                description = "Only the last LINES lines (0, the default: all).")
+        int tail;
+
+        @Option(names = {"-p", "--previous"}, description = "The previous, terminated instance of the container.")
+        boolean previous;
+
+        @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until interrupted.")
+        boolean follow;
+
+        @Override
+        public Integer call() throws Exception {
+            if (tail < 0) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--tail must not be negative, got " + tail);
+            }
+            PodLogs.Request request = new PodLogs.Request(podNamespace, pod, container, tail, previous);
+            PrintWriter out = spec.commandLine().getOut();
+            if (!follow) {
+                String text = target.withWorkloadClient(cluster, workload -> PodLogs.tail(workload, request));
+                out.print(text);
+                out.flush();
+                return 0;
+            }
+            return target.withWorkloadClient(cluster, workload -> {
+                try (PodLogs.Following following = PodLogs.follow(workload, request, line -> {
+                    out.println(line);
+                    out.flush();
+                })) {
+                    Throwable cause = following.ended().toCompletableFuture().join();
+                    if (cause != null) {
+                        throw new WorkloadException("the log stream ended: " + cause.getMessage());
+                    }
+                    return 0;
+                }
+            });
+        }
     }
 }

@@ -60,7 +60,7 @@ public final class ShellViewModel {
         this.buildInfo = buildInfo;
         this.lab = new LabViewModel(new EmbeddedLab(labOptions), connected);
         this.clusters = new ClustersViewModel(connected);
-        this.workloads = new WorkloadsViewModel(connected);
+        this.workloads = new WorkloadsViewModel(connected, clusters.clusters());
         clusters.setOpenWorkload((namespace, name) -> {
             workloads.open(namespace, name);
             show(View.WORKLOADS);

@@ -84,9 +84,24 @@ public final class WorkloadKubeconfig {
         Config config = Config.fromKubeconfig(null, text, null);
         config.setRequestTimeout(10_000);
         config.setConnectionTimeout(5_000);
+        // One quick retry, not fabric8's ten with exponential back-off: a server that answers 500 to a kind it does
+        // not keep (the in-memory servers and Events) would otherwise hold a pod's details for about 50 s.
+        config.setRequestRetryBackoffLimit(1);
         // Watch over plain HTTP streaming: some workload API servers (the lab's in-memory ones among them) do not
         // upgrade to WebSockets, and HTTP watches work everywhere.
         config.setOnlyHttpWatches(true);
         return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** Says why the workload API server could not be used: unreachable from here (with the endpoint) or refusing. */
+    public WorkloadException explain(KubernetesClientException e) {
+        if (e.getCode() == 0) {
+            return new WorkloadException("cannot reach the API server of workload cluster " + namespace + "/" + cluster
+                    + " at " + server() + " from this machine: "
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage())
+                    + " (a docker provider cluster on Docker Desktop needs the address from `kind get kubeconfig`)");
+        }
+        return new WorkloadException("workload cluster " + namespace + "/" + cluster + " refused: "
+                + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()));
     }
 }

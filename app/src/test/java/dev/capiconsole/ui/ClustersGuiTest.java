@@ -8,10 +8,15 @@ import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
 import dev.capiconsole.topology.ClusterSummary;
 import dev.capiconsole.topology.DescribeRow;
+import dev.capiconsole.workload.PodDetails;
+import dev.capiconsole.workload.PodRow;
+import dev.capiconsole.workload.WorkloadKubeconfig;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -158,6 +163,91 @@ class ClustersGuiTest {
         System.out.printf("[measure] scale 4 -> 5 workers to a 6th node in the pod view: %d s%n",
                 Duration.between(scaled, Instant.now()).toSeconds());
         Screenshots.save(Screenshots.render(stage.getScene()), "workload-pods");
+
+        podDetailsLogsAndExport(robot, pods);
+        aDeletedClusterStopsItsTab(robot);
+    }
+
+    /** A pod with containers (as a kubelet would report them), then its details, logs and kubeconfig export. */
+    private void podDetailsLogsAndExport(FxRobot robot, TableView<?> pods) throws Exception {
+        try (KubernetesClient workload = WorkloadKubeconfig.read(client, "default", CLUSTER).client()) {
+            workload.resource(new PodBuilder().withNewMetadata().withName("web-7d4b9").withNamespace("shop")
+                    .endMetadata().withNewSpec().withNodeName("worker-1")
+                    .addNewContainer().withName("app").withImage("nginx:1.27").endContainer()
+                    .addNewContainer().withName("metrics").withImage("prom/statsd-exporter:v0.28.0").endContainer()
+                    .endSpec().withNewStatus().withPhase("Running").withPodIP("10.1.0.12")
+                    .addNewContainerStatus().withName("app").withImage("nginx:1.27").withReady(true)
+                    .withRestartCount(0).withNewState().withNewRunning().withStartedAt(Instant.now().minusSeconds(300)
+                            .toString()).endRunning().endState().endContainerStatus()
+                    .addNewContainerStatus().withName("metrics").withImage("prom/statsd-exporter:v0.28.0")
+                    .withReady(false).withRestartCount(3).withNewState().withNewWaiting().withReason("CrashLoopBackOff")
+                    .endWaiting().endState().endContainerStatus()
+                    .addNewCondition().withType("Ready").withStatus("False").withReason("ContainersNotReady")
+                    .withMessage("containers with unready status: [metrics]").endCondition().endStatus().build())
+                    .create();
+        }
+        waitFor(Duration.ofSeconds(30), () -> pods.getItems().stream()
+                .anyMatch(p -> ((PodRow) p).name().equals("web-7d4b9")));
+        robot.interact(() -> {
+            TableView<PodRow> table = (TableView<PodRow>) pods;
+            table.getSelectionModel().select(table.getItems().stream().filter(p -> p.name().equals("web-7d4b9"))
+                    .findFirst().orElseThrow());
+        });
+        TableView<?> containers = robot.lookup("#pod-containers-" + CLUSTER).queryAs(TableView.class);
+        waitFor(Duration.ofSeconds(15), () -> containers.getItems().size() == 2);
+        assertThat(robot.lookup("#pod-header-" + CLUSTER).queryLabeled().getText()).startsWith("shop/web-7d4b9")
+                .contains("Running").contains("worker-1");
+        assertThat(containers.getItems()).map(c -> ((PodDetails.ContainerInfo) c).state())
+                .satisfiesExactly(s -> assertThat(s).startsWith("Running for 5m"),
+                        s -> assertThat(s).isEqualTo("Waiting: CrashLoopBackOff"));
+        Screenshots.save(Screenshots.render(stage.getScene()), "workload-pod-details");
+
+        robot.clickOn("Logs");
+        robot.clickOn("#log-show");
+        waitFor(Duration.ofSeconds(15), () -> robot.lookup("#log-state").queryLabeled().getText()
+                .contains("does not serve container logs"));
+        Screenshots.save(Screenshots.render(stage.getScene()), "workload-pod-logs");
+
+        WorkloadTab tab = window.viewModel().workloads().tabs().get(0);
+        Path home = folder.resolve("home");
+        java.nio.file.Files.createDirectories(home.resolve(".kube"));
+        Path config = home.resolve(".kube/config");
+        robot.interact(() -> window.viewModel().workloads().userKubeconfigProperty().set(config));
+        robot.clickOn("#merge-kubeconfig");
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#merge-confirmation").tryQuery().isPresent());
+        robot.clickOn("Add context");
+        waitFor(Duration.ofSeconds(10), () -> tab.exportMessageProperty().get().startsWith("Added context "));
+        assertThat(PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(config)))
+                .isEqualTo("rw-------");
+        try (KubernetesClient merged = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+                io.fabric8.kubernetes.client.Config.fromKubeconfig(CLUSTER + "-admin@" + CLUSTER,
+                        java.nio.file.Files.readString(config), null)).build()) {
+            assertThat(merged.nodes().list().getItems()).hasSize(6);
+        }
+
+        Path saved = folder.resolve("exported/" + CLUSTER + ".kubeconfig");
+        robot.interact(() -> tab.saveKubeconfig(saved));
+        waitFor(Duration.ofSeconds(10), () -> tab.exportMessageProperty().get().startsWith("Saved "));
+        assertThat(PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(saved)))
+                .isEqualTo("rw-------");
+        robot.clickOn("#copy-kubectl");
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(copied[0]).isEqualTo("kubectl --kubeconfig " + saved + " get pods -A");
+    }
+
+    /** Deleting the Cluster on the management cluster: the tab says so, stops, and keeps what it last saw. */
+    private void aDeletedClusterStopsItsTab(FxRobot robot) throws Exception {
+        WorkloadTab tab = window.viewModel().workloads().tabs().get(0);
+        client.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "Cluster").inNamespace("default")
+                .withName(CLUSTER).delete();
+        Instant deleted = Instant.now();
+        waitFor(Duration.ofMinutes(3), () -> tab.clusterStateProperty().get().contains("was deleted"));
+        System.out.printf("[measure] cluster deletion to the tab saying so: %d s%n",
+                Duration.between(deleted, Instant.now()).toSeconds());
+        assertThat(tab.isClosed()).isTrue();
+        assertThat(tab.pods()).as("what it last saw stays").isNotEmpty();
+        assertThat(robot.lookup("#merge-kubeconfig").queryButton().isDisabled()).isTrue();
     }
 
     private static List<String> names(TreeTableView<DescribeRow> tree) {
