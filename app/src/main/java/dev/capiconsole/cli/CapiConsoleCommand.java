@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
             "Run without arguments to open the desktop window; with a command to work headless."
         },
         subcommands = {GuiCommand.class, DescribeCommand.class, GenerateCommand.class, GetCommand.class, ConfigCommand.class,
-            LabCommand.class})
+            LabCommand.class, OperationCommands.Scale.class, OperationCommands.Upgrade.class,
+            OperationCommands.Rollout.class, OperationCommands.Pause.class, OperationCommands.Resume.class,
+            OperationCommands.Delete.class})
 public final class CapiConsoleCommand {
 
     /** Runs the CLI with the process's own streams; returns the exit code. */

@@ -1,5 +1,17 @@
 package dev.capiconsole.ui;
 
+import dev.capiconsole.events.EventRow;
+import dev.capiconsole.operations.Change;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.Region;
 import atlantafx.base.theme.Styles;
 import dev.capiconsole.topology.CapiObject;
 import dev.capiconsole.topology.ClusterSummary;
@@ -10,6 +22,7 @@ import dev.capiconsole.topology.HumanDuration;
 import dev.capiconsole.topology.TreeNode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -51,9 +64,18 @@ final class ClustersView {
     private final TableView<Condition> conditionTable = new TableView<>();
     private final TextArea yaml = new TextArea();
     private final Label detailsTitle = new Label("Select a row of the tree.");
+    private final MenuButton actions = new MenuButton("Actions");
+    private final javafx.scene.control.Button editButton = new javafx.scene.control.Button("Edit…",
+            new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.EDIT_2));
+    private TreeNode selectedNode;
 
     ClustersView(ClustersViewModel model) {
         this.model = model;
+        actions.setId("actions");
+        actions.setMinWidth(Region.USE_PREF_SIZE);
+        editButton.setMinWidth(Region.USE_PREF_SIZE);
+        actions.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.SLIDERS));
+        actions.setDisable(true);
         root.getStyleClass().add("page");
         root.setId("clusters-view");
         Label title = new Label("Clusters");
@@ -224,6 +246,7 @@ final class ClustersView {
                 now.valueProperty().addListener(followValue);
             }
             showDetails(now == null ? null : now.getValue());
+            updateActions(now == null ? null : now.getValue());
         });
         VBox treeBox = new VBox(8, toggles, tree);
         VBox.setVgrow(tree, Priority.ALWAYS);
@@ -256,16 +279,169 @@ final class ClustersView {
         VBox.setVgrow(yaml, Priority.ALWAYS);
         Label yamlTitle = new Label("YAML (managedFields hidden)");
         yamlTitle.getStyleClass().add("muted");
-        VBox yamlBox = new VBox(4, yamlTitle, yaml);
+        editButton.setId("edit-object");
+        editButton.setDisable(true);
+        editButton.setOnAction(e -> {
+            if (selectedNode != null && selectedNode.object() != null) {
+                new ObjectEditDialog(root.getScene().getWindow(), model.operations(), selectedNode.object()).show();
+            }
+        });
+        Region yamlSpacer = new Region();
+        HBox.setHgrow(yamlSpacer, Priority.ALWAYS);
+        HBox yamlBar = new HBox(8, yamlTitle, yamlSpacer, editButton);
+        yamlBar.setAlignment(Pos.CENTER_LEFT);
+        VBox yamlBox = new VBox(4, yamlBar, yaml);
         VBox.setVgrow(yaml, Priority.ALWAYS);
-        SplitPane sideBySide = new SplitPane(conditionTable, yamlBox);
+        TableView<EventRow> events = new TableView<>(model.operations().events());
+        events.setId("details-events");
+        events.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        events.getColumns().add(column("Type", 70, EventRow::type));
+        events.getColumns().add(column("Reason", 130, EventRow::reason));
+        events.getColumns().add(column("Age", 50, EventRow::age));
+        events.getColumns().add(column("From", 150, EventRow::from));
+        events.getColumns().add(column("Count", 50, e -> String.valueOf(e.count())));
+        events.getColumns().add(column("Message", 300, EventRow::message));
+        Label eventsNote = new Label();
+        eventsNote.setWrapText(true);
+        eventsNote.textProperty().bind(model.operations().eventsNoteProperty());
+        events.setPlaceholder(eventsNote);
+        Tab yamlTab = new Tab("YAML", yamlBox);
+        Tab eventsTab = new Tab("Events", events);
+        eventsTab.setId("details-events-tab");
+        TabPane inspector = new TabPane(yamlTab, eventsTab);
+        inspector.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane sideBySide = new SplitPane(conditionTable, inspector);
         sideBySide.setDividerPositions(0.62);
-        VBox box = new VBox(6, detailsTitle, sideBySide);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label operationMessage = new Label();
+        operationMessage.setId("operation-message");
+        operationMessage.getStyleClass().add("muted");
+        operationMessage.setWrapText(true);
+        operationMessage.setMaxWidth(560);
+        operationMessage.textProperty().bind(model.operations().messageProperty());
+        HBox header = new HBox(10, detailsTitle, spacer, operationMessage, actions);
+        header.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, header, sideBySide);
         VBox.setVgrow(sideBySide, Priority.ALWAYS);
+        model.operations().proposalProperty().addListener((obs, old, change) -> {
+            if (change != null) {
+                confirm(change);
+            }
+        });
         return box;
     }
 
+    /** The selected row's day-2 actions; each asks what it needs, then shows the change before making it. */
+    private void updateActions(DescribeRow row) {
+        actions.getItems().clear();
+        TreeNode node = row == null || row.kind() != DescribeRow.Kind.OBJECT ? null : row.node();
+        List<OperationsViewModel.Action> offered = OperationsViewModel.actionsFor(node);
+        actions.setDisable(offered.isEmpty());
+        OperationsViewModel operations = model.operations();
+        for (OperationsViewModel.Action action : offered) {
+            MenuItem item = new MenuItem(switch (action) {
+                case SCALE -> "Scale…";
+                case RESTART -> "Restart rollout…";
+                case UPGRADE -> "Upgrade Kubernetes…";
+                case PAUSE -> "Pause…";
+                case RESUME -> "Resume…";
+                case DELETE_MACHINE -> "Delete machine…";
+                case DELETE_CLUSTER -> "Delete cluster…";
+            });
+            item.setId("action-" + action.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            item.setOnAction(e -> {
+                switch (action) {
+                    case SCALE -> askReplicas(node).ifPresent(n -> operations.scale(node, n));
+                    case RESTART -> operations.restart(node);
+                    case UPGRADE -> askVersion(node).ifPresent(operations::upgrade);
+                    case PAUSE -> operations.pause(true);
+                    case RESUME -> operations.pause(false);
+                    case DELETE_MACHINE -> operations.deleteMachine(node);
+                    case DELETE_CLUSTER -> operations.deleteCluster();
+                    default -> { }
+                }
+            });
+            actions.getItems().add(item);
+        }
+    }
+
+    private java.util.Optional<Integer> askReplicas(TreeNode node) {
+        Long current = node.object().integer("spec", "replicas");
+        TextInputDialog dialog = new TextInputDialog(current == null ? "" : String.valueOf(current));
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle("Scale");
+        dialog.setHeaderText("Scale " + node.kind() + " " + node.name());
+        dialog.setContentText("Replicas:");
+        dialog.getDialogPane().setId("scale-dialog");
+        while (true) {
+            java.util.Optional<String> answer = dialog.showAndWait();
+            if (answer.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.of(Integer.parseInt(answer.get().trim()));
+            } catch (NumberFormatException ex) {
+                dialog.setHeaderText("\"" + answer.get() + "\" is not a number. Scale " + node.kind() + " "
+                        + node.name());
+            }
+        }
+    }
+
+    private java.util.Optional<String> askVersion(TreeNode node) {
+        String current = node.kind().equals("Cluster") ? node.object().text("spec", "topology", "version")
+                : node.object().text("spec", "version");
+        if (current.isEmpty() && node.kind().equals("Cluster")) {
+            current = model.selectedProperty().get() == null ? "" : model.selectedProperty().get().version();
+        }
+        List<String> next = OperationsViewModel.nextVersions(current);
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(next.isEmpty() ? null : next.get(next.size() - 1), next);
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle("Upgrade Kubernetes");
+        dialog.setHeaderText("Upgrade " + node.kind() + " " + node.name() + " from " + current
+                + ". Kubernetes goes up one minor version at a time.");
+        dialog.setContentText("Version:");
+        dialog.getDialogPane().setId("upgrade-dialog");
+        return dialog.showAndWait();
+    }
+
+    /** Shows exactly what will change; a cluster's deletion also needs its name typed. */
+    private void confirm(Change change) {
+        OperationsViewModel operations = model.operations();
+        TextArea preview = new TextArea(change.describe());
+        preview.setId("change-preview");
+        preview.setEditable(false);
+        preview.getStyleClass().add("yaml");
+        preview.setPrefRowCount(Math.min(14, (int) change.describe().lines().count() + 1));
+        preview.setPrefColumnCount(90);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle("Review the change");
+        alert.setHeaderText(change.summary());
+        alert.getDialogPane().setId("change-confirmation");
+        ButtonType make = new ButtonType(change.kind() == Change.Kind.DELETE ? "Delete" : "Make change",
+                ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(make, ButtonType.CANCEL);
+        VBox content = new VBox(8, preview);
+        if (change.target().kind().equals("Cluster") && change.kind() == Change.Kind.DELETE) {
+            TextField typed = new TextField();
+            typed.setId("confirm-cluster-name");
+            typed.setPromptText(change.target().name());
+            content.getChildren().add(new Label("Type the cluster's name (" + change.target().name()
+                    + ") to delete it:"));
+            content.getChildren().add(typed);
+            alert.getDialogPane().lookupButton(make).disableProperty()
+                    .bind(typed.textProperty().isNotEqualTo(change.target().name()));
+        }
+        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().setMinWidth(720);
+        alert.showAndWait().filter(make::equals).ifPresentOrElse(b -> operations.confirm(), operations::cancel);
+    }
+
     private void showDetails(DescribeRow row) {
+        selectedNode = row == null ? null : row.node();
+        editButton.setDisable(selectedNode == null || selectedNode.object() == null);
+        model.operations().loadEvents(selectedNode);
         if (row == null || row.node() == null) {
             detailsTitle.setText("Select a row of the tree.");
             conditionTable.getItems().clear();

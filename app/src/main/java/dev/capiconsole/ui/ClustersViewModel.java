@@ -55,7 +55,15 @@ public final class ClustersViewModel {
     private java.util.function.BiConsumer<String, String> openWorkload = (namespace, name) -> { };
     private volatile DescribeOptions currentOptions = DescribeOptions.defaults();
 
+    private final OperationsViewModel operations;
+
     ClustersViewModel(ObjectProperty<ManagementCluster> connected) {
+        this.operations = new OperationsViewModel(connected, selected,
+                java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread thread = new Thread(r, "capi-console-operations");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
         connected.addListener((obs, old, now) -> {
             disconnect();
             if (now != null) {
@@ -214,6 +222,10 @@ public final class ClustersViewModel {
                     selected.set(s);
                 });
         refreshSoon();
+    }
+
+    public OperationsViewModel operations() {
+        return operations;
     }
 
     public ObservableList<ClusterSummary> clusters() {

@@ -1,6 +1,7 @@
 package dev.capiconsole.ui;
 
 import atlantafx.base.theme.Styles;
+import dev.capiconsole.events.EventRow;
 import dev.capiconsole.workload.NodeRow;
 import dev.capiconsole.workload.PodDetails;
 import dev.capiconsole.workload.PodRow;
@@ -352,16 +353,16 @@ final class WorkloadsView {
         conditions.getColumns().add(ClustersView.column("Message", 200, PodDetails.ConditionInfo::message));
         conditions.setPlaceholder(new Label("No conditions."));
 
-        TableView<PodDetails.EventInfo> events = new TableView<>();
+        TableView<EventRow> events = new TableView<>();
         events.setId("pod-events-" + tab.cluster());
         events.getStyleClass().add(Styles.DENSE);
         events.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        events.getColumns().add(ClustersView.column("Type", 70, PodDetails.EventInfo::type));
-        events.getColumns().add(ClustersView.column("Reason", 110, PodDetails.EventInfo::reason));
-        events.getColumns().add(ClustersView.column("Age", 50, PodDetails.EventInfo::age));
-        events.getColumns().add(ClustersView.column("From", 90, PodDetails.EventInfo::from));
+        events.getColumns().add(ClustersView.column("Type", 70, EventRow::type));
+        events.getColumns().add(ClustersView.column("Reason", 110, EventRow::reason));
+        events.getColumns().add(ClustersView.column("Age", 50, EventRow::age));
+        events.getColumns().add(ClustersView.column("From", 90, EventRow::from));
         events.getColumns().add(ClustersView.column("Count", 50, e -> String.valueOf(e.count())));
-        events.getColumns().add(ClustersView.column("Message", 220, PodDetails.EventInfo::message));
+        events.getColumns().add(ClustersView.column("Message", 220, EventRow::message));
         Label noEvents = new Label("No events for this pod.");
         noEvents.setWrapText(true);
         events.setPlaceholder(noEvents);

@@ -1,5 +1,6 @@
 package dev.capiconsole.workload;
 
+import dev.capiconsole.events.EventRow;
 import dev.capiconsole.topology.HumanDuration;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
@@ -12,7 +13,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * are reported in {@link #eventsNote()} instead of failing the whole read.
  */
 public record PodDetails(String namespace, String name, String node, String phase, String ip, String qosClass,
-                         List<ContainerInfo> containers, List<ConditionInfo> conditions, List<EventInfo> events,
+                         List<ContainerInfo> containers, List<ConditionInfo> conditions, List<EventRow> events,
                          String eventsNote) {
 
     /** One container: what runs, how it runs now, and how it ended last time. */
@@ -35,9 +35,6 @@ public record PodDetails(String namespace, String name, String node, String phas
     }
 
     public record ConditionInfo(String type, String status, String reason, String message, String since) {
-    }
-
-    public record EventInfo(String type, String reason, String age, String from, int count, String message) {
     }
 
     /** Reads the pod and its events; a missing pod is a {@link WorkloadException}. */
@@ -70,15 +67,8 @@ public record PodDetails(String namespace, String name, String node, String phas
         }
         List<ConditionInfo> conditions = status == null || status.getConditions() == null ? List.of()
                 : status.getConditions().stream().map(c -> condition(c, now)).toList();
-        String uid = pod.getMetadata().getUid();
-        // Some servers ignore the field selector: keep only this pod's events (by uid when both sides have one).
-        List<EventInfo> rows = events.stream()
-                .filter(e -> e.getInvolvedObject() != null && "Pod".equals(e.getInvolvedObject().getKind())
-                        && pod.getMetadata().getName().equals(e.getInvolvedObject().getName())
-                        && (uid == null || e.getInvolvedObject().getUid() == null
-                        || uid.equals(e.getInvolvedObject().getUid())))
-                .sorted(Comparator.comparing(PodDetails::lastSeen, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .map(e -> event(e, now)).toList();
+        List<EventRow> rows = EventRow.about(events, "Pod", pod.getMetadata().getName(), pod.getMetadata().getUid(),
+                now);
         return new PodDetails(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
                 spec == null || spec.getNodeName() == null ? "" : spec.getNodeName(),
                 status == null || status.getPhase() == null ? "Unknown" : status.getPhase(),
@@ -137,34 +127,6 @@ public record PodDetails(String namespace, String name, String node, String phas
         return new ConditionInfo(c.getType(), c.getStatus(), Objects.requireNonNullElse(c.getReason(), ""),
                 Objects.requireNonNullElse(c.getMessage(), ""),
                 c.getLastTransitionTime() == null ? "" : age(c.getLastTransitionTime(), now));
-    }
-
-    private static EventInfo event(Event e, Instant now) {
-        String from = e.getSource() != null && e.getSource().getComponent() != null ? e.getSource().getComponent()
-                : Objects.requireNonNullElse(e.getReportingComponent(), "");
-        String seen = lastSeenText(e);
-        return new EventInfo(Objects.requireNonNullElse(e.getType(), ""),
-                Objects.requireNonNullElse(e.getReason(), ""), seen == null ? "" : age(seen, now), from,
-                e.getCount() == null ? 1 : e.getCount(), Objects.requireNonNullElse(e.getMessage(), "").trim());
-    }
-
-    private static String lastSeenText(Event e) {
-        if (e.getLastTimestamp() != null) {
-            return e.getLastTimestamp();
-        }
-        if (e.getEventTime() != null && e.getEventTime().getTime() != null) {
-            return e.getEventTime().getTime();
-        }
-        return e.getMetadata() == null ? null : e.getMetadata().getCreationTimestamp();
-    }
-
-    private static Instant lastSeen(Event e) {
-        String text = lastSeenText(e);
-        try {
-            return text == null ? null : Instant.parse(text);
-        } catch (DateTimeParseException ex) {
-            return null;
-        }
     }
 
     private static String age(String timestamp, Instant now) {

@@ -165,7 +165,36 @@ class ClustersGuiTest {
         Screenshots.save(Screenshots.render(stage.getScene()), "workload-pods");
 
         podDetailsLogsAndExport(robot, pods);
-        aDeletedClusterStopsItsTab(robot);
+        scaleFromTheTreeAfterReviewingTheChange(robot, tree);
+        editAnObjectAfterReviewingTheDiff(robot, tree);
+        aDeletedClusterStopsItsTab(robot, tree);
+    }
+
+    /** Actions -> Scale on the MachineDeployment row: the change is shown first, then the tree follows it. */
+    private void scaleFromTheTreeAfterReviewingTheChange(FxRobot robot, TreeTableView<DescribeRow> tree)
+            throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        robot.clickOn("#v1beta1"); // back to the v1beta2 columns
+        TreeItem<DescribeRow> deployment = find(tree.getRoot(), r -> r.name().startsWith("MachineDeployment"));
+        robot.interact(() -> tree.getSelectionModel().select(deployment));
+        robot.clickOn("#actions").clickOn("#action-scale");
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#scale-dialog").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#scale-dialog .text-field").queryAs(javafx.scene.control.TextField.class)
+                .setText("3"));
+        robot.clickOn("OK");
+        waitFor(Duration.ofSeconds(15), () -> robot.lookup("#change-preview").tryQuery().isPresent());
+        String preview = robot.lookup("#change-preview").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertThat(preview).contains("spec.topology.workers.machineDeployments[name=md-0].replicas: 5 -> 3");
+        Screenshots.save(Screenshots.render(robot.lookup("#change-confirmation").query().getScene()),
+                "operations-review");
+        assertThat(names(tree)).as("nothing changes before the yes").contains("5 Machines...");
+        robot.clickOn("Make change");
+        Instant confirmed = Instant.now();
+        waitFor(Duration.ofMinutes(2), () -> names(tree).contains("3 Machines..."));
+        System.out.printf("[measure] scale 5 -> 3 from the tree to 3 Machines in the tree: %d s%n",
+                Duration.between(confirmed, Instant.now()).toSeconds());
+        assertThat(robot.lookup("#operation-message").queryLabeled().getText()).startsWith("Done: Scale");
+        Screenshots.save(Screenshots.render(stage.getScene()), "operations-scaled");
     }
 
     /** A pod with containers (as a kubelet would report them), then its details, logs and kubeconfig export. */
@@ -236,15 +265,50 @@ class ClustersGuiTest {
         assertThat(copied[0]).isEqualTo("kubectl --kubeconfig " + saved + " get pods -A");
     }
 
-    /** Deleting the Cluster on the management cluster: the tab says so, stops, and keeps what it last saw. */
-    private void aDeletedClusterStopsItsTab(FxRobot robot) throws Exception {
+    /** Edit… on the MachineDeployment: the diff first, then a server-side apply of just that field. */
+    private void editAnObjectAfterReviewingTheDiff(FxRobot robot, TreeTableView<DescribeRow> tree) throws Exception {
+        TreeItem<DescribeRow> deployment = find(tree.getRoot(), r -> r.name().startsWith("MachineDeployment"));
+        robot.interact(() -> tree.getSelectionModel().select(deployment));
+        robot.clickOn("#edit-object");
+        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#edit-yaml").tryQuery().isPresent());
+        javafx.scene.control.TextArea editor = robot.lookup("#edit-yaml").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(editor.getText()).contains("kind: MachineDeployment").doesNotContain("managedFields")
+                .doesNotContain("status:");
+        robot.interact(() -> editor.setText(editor.getText().replaceFirst("  annotations:\n",
+                "  annotations:\n    team: payments\n")));
+        robot.clickOn("Review changes");
+        javafx.scene.control.TextArea diff = robot.lookup("#edit-diff").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(diff.getText()).contains("+    team: payments");
+        Screenshots.save(Screenshots.render(robot.lookup("#edit-dialog").query().getScene()), "operations-edit");
+        robot.clickOn("Apply");
+        waitFor(Duration.ofSeconds(15), () -> robot.lookup("#edit-status").queryLabeled().getText()
+                .startsWith("Applied to MachineDeployment"));
+        assertThat(client.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "MachineDeployment")
+                .inNamespace("default").withName(deployment.getValue().node().name()).get().getMetadata()
+                .getAnnotations()).containsEntry("team", "payments");
+        robot.clickOn("Close");
+    }
+
+    /**
+     * Actions -> Delete cluster on the Cluster row, which needs the name typed; then the workload tab says the
+     * Cluster is gone, stops, and keeps what it last saw.
+     */
+    private void aDeletedClusterStopsItsTab(FxRobot robot, TreeTableView<DescribeRow> tree) throws Exception {
         WorkloadTab tab = window.viewModel().workloads().tabs().get(0);
-        client.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "Cluster").inNamespace("default")
-                .withName(CLUSTER).delete();
+        TreeItem<DescribeRow> clusterRow = find(tree.getRoot(), r -> r.name().startsWith("Cluster default/"));
+        robot.interact(() -> tree.getSelectionModel().select(clusterRow));
+        robot.clickOn("#actions").clickOn("#action-delete-cluster");
+        waitFor(Duration.ofSeconds(15), () -> robot.lookup("#confirm-cluster-name").tryQuery().isPresent());
+        assertThat(robot.lookup("Delete").queryButton().isDisabled()).as("disabled until the name is typed").isTrue();
+        robot.clickOn("#confirm-cluster-name").write(CLUSTER);
+        robot.clickOn("Delete");
         Instant deleted = Instant.now();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
         waitFor(Duration.ofMinutes(3), () -> tab.clusterStateProperty().get().contains("was deleted"));
         System.out.printf("[measure] cluster deletion to the tab saying so: %d s%n",
                 Duration.between(deleted, Instant.now()).toSeconds());
+        assertThat(client.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "Cluster").inNamespace("default")
+                .withName(CLUSTER).get()).isNull();
         assertThat(tab.isClosed()).isTrue();
         assertThat(tab.pods()).as("what it last saw stays").isNotEmpty();
         assertThat(robot.lookup("#merge-kubeconfig").queryButton().isDisabled()).isTrue();

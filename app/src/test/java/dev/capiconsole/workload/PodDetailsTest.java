@@ -2,6 +2,7 @@ package dev.capiconsole.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capiconsole.events.EventRow;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -70,7 +71,7 @@ class PodDetailsTest {
                 event("e3", "other", "u9", "Failed", "2026-11-26T11:59:00Z"),
                 event("e4", "api", "old-uid", "Killing", "2026-11-25T11:59:00Z"));
         PodDetails details = PodDetails.of(crashingPod(), events, NOW, "");
-        assertThat(details.events()).extracting(PodDetails.EventInfo::reason).containsExactly("Pulled", "BackOff");
+        assertThat(details.events()).extracting(EventRow::reason).containsExactly("Pulled", "BackOff");
         assertThat(details.events().get(1).age()).isEqualTo("30s");
         assertThat(details.events().get(1).message()).isEqualTo("BackOff happened");
         assertThat(details.events().get(1).from()).isEqualTo("kubelet");
