@@ -93,6 +93,20 @@ public record ObjectEdit(Change.Target target, List<String> diff, Map<String, Ob
                 original.kind() + " " + original.namespace() + "/" + original.name()), configuration);
     }
 
+    /**
+     * The same edit against a newer resourceVersion of the object, for when only what the edit does not show
+     * (status, server-kept metadata) changed since it began.
+     */
+    public ObjectEdit at(String resourceVersion) {
+        Map<String, Object> configuration = new LinkedHashMap<>(applyConfiguration);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = new LinkedHashMap<>((Map<String, Object>) configuration.get("metadata"));
+        metadata.put("resourceVersion", resourceVersion);
+        configuration.put("metadata", metadata);
+        return new ObjectEdit(new Change.Target(target.apiVersion(), target.kind(), target.namespace(), target.name(),
+                resourceVersion), diff, configuration);
+    }
+
     /** A unified diff (3 lines of context) from {@code before} to {@code after}; empty when they are the same. */
     public static List<String> diff(String before, String after, String name) {
         List<String> a = before.lines().toList();

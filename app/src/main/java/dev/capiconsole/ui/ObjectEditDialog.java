@@ -61,6 +61,7 @@ final class ObjectEditDialog {
         VBox content = new VBox(8, status, panes);
         VBox.setVgrow(panes, Priority.ALWAYS);
         content.setPrefSize(1100, 640);
+        dialog.getDialogPane().setPrefSize(1140, 760);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().setAll(REVIEW, APPLY, TAKE_OVER, RELOAD, ButtonType.CLOSE);
         button(APPLY).setDisable(true);

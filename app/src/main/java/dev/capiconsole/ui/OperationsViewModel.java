@@ -196,7 +196,22 @@ public final class OperationsViewModel {
         background.execute(() -> {
             try (KubernetesClient client = client(management)) {
                 try {
-                    ChangeApplier.apply(client, edit, takeOver);
+                    // Controllers bump the resourceVersion with every status update: what matters is whether what
+                    // the operator saw (spec and metadata) changed. If it did, show how; if not, apply against now.
+                    var found = client.genericKubernetesResources(edit.target().apiVersion(), edit.target().kind())
+                            .inNamespace(edit.target().namespace()).withName(edit.target().name()).get();
+                    if (found == null) {
+                        throw new ChangeFailed(edit.target().display() + " no longer exists", 404,
+                                ChangeFailed.Reason.REFUSED);
+                    }
+                    @SuppressWarnings("unchecked")
+                    java.util.Map<String, Object> liveRaw = io.fabric8.kubernetes.client.utils.Serialization
+                            .jsonMapper().convertValue(found, java.util.Map.class);
+                    if (!ObjectEdit.editableYaml(liveRaw).equals(ObjectEdit.editableYaml(original))) {
+                        throw new ChangeFailed(edit.target().display() + " changed while you edited it; nothing was "
+                                + "applied", 409, ChangeFailed.Reason.CHANGED);
+                    }
+                    ChangeApplier.apply(client, edit.at(found.getMetadata().getResourceVersion()), takeOver);
                     Platform.runLater(() -> editResult.set(new EditResult(null, "Applied to "
                             + edit.target().display() + " as field manager " + ObjectEdit.FIELD_MANAGER
                             + (takeOver ? ", taking over the conflicting fields." : "."), List.of(), null)));

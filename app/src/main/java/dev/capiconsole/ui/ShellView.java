@@ -95,6 +95,7 @@ final class ShellView {
             case CLUSTERS -> new ClustersView(viewModel.clusters()).root();
             case GENERATE -> new GenerateView(viewModel.generate()).root();
             case WORKLOADS -> new WorkloadsView(viewModel.workloads()).root();
+            case KIND -> new KindView(viewModel.kind()).root();
         };
     }
 }

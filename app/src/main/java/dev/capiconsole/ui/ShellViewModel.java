@@ -53,6 +53,7 @@ public final class ShellViewModel {
     private final ClustersViewModel clusters;
     private final GenerateViewModel generate;
     private final WorkloadsViewModel workloads;
+    private final KindViewModel kind;
 
     public ShellViewModel(Settings settings, Executor background, BuildInfo buildInfo, LabOptions labOptions) {
         this.settings = settings;
@@ -65,6 +66,8 @@ public final class ShellViewModel {
             workloads.open(namespace, name);
             show(View.WORKLOADS);
         });
+        this.kind = new KindViewModel(background, workloads.userKubeconfigProperty(),
+                this::connectToNewKindCluster);
         this.generate = new GenerateViewModel(connected, background, TemplateEnvironment::ofThisProcess, clusters,
                 () -> show(View.CLUSTERS));
         connectionState.bind(Bindings.createStringBinding(() -> describe(connected.get()), connected));
@@ -119,6 +122,32 @@ public final class ShellViewModel {
 
     public WorkloadsViewModel workloads() {
         return workloads;
+    }
+
+    public KindViewModel kind() {
+        return kind;
+    }
+
+    private void connectToNewKindCluster(Path kubeconfigFile) {
+        loadAndConnect(kubeconfigFile, kind.context());
+    }
+
+    /** Loads one kubeconfig file and connects to one of its contexts (after kind wrote it). */
+    void loadAndConnect(Path file, String context) {
+        background.execute(() -> {
+            try {
+                KubeconfigSet set = KubeconfigSet.load(List.of(file));
+                kubeconfigs = set;
+                List<KubeContext> list = set.contexts();
+                Platform.runLater(() -> {
+                    contexts.setAll(list);
+                    connect(context);
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> notice.set(new Notice(Notice.Kind.ERROR, "Cannot read " + file + ".",
+                        e.getMessage())));
+            }
+        });
     }
 
     public ObservableList<KubeContext> contexts() {

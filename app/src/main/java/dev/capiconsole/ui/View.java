@@ -12,7 +12,8 @@ public enum View {
     GENERATE("Generate cluster", Feather.PLUS_SQUARE, KeyCode.DIGIT3),
     PROVIDERS("Providers", Feather.PACKAGE, KeyCode.DIGIT4),
     LAB("Embedded lab", Feather.CPU, KeyCode.DIGIT5),
-    WORKLOADS("Workload clusters", Feather.MONITOR, KeyCode.DIGIT6);
+    WORKLOADS("Workload clusters", Feather.MONITOR, KeyCode.DIGIT6),
+    KIND("Local kind cluster", Feather.BOX, KeyCode.DIGIT7);
 
     private final String title;
     private final Feather icon;

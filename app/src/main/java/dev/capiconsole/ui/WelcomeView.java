@@ -28,11 +28,9 @@ final class WelcomeView {
                         "Connect to an existing management cluster through any context of your kubeconfig files.",
                         Shortcuts.OPEN_KUBECONFIG.getDisplayText(), () -> openKubeconfig(viewModel, root.getScene().getWindow())),
                 card("create-kind", Feather.BOX, "Create a local kind cluster",
-                        "Make a kind cluster on this machine and install the Cluster API controllers into it "
-                                + "(clusterctl init).",
-                        null, () -> viewModel.notYetAvailable("Creating a kind management cluster",
-                                "It arrives with the bootstrap feature: kind, cert-manager and the providers "
-                                        + "installed as clusterctl init does.")),
+                        "Make a kind cluster on this machine (docker and kind), ready for the Cluster API "
+                                + "controllers (clusterctl init).",
+                        View.KIND.shortcut().getDisplayText(), () -> viewModel.show(View.KIND)),
                 card("start-lab", Feather.CPU, "Start the embedded lab",
                         "Run a real management plane as local processes: etcd, kube-apiserver and the "
                                 + "Cluster API controllers, with in-memory machines. No Docker needed.",
