@@ -354,7 +354,7 @@ final class ClustersView {
                 switch (action) {
                     case SCALE -> askReplicas(node).ifPresent(n -> operations.scale(node, n));
                     case RESTART -> operations.restart(node);
-                    case UPGRADE -> askVersion(node).ifPresent(operations::upgrade);
+                    case UPGRADE -> askVersion(node).ifPresent(version -> operations.upgrade(node, version));
                     case PAUSE -> operations.pause(true);
                     case RESUME -> operations.pause(false);
                     case DELETE_MACHINE -> operations.deleteMachine(node);
@@ -389,12 +389,20 @@ final class ClustersView {
     }
 
     private java.util.Optional<String> askVersion(TreeNode node) {
-        String current = node.kind().equals("Cluster") ? node.object().text("spec", "topology", "version")
-                : node.object().text("spec", "version");
+        String current = switch (node.kind()) {
+            case "Cluster" -> node.object().text("spec", "topology", "version");
+            case "MachineDeployment" -> node.object().text("spec", "template", "spec", "version");
+            default -> node.object().text("spec", "version");
+        };
         if (current.isEmpty() && node.kind().equals("Cluster")) {
             current = model.selectedProperty().get() == null ? "" : model.selectedProperty().get().version();
         }
-        List<String> next = OperationsViewModel.nextVersions(current);
+        List<String> next = new java.util.ArrayList<>(OperationsViewModel.nextVersions(current));
+        ClusterSummary cluster = model.selectedProperty().get();
+        if (node.kind().equals("MachineDeployment") && cluster != null && !cluster.version().isEmpty()
+                && !next.contains(cluster.version()) && !cluster.version().equals(current)) {
+            next.add(0, cluster.version()); // the control plane's version: where the workers go next
+        }
         ChoiceDialog<String> dialog = new ChoiceDialog<>(next.isEmpty() ? null : next.get(next.size() - 1), next);
         dialog.initOwner(root.getScene().getWindow());
         dialog.setTitle("Upgrade Kubernetes");

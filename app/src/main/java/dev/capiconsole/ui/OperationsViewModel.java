@@ -67,7 +67,8 @@ public final class OperationsViewModel {
         return switch (node.kind()) {
             case "Cluster" -> List.of(Action.UPGRADE, Action.PAUSE, Action.RESUME, Action.DELETE_CLUSTER);
             case "KubeadmControlPlane" -> List.of(Action.SCALE, Action.RESTART, Action.UPGRADE);
-            case "MachineDeployment" -> List.of(Action.SCALE, Action.RESTART);
+            case "MachineDeployment" -> node.object().labels().containsKey("topology.cluster.x-k8s.io/owned")
+                    ? List.of(Action.SCALE, Action.RESTART) : List.of(Action.SCALE, Action.RESTART, Action.UPGRADE);
             case "Machine" -> List.of(Action.DELETE_MACHINE);
             default -> List.of();
         };
@@ -85,8 +86,14 @@ public final class OperationsViewModel {
                 ? objects.controlPlane() : objects.machineDeployment(node.name()), Instant.now()));
     }
 
-    public void upgrade(String version) {
-        plan(objects -> ChangePlanner.upgrade(objects.cluster(), objects.controlPlane(), version));
+    /** The cluster (topology or control plane) or, on a MachineDeployment row of a plain cluster, its machines. */
+    public void upgrade(TreeNode node, String version) {
+        if (node.kind().equals("MachineDeployment")) {
+            plan(objects -> ChangePlanner.upgradeMachineDeployment(objects.machineDeployment(node.name()),
+                    objects.controlPlane() == null ? "" : objects.controlPlane().text("spec", "version"), version));
+        } else {
+            plan(objects -> ChangePlanner.upgrade(objects.cluster(), objects.controlPlane(), version));
+        }
     }
 
     public void pause(boolean pause) {

@@ -103,6 +103,22 @@ class ChangePlannerTest {
     }
 
     @Test
+    void workersOfAPlainClusterFollowTheirControlPlaneNeverAboveIt() {
+        CapiObject md = object("""
+                apiVersion: cluster.x-k8s.io/v1beta2
+                kind: MachineDeployment
+                metadata: {name: c2-md, namespace: ns, resourceVersion: "4"}
+                spec: {template: {spec: {version: v1.35.2}}}
+                """);
+        assertThat(ChangePlanner.upgradeMachineDeployment(md, "v1.36.0", "v1.36.0").describe())
+                .contains("spec.template.spec.version: v1.35.2 -> v1.36.0");
+        assertThatThrownBy(() -> ChangePlanner.upgradeMachineDeployment(md, "v1.35.2", "v1.36.0"))
+                .hasMessageContaining("upgrade the control plane first");
+        assertThatThrownBy(() -> ChangePlanner.upgradeMachineDeployment(OWNED_MD, "v1.36.0", "v1.36.0"))
+                .hasMessageContaining("belongs to its Cluster's topology");
+    }
+
+    @Test
     void rolloutRestartRefusesLikeClusterctl() {
         CapiObject pausedMd = object("""
                 apiVersion: cluster.x-k8s.io/v1beta2
