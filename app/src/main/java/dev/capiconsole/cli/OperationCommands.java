@@ -56,12 +56,14 @@ final class OperationCommands {
             String ns = namespace != null ? namespace : context.namespace();
             try (KubernetesClient client = kubeconfig.client(set, context)) {
                 Change change = plan.apply(ClusterObjects.read(client, ns, cluster));
-                return confirmAndApply(spec, client, change, null);
+                return confirmAndApply(spec, client, change, null,
+                        () -> plan.apply(ClusterObjects.read(client, ns, cluster)));
             }
         }
 
         /** Prints the change, asks (or takes --yes / the typed name), applies it; 0 when made or dry run. */
-        int confirmAndApply(CommandSpec spec, KubernetesClient client, Change change, String typeToConfirm) {
+        int confirmAndApply(CommandSpec spec, KubernetesClient client, Change change, String typeToConfirm,
+                            java.util.function.Supplier<Change> replan) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(change.describe());
             out.flush();
@@ -82,7 +84,7 @@ final class OperationCommands {
                     return 1;
                 }
             }
-            ChangeApplier.apply(client, change);
+            ChangeApplier.applyReviewed(client, change, replan);
             out.println("Done: " + change.summary() + ".");
             out.flush();
             return 0;
@@ -214,7 +216,9 @@ final class OperationCommands {
                 CapiObject cluster = clusterName.isEmpty() ? null : ClusterObjects.read(client, ns, clusterName)
                         .cluster();
                 return common.confirmAndApply(spec, client, ChangePlanner.rolloutRestart(cluster, target,
-                        Instant.now()), null);
+                        Instant.now()), null, () -> {
+                            throw new OperationRefused("it changed after it was read: run the command again");
+                        });
             }
         }
     }
@@ -297,7 +301,7 @@ final class OperationCommands {
                 boolean saved = common.yes;
                 common.yes = common.yes || confirm != null;
                 int result = common.confirmAndApply(spec, client, ChangePlanner.deleteCluster(objects.cluster()),
-                        cluster);
+                        cluster, () -> ChangePlanner.deleteCluster(ClusterObjects.read(client, ns, cluster).cluster()));
                 common.yes = saved;
                 if (result != 0 || common.dryRun || !await) {
                     return result;

@@ -27,6 +27,42 @@ public final class ChangeApplier {
         return text.toString();
     }
 
+    /**
+     * Applies a change the operator reviewed. Controllers update objects all the time (status, resourceVersion):
+     * when the change conflicts, it is planned again from fresh reads; if the fields it changes still read as
+     * reviewed, the fresh change is applied; if they moved, nothing is applied and the failure carries the fresh
+     * change for a new review.
+     */
+    public static void applyReviewed(KubernetesClient client, Change reviewed, java.util.function.Supplier<Change> replan) {
+        try {
+            apply(client, reviewed);
+        } catch (ChangeFailed e) {
+            if (!e.conflict()) {
+                throw e;
+            }
+            Change fresh;
+            try {
+                fresh = replan.get();
+            } catch (OperationRefused refused) {
+                throw new ChangeFailed(reviewed.target().display() + " changed after it was read; nothing was changed: "
+                        + refused.getMessage(), 409, ChangeFailed.Reason.CHANGED);
+            }
+            if (fresh.target().kind().equals(reviewed.target().kind())
+                    && fresh.target().name().equals(reviewed.target().name())
+                    && reads(fresh).equals(reads(reviewed))) {
+                apply(client, fresh);
+                return;
+            }
+            throw new ChangeFailed(reviewed.target().display() + " changed after it was read; nothing was changed. "
+                    + "Review the change again:\n" + fresh.describe(), 409, ChangeFailed.Reason.CHANGED, fresh);
+        }
+    }
+
+    /** What a change found (each field and its value before): equal reads mean the review still holds. */
+    private static java.util.List<String> reads(Change change) {
+        return change.fields().stream().map(f -> f.path() + "=" + f.before()).toList();
+    }
+
     public static void apply(KubernetesClient client, Change change) {
         Change.Target target = change.target();
         Resource<GenericKubernetesResource> resource = client.genericKubernetesResources(target.apiVersion(),

@@ -12,11 +12,22 @@ public final class ChangeFailed extends RuntimeException {
 
     private final Reason reason;
     private final int code;
+    private final Change replanned;
 
     public ChangeFailed(String message, int code, Reason reason) {
+        this(message, code, reason, null);
+    }
+
+    public ChangeFailed(String message, int code, Reason reason, Change replanned) {
         super(message);
         this.code = code;
         this.reason = reason;
+        this.replanned = replanned;
+    }
+
+    /** After a conflict: the same operation planned again from the live objects, for a new review (or null). */
+    public Change replanned() {
+        return replanned;
     }
 
     public boolean conflict() {

@@ -51,6 +51,7 @@ public final class OperationsViewModel {
     private final ObservableList<EventRow> events = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper eventsNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<EditResult> editResult = new ReadOnlyObjectWrapper<>();
+    private volatile java.util.function.Supplier<Change> replan;
 
     OperationsViewModel(ObjectProperty<ManagementCluster> connected, ObjectProperty<ClusterSummary> cluster,
                         Executor background) {
@@ -128,6 +129,11 @@ public final class OperationsViewModel {
                 Platform.runLater(() -> {
                     busy.set(false);
                     message.set("");
+                    replan = () -> {
+                        try (KubernetesClient again = client(management)) {
+                            return planner.apply(ClusterObjects.read(again, selected.namespace(), selected.name()));
+                        }
+                    };
                     proposal.set(change);
                 });
             } catch (OperationRefused e) {
@@ -141,6 +147,7 @@ public final class OperationsViewModel {
     /** Makes the proposed change (after the operator said yes). */
     public void confirm() {
         Change change = proposal.get();
+        java.util.function.Supplier<Change> again = replan;
         proposal.set(null);
         ManagementCluster management = connected.get();
         if (change == null || management == null) {
@@ -150,9 +157,17 @@ public final class OperationsViewModel {
         message.set(change.summary() + "…");
         background.execute(() -> {
             try (KubernetesClient client = client(management)) {
-                ChangeApplier.apply(client, change);
+                ChangeApplier.applyReviewed(client, change, again);
                 done("Done: " + change.summary() + ". The tree follows it live.");
             } catch (ChangeFailed e) {
+                if (e.replanned() != null) {
+                    Platform.runLater(() -> {
+                        busy.set(false);
+                        message.set("It changed meanwhile: review the change again.");
+                        proposal.set(e.replanned());
+                    });
+                    return;
+                }
                 done((e.conflict() ? "Conflict: " : "Refused: ") + e.getMessage());
             } catch (KubernetesClientException e) {
                 done("Failed: " + e.getMessage());

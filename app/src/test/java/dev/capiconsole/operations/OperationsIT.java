@@ -144,6 +144,35 @@ class OperationsIT {
                 .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"touched\":\"again\"}}}");
         assertThatThrownBy(() -> ChangeApplier.apply(client, kcp)).isInstanceOfSatisfying(ChangeFailed.class,
                 failed -> assertThat(failed.conflict()).as(failed.getMessage()).isTrue());
+
+        // A reviewed change whose fields still read as reviewed (only a label moved) is applied against a fresh read.
+        ClusterObjects third = ClusterObjects.read(client, "default", CLUSTER);
+        Change toThree = ChangePlanner.scaleMachineDeployment(third.cluster(), third.machineDeployment("md-0"), 3);
+        client.genericKubernetesResources(CORE, "Cluster").inNamespace("default").withName(CLUSTER)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"touched\":\"third\"}}}");
+        ChangeApplier.applyReviewed(client, toThree, () -> {
+            ClusterObjects fresh = ClusterObjects.read(client, "default", CLUSTER);
+            return ChangePlanner.scaleMachineDeployment(fresh.cluster(), fresh.machineDeployment("md-0"), 3);
+        });
+        assertThat(ClusterObjects.read(client, "default", CLUSTER).cluster().get("spec", "topology", "workers",
+                "machineDeployments") instanceof List<?> items && ((Map<?, ?>) items.get(0)).get("replicas")
+                .equals(3)).isTrue();
+
+        // One whose field moved meanwhile (someone else scaled to 2) is not applied: the fresh plan is refused.
+        ClusterObjects stale = ClusterObjects.read(client, "default", CLUSTER);
+        Change toTwo = ChangePlanner.scaleMachineDeployment(stale.cluster(), stale.machineDeployment("md-0"), 2);
+        client.genericKubernetesResources(CORE, "Cluster").inNamespace("default").withName(CLUSTER)
+                .patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"replace\",\"path\":"
+                        + "\"/spec/topology/workers/machineDeployments/0/replicas\",\"value\":2}]");
+        assertThatThrownBy(() -> ChangeApplier.applyReviewed(client, toTwo, () -> {
+            ClusterObjects fresh = ClusterObjects.read(client, "default", CLUSTER);
+            return ChangePlanner.scaleMachineDeployment(fresh.cluster(), fresh.machineDeployment("md-0"), 2);
+        })).isInstanceOfSatisfying(ChangeFailed.class, failed -> {
+            assertThat(failed.conflict()).isTrue();
+            assertThat(failed.getMessage()).contains("already has 2 replicas");
+        });
+        await("back to two worker machines", Duration.ofMinutes(3), () -> workerMachines().size() == 2
+                && workerMachines().stream().allMatch(m -> "Running".equals(LabClusters.status(m).get("phase"))));
     }
 
     @Test
