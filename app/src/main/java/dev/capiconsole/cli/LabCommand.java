@@ -5,6 +5,7 @@ import dev.capiconsole.lab.LabBinaries;
 import dev.capiconsole.lab.LabException;
 import dev.capiconsole.lab.LabOptions;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -125,7 +126,7 @@ final class LabCommand {
             LabBinaries.BuildStatus build;
             try {
                 build = LabBinaries.check();
-            } catch (LabException e) {
+            } catch (LabException | UncheckedIOException e) {
                 out.println("binaries: cannot check them: " + e.getMessage());
                 return;
             }

@@ -56,8 +56,8 @@ public final class ExecPath {
      * and which exist; see {@link #commonToolFolders(String, Map, Path, Predicate)}.
      */
     public static List<Path> commonToolFolders() {
-        return commonToolFolders(System.getProperty("os.name"), System.getenv(), Path.of(System.getProperty("user.home")),
-                Files::isDirectory);
+        return commonToolFolders(System.getProperty("os.name"), System.getenv(),
+                Path.of(System.getProperty("user.home")), Files::isDirectory);
     }
 
     /**

@@ -59,7 +59,8 @@ class ExecPathTest {
         ExecPath path = new ExecPath("/usr/bin" + File.pathSeparator + "/opt/tools",
                 List.of(Path.of("/home/op/bin"), Path.of("/usr/bin")));
         assertThat(path.folders()).containsExactly(Path.of("/usr/bin"), Path.of("/opt/tools"), Path.of("/home/op/bin"));
-        assertThat(path.searchPath()).isEqualTo(String.join(File.pathSeparator, "/usr/bin", "/opt/tools", "/home/op/bin"));
+        assertThat(path.searchPath())
+                .isEqualTo(String.join(File.pathSeparator, "/usr/bin", "/opt/tools", "/home/op/bin"));
     }
 
     @Test

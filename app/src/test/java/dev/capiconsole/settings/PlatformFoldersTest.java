@@ -38,7 +38,8 @@ class PlatformFoldersTest {
         // Paths are built with the test machine's separator; what matters is which folder is chosen.
         Path home = Path.of("home-op");
         Map<String, String> environment = Map.of("APPDATA", "roaming", "LOCALAPPDATA", "local");
-        assertThat(PlatformFolders.config("Windows 11", environment, home)).isEqualTo(Path.of("roaming", "capi-console"));
+        assertThat(PlatformFolders.config("Windows 11", environment, home))
+                .isEqualTo(Path.of("roaming", "capi-console"));
         assertThat(PlatformFolders.logs("Windows 11", environment, home))
                 .isEqualTo(Path.of("local", "capi-console", "logs"));
         assertThat(PlatformFolders.config("Windows 10", Map.of(), home))
