@@ -21,13 +21,19 @@
 #   --sync       rewrite the wrapper go.mod/go.sum files from versions.env
 #                (go mod edit + go mod tidy), then build
 #   --bin-dir    only print the bin directory (no build)
+#   --check      build nothing; print what is built and what a build needs, as
+#                key=value lines (bin-dir, missing, go, go-version, go-min-version,
+#                go-problem); exit 0 when the wanted binaries are all built, 3 if not
 #   --list       list the binaries and their upstream packages
 #   -h, --help   this help
 #
 # Environment:
 #   CAPI_CONSOLE_LAB_CACHE  cache root (default: $HOME/.cache/capi-console/lab)
 #   LAB_BUILD_NICE          niceness of the compiler (default: 10)
-#   LAB_BUILD_GO            the go command to use (default: go on PATH)
+#   LAB_BUILD_GO            the go command to use (default: go on PATH, else the first of
+#                           /usr/local/go/bin, /usr/lib/go/bin, /snap/bin, /opt/homebrew/bin,
+#                           /usr/local/bin, ~/.local/go/bin, ~/sdk/go*/bin that has one:
+#                           an app started from a desktop menu often has a short PATH)
 #
 # Output: binaries in $CAPI_CONSOLE_LAB_CACHE/<key>/bin, a sources.env file
 # next to bin/ pointing into the Go module cache (CRDs, webhook configs,
@@ -72,13 +78,14 @@ resolve_alias() {
   esac
 }
 
-FORCE=0 SYNC=0 ONLY_BIN_DIR=0
+FORCE=0 SYNC=0 ONLY_BIN_DIR=0 ONLY_CHECK=0
 WANTED=()
 while (($#)); do
   case "$1" in
     --force) FORCE=1 ;;
     --sync) SYNC=1 ;;
     --bin-dir) ONLY_BIN_DIR=1 ;;
+    --check) ONLY_CHECK=1 ;;
     --list)
       for b in "${BINARIES[@]}"; do IFS='|' read -r n _ p _ v <<<"$b"; printf '%-48s %-10s %s\n' "$n" "$v" "$p"; done
       exit 0 ;;
@@ -103,25 +110,53 @@ BIN_DIR="$OUT_DIR/bin"
 if ((ONLY_BIN_DIR)); then echo "$BIN_DIR"; exit 0; fi
 
 # ---------------------------------------------------------------- Go check ---
-# LAB_BUILD_GO names the go command to use (default: go on PATH, else /usr/local/go/bin/go).
-if [[ -n "${LAB_BUILD_GO:-}" ]]; then
-  [[ -x "$LAB_BUILD_GO" ]] || die "Go is not installed at LAB_BUILD_GO=$LAB_BUILD_GO: Go >= $GO_MIN_VERSION is needed to build the lab. Install it (Debian: apt-get install golang-go, if its version is new enough) and put 'go' on PATH."
-  PATH="$(dirname "$LAB_BUILD_GO"):$PATH"
-elif ! command -v go >/dev/null 2>&1; then
-  if [[ -x /usr/local/go/bin/go ]]; then
-    PATH="/usr/local/go/bin:$PATH"
+# Finds the go command (LAB_BUILD_GO, else go on PATH, else a usual install folder) and checks its version.
+# Sets GO_CMD and GO_VERSION; GO_PROBLEM says what is wrong, empty when Go is usable.
+GO_CMD="" GO_VERSION="" GO_PROBLEM=""
+GO_INSTALL_HINT="Install it (Debian: apt-get install golang-go, if its version is new enough; else https://go.dev/dl/) and put 'go' on PATH, or set LAB_BUILD_GO to its go command."
+find_go() {
+  local candidate
+  if [[ -n "${LAB_BUILD_GO:-}" ]]; then
+    [[ -x "$LAB_BUILD_GO" ]] || { GO_PROBLEM="Go is not installed at LAB_BUILD_GO=$LAB_BUILD_GO: Go >= $GO_MIN_VERSION is needed to build the lab. $GO_INSTALL_HINT"; return; }
+    GO_CMD="$LAB_BUILD_GO"
+  elif command -v go >/dev/null 2>&1; then
+    GO_CMD="$(command -v go)"
   else
-    die "Go is not installed: Go >= $GO_MIN_VERSION is needed to build the lab. Install it (Debian: apt-get install golang-go, if its version is new enough) and put 'go' on PATH."
+    for candidate in /usr/local/go/bin/go /usr/lib/go/bin/go /snap/bin/go /opt/homebrew/bin/go /usr/local/bin/go \
+      "$HOME/.local/go/bin/go" $(ls -d "$HOME"/sdk/go*/bin/go 2>/dev/null | sort -rV); do
+      if [[ -x "$candidate" ]]; then GO_CMD="$candidate"; break; fi
+    done
+    [[ -n "$GO_CMD" ]] || { GO_PROBLEM="Go is not installed (not on PATH nor in the usual folders): Go >= $GO_MIN_VERSION is needed to build the lab. $GO_INSTALL_HINT"; return; }
   fi
+  GO_VERSION="$(GOTOOLCHAIN=local "$GO_CMD" env GOVERSION 2>/dev/null || true)"
+  GO_VERSION="${GO_VERSION#go}"
+  GO_VERSION="${GO_VERSION%%[ -]*}"
+  if [[ -z "$GO_VERSION" ]]; then
+    GO_PROBLEM="cannot determine the Go version of $GO_CMD"
+  elif [[ "$(printf '%s\n%s\n' "$GO_MIN_VERSION" "$GO_VERSION" | sort -V | head -n1)" != "$GO_MIN_VERSION" ]]; then
+    GO_PROBLEM="Go $GO_VERSION at $GO_CMD is too old: Go >= $GO_MIN_VERSION is needed (GO_MIN_VERSION in versions.env; the upstream go.mod files declare it). $GO_INSTALL_HINT"
+  fi
+}
+
+find_go
+if ((ONLY_CHECK)); then
+  missing=()
+  for b in "${BINARIES[@]}"; do
+    name="${b%%|*}"
+    if ((${#WANTED[@]})) && [[ " ${WANTED[*]} " != *" $name "* ]]; then continue; fi
+    [[ -x "$BIN_DIR/$name" ]] || missing+=("$name")
+  done
+  echo "bin-dir=$BIN_DIR"
+  echo "missing=${missing[*]}"
+  echo "go=$GO_CMD"
+  echo "go-version=$GO_VERSION"
+  echo "go-min-version=$GO_MIN_VERSION"
+  echo "go-problem=$GO_PROBLEM"
+  ((${#missing[@]} == 0)) && exit 0 || exit 3
 fi
+[[ -z "$GO_PROBLEM" ]] || die "$GO_PROBLEM"
+PATH="$(dirname "$GO_CMD"):$PATH"
 export GOTOOLCHAIN=local # never download another toolchain
-GO_VERSION="$(go env GOVERSION 2>/dev/null || true)"
-GO_VERSION="${GO_VERSION#go}"
-GO_VERSION="${GO_VERSION%%[ -]*}"
-[[ -n "$GO_VERSION" ]] || die "cannot determine the Go version of $(command -v go)"
-if [[ "$(printf '%s\n%s\n' "$GO_MIN_VERSION" "$GO_VERSION" | sort -V | head -n1)" != "$GO_MIN_VERSION" ]]; then
-  die "Go $GO_VERSION at $(command -v go) is too old: Go >= $GO_MIN_VERSION is needed (GO_MIN_VERSION in versions.env; the upstream go.mod files declare it)."
-fi
 export CGO_ENABLED=0 # static binaries, as upstream releases them; no C compiler needed
 export GOFLAGS="-mod=readonly -buildvcs=false"
 NICE="${LAB_BUILD_NICE:-10}"

@@ -24,9 +24,10 @@ final class KindCommand {
 
     static KindRunner runner(PrintWriter out, boolean quiet) {
         String path = System.getenv("PATH");
+        List<java.nio.file.Path> extra = dev.capiconsole.connection.ExecPath.commonToolFolders();
         LocalTool docker = LocalTool.probe("docker", List.of("version", "--format", "{{.Server.Version}}"), path,
-                List.of());
-        LocalTool kind = LocalTool.probe("kind", List.of("version"), path, List.of());
+                extra);
+        LocalTool kind = LocalTool.probe("kind", List.of("version"), path, extra);
         if (!quiet) {
             out.println("Using " + kind.version() + " (" + kind.path() + ") with Docker engine " + docker.version());
         }

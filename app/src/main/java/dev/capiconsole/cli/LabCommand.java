@@ -1,8 +1,11 @@
 package dev.capiconsole.cli;
 
 import dev.capiconsole.lab.Lab;
+import dev.capiconsole.lab.LabBinaries;
+import dev.capiconsole.lab.LabException;
 import dev.capiconsole.lab.LabOptions;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -92,7 +95,8 @@ final class LabCommand {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Say whether the lab is running; exit code 0 if it is, 3 if not.")
+            description = {"Say whether the lab is running (exit code 0 if it is, 3 if not), whether its binaries",
+                "are built and, if not, what building them needs."})
     static final class Status implements Callable<Integer> {
 
         @Spec
@@ -105,7 +109,7 @@ final class LabCommand {
         public Integer call() {
             Path dir = dataDir.options().dataDir();
             PrintWriter out = spec.commandLine().getOut();
-            return Lab.status(dir).map(running -> {
+            int exit = Lab.status(dir).map(running -> {
                 out.println("running: " + running);
                 out.println("kubeconfig: " + dir.resolve("kubeconfig"));
                 return 0;
@@ -113,6 +117,28 @@ final class LabCommand {
                 out.println("not running (data directory " + dir + ")");
                 return 3;
             });
+            describeBinaries(out);
+            return exit;
+        }
+
+        /** Whether the upstream binaries are built and, when they are not, what building them needs. */
+        private static void describeBinaries(PrintWriter out) {
+            LabBinaries.BuildStatus build;
+            try {
+                build = LabBinaries.check();
+            } catch (LabException | UncheckedIOException e) {
+                out.println("binaries: cannot check them: " + e.getMessage());
+                return;
+            }
+            if (build.built()) {
+                out.println("binaries: built, in " + build.binDir());
+                return;
+            }
+            out.println("binaries: " + String.join(", ", build.missing()) + " not built yet; 'capi-console lab start'"
+                    + " builds them from the Go module proxy into " + build.binDir()
+                    + " (several minutes the first time; needs Go and access to proxy.golang.org)");
+            out.println(build.canBuild() ? "go: " + build.goVersion() + " at " + build.go() + " (needs "
+                    + build.goMinVersion() + " or newer)" : "go: " + build.goProblem());
         }
     }
 }

@@ -165,6 +165,7 @@ public final class KubeconfigSet {
             @SuppressWarnings("unchecked")
             Map<String, Object> execCopy = new LinkedHashMap<>((Map<String, Object>) exec);
             execCopy.put("command", execPath.resolve(text(execCopy.get("command")), userName, user.file()).toString());
+            execCopy.put("env", withSearchPath(execCopy.get("env"), execPath));
             userBody.put("exec", execCopy);
         }
         Map<String, Object> document = new LinkedHashMap<>();
@@ -178,6 +179,26 @@ public final class KubeconfigSet {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         return new Yaml(options).dump(document);
+    }
+
+    /**
+     * The plugin's environment with {@code PATH} set to every folder the console searched, unless the kubeconfig sets
+     * it: plugins run other programs (gcloud, az, python...), which a desktop menu's short PATH would hide from them.
+     */
+    private static List<Object> withSearchPath(Object env, ExecPath execPath) {
+        List<Object> entries = new ArrayList<>();
+        if (env instanceof List<?> list) {
+            entries.addAll(list);
+        }
+        boolean setsPath = entries.stream()
+                .anyMatch(entry -> entry instanceof Map<?, ?> map && "PATH".equals(map.get("name")));
+        if (!setsPath) {
+            Map<String, Object> path = new LinkedHashMap<>();
+            path.put("name", "PATH");
+            path.put("value", execPath.searchPath());
+            entries.add(path);
+        }
+        return entries;
     }
 
     /** A fabric8 client configuration for one context. */

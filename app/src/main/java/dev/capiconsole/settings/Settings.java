@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The console's own preferences, kept in {@code settings.properties} in its config folder
- * ({@code $XDG_CONFIG_HOME/capi-console}, else {@code ~/.config/capi-console}).
+ * The console's own preferences, kept in {@code settings.properties} in the platform's config folder
+ * ({@link PlatformFolders#config}: {@code $XDG_CONFIG_HOME/capi-console} on Linux, else
+ * {@code ~/.config/capi-console}; {@code ~/Library/Application Support/capi-console} on macOS;
+ * {@code %APPDATA%\capi-console} on Windows).
  * Never holds credentials.
  */
 public final class Settings {
@@ -33,7 +35,8 @@ public final class Settings {
     public static Settings load() {
         String override = System.getProperty(CONFIG_DIR_PROPERTY);
         Path folder = override != null ? Path.of(override)
-                : defaultFolder(System.getenv(), Path.of(System.getProperty("user.home")));
+                : defaultFolder(System.getProperty("os.name"), System.getenv(),
+                        Path.of(System.getProperty("user.home")));
         return load(folder);
     }
 
@@ -50,8 +53,8 @@ public final class Settings {
         return settings;
     }
 
-    static Path defaultFolder(Map<String, String> environment, Path home) {
-        return XdgFolders.configHome(environment, home).resolve("capi-console");
+    static Path defaultFolder(String osName, Map<String, String> environment, Path home) {
+        return PlatformFolders.config(osName, environment, home);
     }
 
     public Optional<String> get(String key) {

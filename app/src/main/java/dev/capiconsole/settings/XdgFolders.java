@@ -14,4 +14,10 @@ public final class XdgFolders {
         String xdg = environment.get("XDG_CONFIG_HOME");
         return xdg == null || xdg.isBlank() ? home.resolve(".config") : Path.of(xdg);
     }
+
+    /** {@code $XDG_STATE_HOME}, else {@code ~/.local/state}: logs and other state worth keeping between runs. */
+    public static Path stateHome(Map<String, String> environment, Path home) {
+        String xdg = environment.get("XDG_STATE_HOME");
+        return xdg == null || xdg.isBlank() ? home.resolve(".local").resolve("state") : Path.of(xdg);
+    }
 }

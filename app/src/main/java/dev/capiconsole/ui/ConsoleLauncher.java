@@ -17,7 +17,8 @@ public final class ConsoleLauncher {
 
     /** Runs the window until it closes, starting the embedded lab at once if asked; returns the exit code. */
     public static int launch(boolean startLab) {
-        Optional<String> problem = displayProblem(System.getProperty("os.name"), System.getenv());
+        Optional<String> problem = displayProblem(System.getProperty("os.name"), System.getenv(),
+                command(System.getProperty("jpackage.app-path")));
         if (problem.isPresent()) {
             System.err.println(problem.get());
             return 2;
@@ -34,15 +35,20 @@ public final class ConsoleLauncher {
         }
     }
 
-    static Optional<String> displayProblem(String osName, Map<String, String> environment) {
+    static Optional<String> displayProblem(String osName, Map<String, String> environment, String command) {
         boolean unixDesktop = !osName.startsWith("Windows") && !osName.startsWith("Mac");
         if (unixDesktop && isBlank(environment.get("DISPLAY")) && isBlank(environment.get("WAYLAND_DISPLAY"))) {
             return Optional.of("""
                     capi-console cannot open its window: no display (DISPLAY and WAYLAND_DISPLAY are not set).
-                    Start it from a desktop session, or under a virtual display: xvfb-run -a app/capi-console
-                    Without a display, use its commands instead: capi-console --help""");
+                    Start it from a desktop session, or under a virtual display: xvfb-run -a %s
+                    Without a display, use its commands instead: %s --help""".formatted(command, command));
         }
         return Optional.empty();
+    }
+
+    /** How to name this program in advice: the installed command, else the run script of a checkout. */
+    static String command(String jpackageAppPath) {
+        return jpackageAppPath == null ? "app/capi-console" : "capi-console";
     }
 
     private static boolean isBlank(String value) {

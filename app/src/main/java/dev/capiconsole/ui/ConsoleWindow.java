@@ -37,6 +37,7 @@ public final class ConsoleWindow {
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
+        StartupProbe.attach(stage, System.getenv(StartupProbe.VARIABLE));
         return new ConsoleWindow(background, viewModel);
     }
 

@@ -89,9 +89,11 @@ public final class KindViewModel {
         tools.set("Checking docker and kind…");
         background.execute(() -> {
             try {
+                // A console started from a desktop menu has a short PATH: also look where tools usually live.
+                List<Path> extra = dev.capiconsole.connection.ExecPath.commonToolFolders();
                 LocalTool docker = LocalTool.probe("docker", List.of("version", "--format", "{{.Server.Version}}"),
-                        path, List.of());
-                LocalTool kind = LocalTool.probe("kind", List.of("version"), path, List.of());
+                        path, extra);
+                LocalTool kind = LocalTool.probe("kind", List.of("version"), path, extra);
                 runner = new KindRunner(kind.path());
                 Platform.runLater(() -> {
                     tools.set(kind.version() + " at " + kind.path() + "  ·  Docker engine " + docker.version());

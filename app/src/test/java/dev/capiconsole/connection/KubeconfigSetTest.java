@@ -120,4 +120,46 @@ class KubeconfigSetTest {
                 .hasMessageContaining("credential plugin 'kubelogin'")
                 .hasMessageContaining("extra PATH");
     }
+
+    @Test
+    void theExecPluginRunsWithTheWholeSearchPathUnlessTheKubeconfigSetsOne() throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("tools"));
+        // The plugin answers with its own PATH as the token, so the test sees what the plugin saw.
+        Path plugin = Files.writeString(bin.resolve("test-auth-plugin"), """
+                #!/bin/sh
+                printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",\
+                "status":{"token":"%s"}}' "$PATH"
+                """);
+        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path file = write("config", """
+                contexts:
+                - name: gke
+                  context: {cluster: c, user: u}
+                - name: pinned
+                  context: {cluster: c, user: p}
+                clusters:
+                - name: c
+                  cluster: {server: "https://x:6443"}
+                users:
+                - name: u
+                  user:
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1
+                      command: test-auth-plugin
+                      env: [{name: CLOUDSDK_CORE_PROJECT, value: demo}]
+                - name: p
+                  user:
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1
+                      command: test-auth-plugin
+                      env: [{name: PATH, value: /only/here}]
+                """);
+        KubeconfigSet set = KubeconfigSet.load(List.of(file));
+        ExecPath path = new ExecPath("/usr/bin", List.of(bin));
+        assertThat(set.configFor("gke", path).getAutoOAuthToken()).isEqualTo(path.searchPath());
+        String kubeconfig = set.kubeconfigFor("gke", path);
+        assertThat(kubeconfig).contains("name: CLOUDSDK_CORE_PROJECT")
+                .contains("name: PATH").contains("value: /usr/bin" + java.io.File.pathSeparator + bin);
+        assertThat(set.kubeconfigFor("pinned", path)).contains("value: /only/here").doesNotContain("value: /usr/bin");
+    }
 }

@@ -34,10 +34,12 @@ class SettingsTest {
     }
 
     @Test
-    void theFolderFollowsXdgConfigHome() {
+    void theFolderIsThePlatformsConfigFolder() {
         Path home = Path.of("/home/op");
-        assertThat(Settings.defaultFolder(Map.of(), home)).isEqualTo(Path.of("/home/op/.config/capi-console"));
-        assertThat(Settings.defaultFolder(Map.of("XDG_CONFIG_HOME", "/cfg"), home))
+        assertThat(Settings.defaultFolder("Linux", Map.of(), home)).isEqualTo(Path.of("/home/op/.config/capi-console"));
+        assertThat(Settings.defaultFolder("Linux", Map.of("XDG_CONFIG_HOME", "/cfg"), home))
                 .isEqualTo(Path.of("/cfg/capi-console"));
+        assertThat(Settings.defaultFolder("Mac OS X", Map.of(), Path.of("/Users/op")))
+                .isEqualTo(Path.of("/Users/op/Library/Application Support/capi-console"));
     }
 }

@@ -88,6 +88,69 @@ public final class LabBinaries {
         return new LabBinaries(bin, readSources(bin.resolveSibling("sources.env")));
     }
 
+    /**
+     * What is built and what a build would need, without building: the bin folder, the binaries still missing, and
+     * the Go toolchain the build script would use or why it cannot.
+     */
+    public static BuildStatus check() {
+        return check(Map.of());
+    }
+
+    /** {@link #check()} with these variables added to the build script's environment. */
+    static BuildStatus check(Map<String, String> environment) {
+        Path scriptDir = extractBuildScript();
+        try {
+            ProcessBuilder builder = new ProcessBuilder("bash", scriptDir.resolve("build-lab.sh").toString(), "--check")
+                    .redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            Map<String, String> values = new LinkedHashMap<>();
+            output.lines().forEach(line -> {
+                int equals = line.indexOf('=');
+                if (equals > 0) {
+                    values.put(line.substring(0, equals), line.substring(equals + 1).trim());
+                }
+            });
+            if ((exit != 0 && exit != 3) || !values.containsKey("bin-dir")) {
+                throw new LabException("the lab build script could not check the lab binaries (exit " + exit + "): "
+                        + output.strip());
+            }
+            String missing = values.getOrDefault("missing", "");
+            return new BuildStatus(Path.of(values.get("bin-dir")),
+                    missing.isBlank() ? List.of() : List.of(missing.split(" +")),
+                    values.getOrDefault("go", ""), values.getOrDefault("go-version", ""),
+                    values.getOrDefault("go-min-version", ""), values.getOrDefault("go-problem", ""));
+        } catch (IOException e) {
+            throw new LabException("cannot run the lab build script (is bash installed?): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while checking the lab binaries", e);
+        }
+    }
+
+    /**
+     * The state of the lab's binaries.
+     *
+     * @param binDir where they are (or will be) built
+     * @param missing the ones not built yet
+     * @param go the go command a build would use, empty when none was found
+     * @param goProblem why Go cannot build them (missing, too old), empty when it can
+     */
+    public record BuildStatus(Path binDir, List<String> missing, String go, String goVersion, String goMinVersion,
+            String goProblem) {
+
+        public boolean built() {
+            return missing.isEmpty();
+        }
+
+        public boolean canBuild() {
+            return goProblem.isEmpty();
+        }
+    }
+
     public Path binary(String name) {
         return binDir.resolve(name);
     }
