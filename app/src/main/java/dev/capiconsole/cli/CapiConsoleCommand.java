@@ -30,10 +30,24 @@ public final class CapiConsoleCommand {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            cmd.getErr().println("Error: " + exception.getMessage());
+            cmd.getErr().println("Error: " + explain(exception));
             return 1;
         });
         return commandLine;
+    }
+
+    /** The message an operator can act on: fabric8's generic ones are replaced by their cause or a reason. */
+    static String explain(Exception exception) {
+        String message = String.valueOf(exception.getMessage());
+        if (message.startsWith("Could not find the metadata for the given apiVersion and kind")) {
+            return "the server does not serve this kind: is Cluster API installed on this management cluster? "
+                    + "(" + message + ")";
+        }
+        if (message.equals("An error has occurred.") && exception.getCause() != null) {
+            return exception.getCause().getMessage() != null ? exception.getCause().getMessage()
+                    : exception.getCause().toString();
+        }
+        return message;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

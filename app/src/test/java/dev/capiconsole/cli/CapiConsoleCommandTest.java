@@ -98,4 +98,16 @@ class CapiConsoleCommandTest {
         assertThat(err.toString()).contains(config.toString()).contains("'Docker'").contains("lower case");
         assertThat(out.toString()).isEmpty();
     }
+
+    @Test
+    void fabric8sGenericMessagesAreReplacedByOnesAnOperatorCanActOn() {
+        org.assertj.core.api.Assertions.assertThat(CapiConsoleCommand.explain(new RuntimeException(
+                "Could not find the metadata for the given apiVersion and kind: cluster.x-k8s.io/v1beta2 Cluster")))
+                .startsWith("the server does not serve this kind: is Cluster API installed");
+        org.assertj.core.api.Assertions.assertThat(CapiConsoleCommand.explain(new RuntimeException(
+                "An error has occurred.", new IllegalStateException("module jdk.crypto.ec not found"))))
+                .isEqualTo("module jdk.crypto.ec not found");
+        org.assertj.core.api.Assertions.assertThat(CapiConsoleCommand.explain(new RuntimeException("plain")))
+                .isEqualTo("plain");
+    }
 }
