@@ -178,11 +178,11 @@ class ClustersGuiTest {
         TreeItem<DescribeRow> deployment = find(tree.getRoot(), r -> r.name().startsWith("MachineDeployment"));
         robot.interact(() -> tree.getSelectionModel().select(deployment));
         robot.clickOn("#actions").clickOn("#action-scale");
-        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#scale-dialog").tryQuery().isPresent());
+        waitFor(Duration.ofSeconds(10), () -> shown(robot, "#scale-dialog"));
         robot.interact(() -> robot.lookup("#scale-dialog .text-field").queryAs(javafx.scene.control.TextField.class)
                 .setText("3"));
         robot.clickOn("OK");
-        waitFor(Duration.ofSeconds(15), () -> robot.lookup("#change-preview").tryQuery().isPresent());
+        waitFor(Duration.ofSeconds(15), () -> shown(robot, "#change-preview"));
         String preview = robot.lookup("#change-preview").queryAs(javafx.scene.control.TextArea.class).getText();
         assertThat(preview).contains("spec.topology.workers.machineDeployments[name=md-0].replicas: 5 -> 3");
         Screenshots.save(Screenshots.render(robot.lookup("#change-confirmation").query().getScene()),
@@ -243,7 +243,7 @@ class ClustersGuiTest {
         Path config = home.resolve(".kube/config");
         robot.interact(() -> window.viewModel().workloads().userKubeconfigProperty().set(config));
         robot.clickOn("#merge-kubeconfig");
-        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#merge-confirmation").tryQuery().isPresent());
+        waitFor(Duration.ofSeconds(10), () -> shown(robot, "#merge-confirmation"));
         robot.clickOn("Add context");
         waitFor(Duration.ofSeconds(10), () -> tab.exportMessageProperty().get().startsWith("Added context "));
         assertThat(PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(config)))
@@ -270,7 +270,7 @@ class ClustersGuiTest {
         TreeItem<DescribeRow> deployment = find(tree.getRoot(), r -> r.name().startsWith("MachineDeployment"));
         robot.interact(() -> tree.getSelectionModel().select(deployment));
         robot.clickOn("#edit-object");
-        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#edit-yaml").tryQuery().isPresent());
+        waitFor(Duration.ofSeconds(10), () -> shown(robot, "#edit-yaml"));
         javafx.scene.control.TextArea editor = robot.lookup("#edit-yaml").queryAs(javafx.scene.control.TextArea.class);
         assertThat(editor.getText()).contains("kind: MachineDeployment").doesNotContain("managedFields")
                 .doesNotContain("status:");
@@ -287,6 +287,7 @@ class ClustersGuiTest {
                 .inNamespace("default").withName(deployment.getValue().node().name()).get().getMetadata()
                 .getAnnotations()).containsEntry("team", "payments");
         robot.clickOn("Close");
+        waitFor(Duration.ofSeconds(10), () -> !shown(robot, "#edit-dialog"));
     }
 
     /**
@@ -298,9 +299,11 @@ class ClustersGuiTest {
         TreeItem<DescribeRow> clusterRow = find(tree.getRoot(), r -> r.name().startsWith("Cluster default/"));
         robot.interact(() -> tree.getSelectionModel().select(clusterRow));
         robot.clickOn("#actions").clickOn("#action-delete-cluster");
-        waitFor(Duration.ofSeconds(15), () -> robot.lookup("#confirm-cluster-name").tryQuery().isPresent());
+        waitFor(Duration.ofSeconds(15), () -> shown(robot, "#confirm-cluster-name"));
         assertThat(robot.lookup("Delete").queryButton().isDisabled()).as("disabled until the name is typed").isTrue();
-        robot.clickOn("#confirm-cluster-name").write(CLUSTER);
+        robot.interact(() -> robot.lookup("#confirm-cluster-name").queryAs(javafx.scene.control.TextField.class)
+                .setText(CLUSTER));
+        assertThat(robot.lookup("Delete").queryButton().isDisabled()).isFalse();
         robot.clickOn("Delete");
         Instant deleted = Instant.now();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
@@ -312,6 +315,13 @@ class ClustersGuiTest {
         assertThat(tab.isClosed()).isTrue();
         assertThat(tab.pods()).as("what it last saw stays").isNotEmpty();
         assertThat(robot.lookup("#merge-kubeconfig").queryButton().isDisabled()).isTrue();
+    }
+
+    /** Present, visible, and in a window that is showing (a dialog is found before it is on screen). */
+    private static boolean shown(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().filter(javafx.scene.Node::isVisible)
+                .filter(n -> n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing()).isPresent();
     }
 
     private static List<String> names(TreeTableView<DescribeRow> tree) {
