@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capiconsole.cli.CliRunner;
-import dev.capiconsole.lab.Lab;
 import dev.capiconsole.lab.LabClusters;
-import dev.capiconsole.lab.LabOptions;
+import dev.capiconsole.lab.LabWithCluster;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -42,35 +41,26 @@ class WorkloadClusterIT {
     @TempDir
     static Path data;
 
-    private static Lab lab;
+    private static LabWithCluster fixture;
     private static KubernetesClient client;
     private static LabClusters clusters;
 
     @BeforeAll
     static void labWithACluster() throws Exception {
-        lab = Lab.start(LabOptions.defaults().withDataDir(data.resolve("lab")), line -> { });
-        client = lab.client();
-        clusters = new LabClusters(lab, client, data);
-        clusters.create(CLUSTER, "default", 1, 2);
-        clusters.awaitReady(CLUSTER, "default", 2, Duration.ofMinutes(4));
+        fixture = LabWithCluster.start(data, CLUSTER, 1, 2);
+        client = fixture.client();
+        clusters = fixture.clusters();
     }
 
     @AfterAll
     static void stopLab() {
-        if (client != null) {
-            client.close();
-        }
-        if (lab != null) {
-            lab.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
     private static CliRunner.Result cli(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--kubeconfig";
-        all[args.length + 1] = lab.kubeconfig().toString();
-        return CliRunner.run(all);
+        return fixture.cli(args);
     }
 
     @Test
