@@ -107,6 +107,37 @@ public record ObjectEdit(Change.Target target, List<String> diff, Map<String, Ob
                 resourceVersion), diff, configuration);
     }
 
+    /**
+     * Whether the fields this edit sets still hold, in {@code live}, the values they had when the edit began: if so,
+     * whatever else moved meanwhile (status, fields controllers own) does not touch the edit.
+     */
+    public boolean stillApplies(Map<String, Object> original, Map<String, Object> live) {
+        return sameAt(applyConfiguration, original, live, true);
+    }
+
+    private static boolean sameAt(Map<?, ?> config, Object original, Object live, boolean top) {
+        Map<?, ?> before = original instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> now = live instanceof Map<?, ?> m ? m : Map.of();
+        for (Map.Entry<?, ?> entry : config.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            if (top && (key.equals("apiVersion") || key.equals("kind"))) {
+                continue;
+            }
+            if (entry.getValue() instanceof Map<?, ?> nested) {
+                Map<Object, Object> fields = new LinkedHashMap<>(nested);
+                if (top && key.equals("metadata")) {
+                    fields.keySet().removeAll(List.of("name", "namespace", "resourceVersion"));
+                }
+                if (!sameAt(fields, before.get(key), now.get(key), false)) {
+                    return false;
+                }
+            } else if (!Objects.equals(before.get(key), now.get(key))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A unified diff (3 lines of context) from {@code before} to {@code after}; empty when they are the same. */
     public static List<String> diff(String before, String after, String name) {
         List<String> a = before.lines().toList();

@@ -87,6 +87,9 @@ final class ObjectEditDialog {
 
     void show() {
         dialog.show();
+        // The dialog sizes itself to its buttons on some window managers: give the two text panes room.
+        dialog.setWidth(Math.max(dialog.getWidth(), 1140));
+        dialog.setHeight(Math.max(dialog.getHeight(), 760));
     }
 
     private Button button(ButtonType type) {

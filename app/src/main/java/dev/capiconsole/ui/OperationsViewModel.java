@@ -218,8 +218,8 @@ public final class OperationsViewModel {
         background.execute(() -> {
             try (KubernetesClient client = client(management)) {
                 try {
-                    // Controllers bump the resourceVersion with every status update: what matters is whether what
-                    // the operator saw (spec and metadata) changed. If it did, show how; if not, apply against now.
+                    // Controllers bump the resourceVersion with every status update: what matters is whether the
+                    // fields the edit sets moved. If they did, show how; if not, apply against the live object.
                     var found = client.genericKubernetesResources(edit.target().apiVersion(), edit.target().kind())
                             .inNamespace(edit.target().namespace()).withName(edit.target().name()).get();
                     if (found == null) {
@@ -229,9 +229,9 @@ public final class OperationsViewModel {
                     @SuppressWarnings("unchecked")
                     java.util.Map<String, Object> liveRaw = io.fabric8.kubernetes.client.utils.Serialization
                             .jsonMapper().convertValue(found, java.util.Map.class);
-                    if (!ObjectEdit.editableYaml(liveRaw).equals(ObjectEdit.editableYaml(original))) {
-                        throw new ChangeFailed(edit.target().display() + " changed while you edited it; nothing was "
-                                + "applied", 409, ChangeFailed.Reason.CHANGED);
+                    if (!edit.stillApplies(original.raw(), liveRaw)) {
+                        throw new ChangeFailed(edit.target().display() + " changed while you edited it, in fields your "
+                                + "edit sets; nothing was applied", 409, ChangeFailed.Reason.CHANGED);
                     }
                     ChangeApplier.apply(client, edit.at(found.getMetadata().getResourceVersion()), takeOver);
                     Platform.runLater(() -> editResult.set(new EditResult(null, "Applied to "

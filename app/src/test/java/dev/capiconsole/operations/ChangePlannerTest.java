@@ -187,4 +187,29 @@ class ChangePlannerTest {
         assertThat(resume.warnings()).anyMatch(w -> w.contains("annotation"));
         assertThatThrownBy(() -> ChangePlanner.pause(paused, true)).hasMessageContaining("already paused");
     }
+
+    @Test
+    void anEditStillAppliesWhenOnlyOtherFieldsMoved() {
+        CapiObject md = object("""
+                apiVersion: cluster.x-k8s.io/v1beta2
+                kind: MachineDeployment
+                metadata: {name: md, namespace: ns, resourceVersion: "5", annotations: {a: "1"}}
+                spec: {replicas: 2, paused: false}
+                """);
+        ObjectEdit edit = ObjectEdit.plan(md, ObjectEdit.editableYaml(md).replace("a: '1'", "a: '2'"));
+        Map<String, Object> otherMoved = object("""
+                apiVersion: cluster.x-k8s.io/v1beta2
+                kind: MachineDeployment
+                metadata: {name: md, namespace: ns, resourceVersion: "9", annotations: {a: "1"}}
+                spec: {replicas: 3, paused: false}
+                """).raw();
+        assertThat(edit.stillApplies(md.raw(), otherMoved)).isTrue();
+        Map<String, Object> sameFieldMoved = object("""
+                apiVersion: cluster.x-k8s.io/v1beta2
+                kind: MachineDeployment
+                metadata: {name: md, namespace: ns, resourceVersion: "9", annotations: {a: "7"}}
+                spec: {replicas: 2, paused: false}
+                """).raw();
+        assertThat(edit.stillApplies(md.raw(), sameFieldMoved)).isFalse();
+    }
 }

@@ -161,7 +161,9 @@ class OperationsIT {
             assertThat(failed.conflict()).isTrue();
             assertThat(failed.getMessage()).contains("already has 2 replicas");
         });
-        await("back to two worker machines", Duration.ofMinutes(3), () -> workerMachines().size() == 2
+        await("back to two worker machines", Duration.ofMinutes(3), () -> Long.valueOf(2).equals(
+                ClusterObjects.read(client, "default", CLUSTER).machineDeployment("md-0").integer("spec", "replicas"))
+                && workerMachines().size() == 2
                 && workerMachines().stream().allMatch(m -> "Running".equals(LabClusters.status(m).get("phase"))));
     }
 
@@ -199,7 +201,7 @@ class OperationsIT {
                     assertThat(failed.getMessage()).contains("capi-topology");
                 });
         assertThat(ClusterObjects.read(client, "default", CLUSTER).machineDeployment("md-0").integer("spec",
-                "replicas")).isEqualTo(2L);
+                "replicas")).isEqualTo(after.integer("spec", "replicas")).isNotEqualTo(7L);
     }
 
     /** The editable YAML of an object with one value set, as an operator would type it. */
