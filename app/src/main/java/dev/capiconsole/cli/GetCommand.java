@@ -185,14 +185,10 @@ final class GetCommand {
         }
     }
 
-    @Command(name = "pod", mixinStandardHelpOptions = true,
-            description = "Describe one pod of a workload cluster: containers, conditions and events.")
-    static final class PodDescription implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    /** One pod of a workload cluster: its name, its namespace there, and the Cluster (shared by pod and logs). */
+    static final class PodTarget {
         @Parameters(index = "0", paramLabel = "POD", description = "The pod's name.")
-        String pod;
+        String name;
 
         @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The workload Cluster.")
         String cluster;
@@ -202,12 +198,26 @@ final class GetCommand {
 
         @Option(names = "--pod-namespace", paramLabel = "NS", defaultValue = "default",
                 description = "The pod's namespace in the workload cluster (default: ${DEFAULT-VALUE}).")
-        String podNamespace;
+        String namespace;
+
+        <T> T withWorkloadClient(java.util.function.Function<KubernetesClient, T> work) {
+            return target.withWorkloadClient(cluster, work);
+        }
+    }
+
+    @Command(name = "pod", mixinStandardHelpOptions = true,
+            description = "Describe one pod of a workload cluster: containers, conditions and events.")
+    static final class PodDescription implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        PodTarget pod = new PodTarget();
 
         @Override
         public Integer call() {
-            PodDetails details = target.withWorkloadClient(cluster,
-                    workload -> PodDetails.read(workload, podNamespace, pod, Instant.now()));
+            PodDetails details = pod.withWorkloadClient(
+                    workload -> PodDetails.read(workload, pod.namespace, pod.name, Instant.now()));
             PrintWriter out = spec.commandLine().getOut();
             out.println("Pod:       " + details.namespace() + "/" + details.name());
             out.println("Node:      " + (details.node().isEmpty() ? "<none>" : details.node()));
@@ -256,18 +266,8 @@ final class GetCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "POD", description = "The pod's name.")
-        String pod;
-
-        @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The workload Cluster.")
-        String cluster;
-
         @Mixin
-        Target target = new Target();
-
-        @Option(names = "--pod-namespace", paramLabel = "NS", defaultValue = "default",
-                description = "The pod's namespace in the workload cluster (default: ${DEFAULT-VALUE}).")
-        String podNamespace;
+        PodTarget pod = new PodTarget();
 
         @Option(names = {"-c", "--container"}, paramLabel = "NAME", description = "The container (pods with several).")
         String container;
@@ -288,15 +288,15 @@ final class GetCommand {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--tail must not be negative, got " + tail);
             }
-            PodLogs.Request request = new PodLogs.Request(podNamespace, pod, container, tail, previous);
+            PodLogs.Request request = new PodLogs.Request(pod.namespace, pod.name, container, tail, previous);
             PrintWriter out = spec.commandLine().getOut();
             if (!follow) {
-                String text = target.withWorkloadClient(cluster, workload -> PodLogs.tail(workload, request));
+                String text = pod.withWorkloadClient(workload -> PodLogs.tail(workload, request));
                 out.print(text);
                 out.flush();
                 return 0;
             }
-            return target.withWorkloadClient(cluster, workload -> {
+            return pod.withWorkloadClient(workload -> {
                 try (PodLogs.Following following = PodLogs.follow(workload, request, line -> {
                     out.println(line);
                     out.flush();
