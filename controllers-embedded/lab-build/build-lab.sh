@@ -37,7 +37,12 @@
 #
 # Output: binaries in $CAPI_CONSOLE_LAB_CACHE/<key>/bin, a sources.env file
 # next to bin/ pointing into the Go module cache (CRDs, webhook configs,
-# templates). Progress goes to stderr; the last stdout line is the bin dir.
+# templates), and (once kubectl is built) the release's provider component
+# files in $CAPI_CONSOLE_LAB_CACHE/<key>/components, laid out as a clusterctl
+# overrides folder (<provider-label>/<version>/<file>): core, kubeadm bootstrap,
+# kubeadm control plane and docker, made from the module sources as the
+# release does (kustomize build, release images, IfNotPresent pull policy).
+# Progress goes to stderr; the last stdout line is the bin dir.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -278,6 +283,7 @@ write_sources_env() {
     echo "CAPI_DIR=$capi"
     echo "CAPI_API_DIR=$capi_api"
     echo "CAPI_TEST_DIR=$capi_test"
+    echo "COMPONENTS_DIR=$OUT_DIR/components"
     if [[ -n "$capi" ]]; then
       echo "CAPI_CORE_CONFIG_DIR=$capi/core/config"
       echo "CAPI_KUBEADM_BOOTSTRAP_CONFIG_DIR=$capi/bootstrap/kubeadm/config"
@@ -289,6 +295,46 @@ write_sources_env() {
     fi
   } >"$tmp"
   mv -f "$tmp" "$f"
+}
+
+# Builds the component files a Cluster API release publishes, from the module
+# sources: what `make release-manifests` and `release-manifests-dev` do.
+write_components() {
+  local kubectl="$BIN_DIR/kubectl" capi capi_test dest work
+  [[ -x "$kubectl" ]] || { log "components: kubectl not built; skipped"; return 0; }
+  capi="$(mod_dir capi sigs.k8s.io/cluster-api 2>/dev/null || true)"
+  capi_test="$(mod_dir capi-test sigs.k8s.io/cluster-api/test 2>/dev/null || true)"
+  [[ -n "$capi" && -n "$capi_test" ]] || { log "components: module sources missing; skipped"; return 0; }
+  dest="$OUT_DIR/components"
+  if [[ -f "$dest/.complete" && $FORCE -eq 0 ]]; then
+    log "components $CAPI_VERSION already made"
+    return 0
+  fi
+  rm -rf "$dest" && mkdir -p "$dest"
+  work="$(mktemp -d "$OUT_DIR/.components.XXXXXX")"
+  # label | config dir | file
+  local entry label config file
+  for entry in \
+    "cluster-api|$capi/core/config|core-components.yaml" \
+    "bootstrap-kubeadm|$capi/bootstrap/kubeadm/config|bootstrap-components.yaml" \
+    "control-plane-kubeadm|$capi/controlplane/kubeadm/config|control-plane-components.yaml" \
+    "infrastructure-docker|$capi_test/infrastructure/docker/config|infrastructure-components-development.yaml"; do
+    IFS='|' read -r label config file <<<"$entry"
+    cp -r "$config" "$work/$label" && chmod -R u+w "$work/$label"
+    # The release points the manager at the published image and pulls it only when absent.
+    sed -i -e "s#gcr.io/k8s-staging-cluster-api/\([a-z0-9-]*\):main#registry.k8s.io/cluster-api/\1:$CAPI_VERSION#" \
+      "$work/$label/default/manager_image_patch.yaml"
+    sed -i -e 's#imagePullPolicy: Always#imagePullPolicy: IfNotPresent#' "$work/$label/default/manager_pull_policy.yaml"
+    mkdir -p "$dest/$label/$CAPI_VERSION"
+    "$kubectl" kustomize "$work/$label/default" >"$dest/$label/$CAPI_VERSION/$file" \
+      || die "components: kustomize build of $config/default failed"
+    cp "$capi/metadata.yaml" "$dest/$label/$CAPI_VERSION/metadata.yaml"
+  done
+  cp "$capi_test"/infrastructure/docker/templates/*.yaml "$dest/infrastructure-docker/$CAPI_VERSION/"
+  chmod -R u+w "$dest"
+  rm -rf "$work"
+  touch "$dest/.complete"
+  log "components $CAPI_VERSION made in $dest"
 }
 
 # ---------------------------------------------------------------- main -------
@@ -358,6 +404,7 @@ for b in "${SELECTED[@]}"; do
 done
 
 write_sources_env
+write_components
 log "done: $BUILT built, $((TOTAL - BUILT)) already present, total $(fmt_secs $((SECONDS - START_ALL)))"
 log "sources: $OUT_DIR/sources.env"
 echo "$BIN_DIR"

@@ -101,7 +101,8 @@ final class KindCommand {
             }
             out.println("Kind cluster " + name + " is ready: context " + config.context()
                     + (kubeconfig == null ? "" : " in " + kubeconfig) + ". Install Cluster API on it with: "
-                    + "clusterctl init --infrastructure docker --kubeconfig-context " + config.context());
+                    + "capi-console init --infrastructure docker --set CLUSTER_TOPOLOGY=true --kubeconfig-context "
+                    + config.context() + (kubeconfig == null ? "" : " --kubeconfig " + kubeconfig));
             out.flush();
             return 0;
         }

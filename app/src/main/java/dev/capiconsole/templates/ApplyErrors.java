@@ -4,12 +4,12 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /** The server's reason for refusing an object, in words an operator can act on. */
-final class ApplyErrors {
+public final class ApplyErrors {
 
     private ApplyErrors() {
     }
 
-    static String explain(KubernetesClientException e) {
+    public static String explain(KubernetesClientException e) {
         Status status = e.getStatus();
         String message = status != null && status.getMessage() != null ? status.getMessage() : e.getMessage();
         switch (e.getCode()) {

@@ -52,6 +52,25 @@ public final class TemplateEnvironment {
         return new VariableValues(environment, configValues);
     }
 
+    public ProviderCatalog catalog() {
+        return catalog;
+    }
+
+    /** clusterctl's overrides folder: {@code overridesFolder:} of the config file, else beside the config file. */
+    public Path overridesFolder() {
+        return overridesFolder;
+    }
+
+    /** Where GitHub release files are read: {@code https://github.com}, a mirror, or a test server. */
+    public String githubBase() {
+        return githubBase;
+    }
+
+    /** A top-level entry of the clusterctl config file (e.g. {@code cert-manager}), or {@code null}. */
+    public Object configValue(String key) {
+        return configValues.get(key);
+    }
+
     public TemplateFetcher fetcher(KubernetesClient client, Supplier<InputStream> stdin) {
         return new TemplateFetcher(catalog, overridesFolder, githubBase, stdin, client);
     }

@@ -54,6 +54,9 @@ final class KindView {
         workers.valueProperty().addListener((obs, old, now) -> model.workersProperty().set(now));
         CheckBox docker = new CheckBox("Cluster API docker provider (mount the Docker socket)");
         docker.selectedProperty().bindBidirectional(model.dockerProviderProperty());
+        CheckBox installAfter = new CheckBox("Then install Cluster API into it (core, kubeadm, docker)");
+        installAfter.setId("kind-install-after");
+        installAfter.selectedProperty().bindBidirectional(model.installAfterProperty());
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -61,6 +64,7 @@ final class KindView {
         form.addRow(1, new Label("Kubernetes version"), version);
         form.addRow(2, new Label("Worker nodes"), workers);
         form.add(docker, 1, 3);
+        form.add(installAfter, 1, 4);
         TextArea config = new TextArea();
         config.setId("kind-config");
         config.setEditable(false);

@@ -32,7 +32,7 @@ import javafx.collections.ObservableList;
 /**
  * A local kind cluster to become a management cluster: checks docker and kind, shows the kind config, runs
  * {@code kind create cluster} with its steps and output live (cancel stops it), then loads the new context and
- * connects to it. Installing the Cluster API controllers into it is the next step (clusterctl init).
+ * connects to it; then, unless unticked, installs the Cluster API providers into it (Install providers).
  */
 public final class KindViewModel {
 
@@ -45,6 +45,7 @@ public final class KindViewModel {
     private final StringProperty kubernetesVersion = new SimpleStringProperty("");
     private final IntegerProperty workers = new SimpleIntegerProperty(0);
     private final BooleanProperty dockerProvider = new SimpleBooleanProperty(true);
+    private final BooleanProperty installAfter = new SimpleBooleanProperty(true);
     private final ObjectProperty<String> pathForTools = new SimpleObjectProperty<>(System.getenv("PATH"));
     private final ObjectProperty<Path> kubeconfig;
     private final ReadOnlyStringWrapper tools = new ReadOnlyStringWrapper("Checking docker and kind…");
@@ -185,9 +186,15 @@ public final class KindViewModel {
             leftover.set(!reason.contains("already exist"));
         } else {
             result.set("Kind cluster " + chosen.name() + " is ready; connecting to context " + chosen.context()
-                    + ". Install Cluster API on it with clusterctl init --infrastructure docker.");
+                    + (installAfter.get() ? ", then installing Cluster API (Install providers view)."
+                    : ". Install Cluster API on it under Install providers."));
             connectTo.accept(target);
         }
+    }
+
+    /** Whether a created cluster goes on to Install providers (clusterctl init with the docker provider). */
+    public BooleanProperty installAfterProperty() {
+        return installAfter;
     }
 
     public void cancel() {

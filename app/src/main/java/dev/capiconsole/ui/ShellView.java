@@ -96,6 +96,7 @@ final class ShellView {
             case GENERATE -> new GenerateView(viewModel.generate()).root();
             case WORKLOADS -> new WorkloadsView(viewModel.workloads()).root();
             case KIND -> new KindView(viewModel.kind()).root();
+            case INSTALL -> new InstallView(viewModel.install()).root();
         };
     }
 }

@@ -54,6 +54,7 @@ public final class ShellViewModel {
     private final GenerateViewModel generate;
     private final WorkloadsViewModel workloads;
     private final KindViewModel kind;
+    private final InstallViewModel install;
 
     public ShellViewModel(Settings settings, Executor background, BuildInfo buildInfo, LabOptions labOptions) {
         this.settings = settings;
@@ -70,6 +71,7 @@ public final class ShellViewModel {
                 this::connectToNewKindCluster);
         this.generate = new GenerateViewModel(connected, background, TemplateEnvironment::ofThisProcess, clusters,
                 () -> show(View.CLUSTERS));
+        this.install = new InstallViewModel(connected, background, TemplateEnvironment::ofThisProcess);
         connectionState.bind(Bindings.createStringBinding(() -> describe(connected.get()), connected));
         theme.set(settings.get(THEME_KEY).map(ShellViewModel::parseTheme).orElse(Theme.LIGHT));
         theme.get().apply();
@@ -124,12 +126,31 @@ public final class ShellViewModel {
         return workloads;
     }
 
+    public InstallViewModel install() {
+        return install;
+    }
+
     public KindViewModel kind() {
         return kind;
     }
 
     private void connectToNewKindCluster(Path kubeconfigFile) {
-        loadAndConnect(kubeconfigFile, kind.context());
+        String context = kind.context();
+        if (kind.installAfterProperty().get()) {
+            connected.addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends ManagementCluster> obs,
+                        ManagementCluster old, ManagementCluster now) {
+                    if (now != null && now.name().equals(context)) {
+                        connected.removeListener(this);
+                        install.infrastructureProperty().set("docker");
+                        show(View.INSTALL);
+                        install.install();
+                    }
+                }
+            });
+        }
+        loadAndConnect(kubeconfigFile, context);
     }
 
     /** Loads one kubeconfig file and connects to one of its contexts (after kind wrote it). */

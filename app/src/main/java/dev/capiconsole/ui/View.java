@@ -13,7 +13,8 @@ public enum View {
     PROVIDERS("Providers", Feather.PACKAGE, KeyCode.DIGIT4),
     LAB("Embedded lab", Feather.CPU, KeyCode.DIGIT5),
     WORKLOADS("Workload clusters", Feather.MONITOR, KeyCode.DIGIT6),
-    KIND("Local kind cluster", Feather.BOX, KeyCode.DIGIT7);
+    KIND("Local kind cluster", Feather.BOX, KeyCode.DIGIT7),
+    INSTALL("Install providers", Feather.DOWNLOAD_CLOUD, KeyCode.DIGIT8);
 
     private final String title;
     private final Feather icon;

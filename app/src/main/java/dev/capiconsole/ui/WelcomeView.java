@@ -27,9 +27,9 @@ final class WelcomeView {
                 card("open-kubeconfig", Feather.FOLDER, "Open a kubeconfig",
                         "Connect to an existing management cluster through any context of your kubeconfig files.",
                         Shortcuts.OPEN_KUBECONFIG.getDisplayText(), () -> openKubeconfig(viewModel, root.getScene().getWindow())),
-                card("create-kind", Feather.BOX, "Create a local kind cluster",
-                        "Make a kind cluster on this machine (docker and kind), ready for the Cluster API "
-                                + "controllers (clusterctl init).",
+                card("create-kind", Feather.BOX, "Create a local management cluster",
+                        "Make a kind cluster on this machine (docker and kind) and install the Cluster API "
+                                + "providers into it (clusterctl init), as one flow.",
                         View.KIND.shortcut().getDisplayText(), () -> viewModel.show(View.KIND)),
                 card("start-lab", Feather.CPU, "Start the embedded lab",
                         "Run a real management plane as local processes: etcd, kube-apiserver and the "

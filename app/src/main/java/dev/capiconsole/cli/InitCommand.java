@@ -1,0 +1,162 @@
+package dev.capiconsole.cli;
+
+import dev.capiconsole.connection.KubeContext;
+import dev.capiconsole.connection.KubeconfigSet;
+import dev.capiconsole.install.GoDuration;
+import dev.capiconsole.install.Init;
+import dev.capiconsole.install.InitProgress;
+import dev.capiconsole.install.InitRequest;
+import dev.capiconsole.install.InitSetup;
+import dev.capiconsole.install.InstallException;
+import dev.capiconsole.lab.LabBinaries;
+import dev.capiconsole.templates.TemplateEnvironment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code capi-console init}: clusterctl init's semantics, with each step reported. */
+@Command(name = "init", mixinStandardHelpOptions = true, description = {
+    "Install Cluster API providers into a management cluster, as clusterctl init does: the inventory CRD, "
+        + "cert-manager, the core provider, kubeadm bootstrap and control plane (on a first run) and the providers "
+        + "named here. What clusterctl installed is recognised, and running init again is safe."})
+final class InitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KubeconfigOptions kubeconfig = new KubeconfigOptions();
+
+    @Option(names = "--core", paramLabel = "NAME[:VERSION]", description = "The core provider (default on a first "
+            + "run: cluster-api).")
+    String core;
+
+    @Option(names = {"-b", "--bootstrap"}, split = ",", paramLabel = "NAME[:VERSION]",
+            description = "Bootstrap providers (default on a first run: kubeadm; '-' for none).")
+    List<String> bootstrap = new ArrayList<>();
+
+    @Option(names = {"-c", "--control-plane"}, split = ",", paramLabel = "NAME[:VERSION]",
+            description = "Control plane providers (default on a first run: kubeadm; '-' for none).")
+    List<String> controlPlane = new ArrayList<>();
+
+    @Option(names = {"-i", "--infrastructure"}, split = ",", paramLabel = "NAME[:VERSION]",
+            description = "Infrastructure providers, e.g. docker or docker:v1.14.2.")
+    List<String> infrastructure = new ArrayList<>();
+
+    @Option(names = "--ipam", split = ",", paramLabel = "NAME[:VERSION]", description = "IPAM providers.")
+    List<String> ipam = new ArrayList<>();
+
+    @Option(names = {"-n", "--target-namespace"}, paramLabel = "NAMESPACE",
+            description = "Install every provider into this namespace (default: each provider's own).")
+    String targetNamespace;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "A provider variable, e.g. --set CLUSTER_TOPOLOGY=true (wins over the environment).")
+    Map<String, String> variables = new LinkedHashMap<>();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "The clusterctl config file (default: "
+            + "$XDG_CONFIG_HOME/cluster-api/clusterctl.yaml, else ~/.cluster-api/clusterctl.yaml).")
+    Path config;
+
+    @Option(names = "--overrides", paramLabel = "DIR", description = "An overrides folder "
+            + "(<provider>/<version>/<file>) searched before clusterctl's own: a mirror of the release files.")
+    List<Path> overrides = new ArrayList<>();
+
+    @Option(names = "--offline", description = "Also use the component files made from the pinned Cluster API "
+            + "sources by the lab build (core, kubeadm, docker; built on first use, needs Go).")
+    boolean offline;
+
+    @Option(names = "--wait-providers", description = "Wait until the provider Deployments are available.")
+    boolean waitProviders;
+
+    @Option(names = "--wait-provider-timeout", paramLabel = "DURATION", defaultValue = "5m",
+            description = "How long to wait for the providers (default: ${DEFAULT-VALUE}).")
+    String waitProviderTimeout;
+
+    @Option(names = "--cert-manager-timeout", paramLabel = "DURATION",
+            description = "How long to wait for cert-manager (default: the config file's, else 10m).")
+    String certManagerTimeout;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Duration waitTimeout = duration("--wait-provider-timeout", waitProviderTimeout);
+        Duration certTimeout = certManagerTimeout == null ? null : duration("--cert-manager-timeout",
+                certManagerTimeout);
+        TemplateEnvironment environment = TemplateEnvironment.load(System.getenv(),
+                Path.of(System.getProperty("user.home")), config);
+        Path offlineFolder = null;
+        if (offline) {
+            out.println("Using the offline component files of the lab build (the first use builds them)");
+            out.flush();
+            offlineFolder = LabBinaries.ensure(line -> { }, "kubectl").source("COMPONENTS_DIR");
+        }
+        InitSetup setup = new InitSetup(environment, overrides, offlineFolder);
+        InitRequest request = new InitRequest(core, bootstrap, controlPlane, infrastructure, ipam, targetNamespace,
+                variables, waitProviders, waitTimeout, certTimeout);
+        KubeconfigSet set = kubeconfig.load();
+        KubeContext context = kubeconfig.selected(set);
+        out.println("Installing into " + context.name());
+        out.flush();
+        try (KubernetesClient client = kubeconfig.client(set, context)) {
+            Init.Result result = setup.init(client).run(request, new PrintedProgress(out));
+            if (result.firstRun()) {
+                out.println();
+                out.println("Your management cluster has been initialized successfully!");
+                out.println();
+                out.println("You can now create your first workload cluster by running the following:");
+                out.println();
+                out.println("  capi-console generate cluster [name] --kubernetes-version [version] --apply");
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static Duration duration(String option, String text) {
+        return GoDuration.parse(text).orElseThrow(() -> new InstallException(option + " \"" + text
+                + "\" is not a duration (e.g. 90s, 5m, 1h)"));
+    }
+
+    /** Steps as lines: "  ✓ cert-manager: already installed". */
+    static final class PrintedProgress implements InitProgress {
+        private final PrintWriter out;
+
+        PrintedProgress(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void step(Step step, State state, String detail) {
+            String mark = switch (state) {
+                case RUNNING -> "•";
+                case DONE -> "✓";
+                case SKIPPED -> "-";
+                case FAILED -> "✗";
+            };
+            if (state == State.FAILED) {
+                out.println("  " + mark + " " + step.title());
+            } else {
+                out.println("  " + mark + " " + step.title() + (detail.isEmpty() ? "" : ": " + detail));
+            }
+            out.flush();
+        }
+
+        @Override
+        public void line(String text) {
+            out.println("      " + text);
+            out.flush();
+        }
+    }
+}

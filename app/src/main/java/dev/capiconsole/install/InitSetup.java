@@ -1,0 +1,41 @@
+package dev.capiconsole.install;
+
+import dev.capiconsole.templates.TemplateEnvironment;
+import dev.capiconsole.templates.VariableValues;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An {@link Init} set up from the machine: the clusterctl config file (variables, {@code providers:},
+ * {@code cert-manager:}, overrides folder), extra overrides folders named by the operator, and the offline
+ * component files when asked for.
+ *
+ * @param extraOverrides searched before the clusterctl overrides folder
+ * @param offlineComponents the lab build's component files, searched last; {@code null} when not wanted
+ */
+public record InitSetup(TemplateEnvironment environment, List<Path> extraOverrides, Path offlineComponents) {
+
+    public List<Path> overridesFolders() {
+        List<Path> folders = new ArrayList<>(extraOverrides);
+        folders.add(environment.overridesFolder());
+        if (offlineComponents != null) {
+            folders.add(offlineComponents);
+        }
+        return folders;
+    }
+
+    public ReleaseRepository repository() {
+        return new ReleaseRepository(environment.catalog(), overridesFolders(), environment.githubBase());
+    }
+
+    public CertManager.Settings certManager() {
+        return CertManager.Settings.from(environment.configValue("cert-manager"));
+    }
+
+    public Init init(KubernetesClient client) {
+        VariableValues values = environment.values();
+        return new Init(client, repository(), values::get, certManager());
+    }
+}

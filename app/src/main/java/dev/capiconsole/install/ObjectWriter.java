@@ -1,0 +1,118 @@
+package dev.capiconsole.install;
+
+import dev.capiconsole.templates.ApplyErrors;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes one object the way clusterctl writes components: created when absent, otherwise merge-patched with the
+ * manifest. Transient failures (a kind the API server does not list yet, a webhook not reachable yet, 5xx) are
+ * retried for a while; a refusal (4xx) is not.
+ */
+final class ObjectWriter {
+
+    enum Outcome { CREATED, CONFIGURED, UNCHANGED, PRESENT }
+
+    private static final int ATTEMPTS = 8;
+
+    private final KubernetesClient client;
+    private final KubernetesSerialization serialization = new KubernetesSerialization();
+    private final Duration firstBackoff;
+
+    ObjectWriter(KubernetesClient client) {
+        this(client, Duration.ofMillis(500));
+    }
+
+    ObjectWriter(KubernetesClient client, Duration firstBackoff) {
+        this.client = client;
+        this.firstBackoff = firstBackoff;
+    }
+
+    /** Creates or merge-patches the object. */
+    Outcome write(Map<String, Object> object) {
+        return withRetries(object, () -> {
+            Resource<GenericKubernetesResource> resource = resource(object);
+            GenericKubernetesResource existing = resource.get();
+            if (existing == null) {
+                resource.create();
+                return Outcome.CREATED;
+            }
+            GenericKubernetesResource patched = resource.patch(PatchContext.of(PatchType.JSON_MERGE));
+            return Objects.equals(existing.getMetadata().getResourceVersion(),
+                    patched.getMetadata().getResourceVersion()) ? Outcome.UNCHANGED : Outcome.CONFIGURED;
+        });
+    }
+
+    /** Creates the object only when it is absent: what completing an interrupted install needs. */
+    Outcome createIfAbsent(Map<String, Object> object) {
+        return withRetries(object, () -> {
+            Resource<GenericKubernetesResource> resource = resource(object);
+            if (resource.get() != null) {
+                return Outcome.PRESENT;
+            }
+            resource.create();
+            return Outcome.CREATED;
+        });
+    }
+
+    boolean exists(Map<String, Object> object) {
+        return withRetries(object, () -> resource(object).get() != null);
+    }
+
+    void delete(Map<String, Object> object) {
+        withRetries(object, () -> resource(object).delete());
+    }
+
+    private Resource<GenericKubernetesResource> resource(Map<String, Object> object) {
+        GenericKubernetesResource resource = serialization.convertValue(object, GenericKubernetesResource.class);
+        String namespace = resource.getMetadata().getNamespace();
+        return namespace == null || namespace.isEmpty() ? client.resource(resource)
+                : client.resource(resource).inNamespace(namespace);
+    }
+
+    private interface Call<T> {
+        T call();
+    }
+
+    private <T> T withRetries(Map<String, Object> object, Call<T> call) {
+        Duration backoff = firstBackoff;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.call();
+            } catch (KubernetesClientException e) {
+                if (attempt >= ATTEMPTS || !transientFailure(e)) {
+                    throw new InstallException("cannot write " + describe(object) + ": " + ApplyErrors.explain(e), e);
+                }
+            }
+            try {
+                Thread.sleep(backoff.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InstallException("interrupted while writing " + describe(object));
+            }
+            backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(8)) > 0 ? Duration.ofSeconds(8)
+                    : backoff.multipliedBy(2);
+        }
+    }
+
+    static boolean transientFailure(KubernetesClientException e) {
+        String message = String.valueOf(e.getMessage());
+        return e.getCode() == 0 || e.getCode() >= 500 || e.getCode() == 429
+                || message.startsWith("Could not find the metadata for the given apiVersion and kind");
+    }
+
+    static String describe(Map<String, Object> object) {
+        Map<String, Object> metadata = ProviderComponents.metadata(object);
+        Object namespace = metadata.get("namespace");
+        return object.get("kind") + " " + (namespace == null || String.valueOf(namespace).isEmpty() ? ""
+                : namespace + "/") + metadata.get("name");
+    }
+}
