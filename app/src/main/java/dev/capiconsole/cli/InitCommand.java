@@ -8,6 +8,7 @@ import dev.capiconsole.install.InitProgress;
 import dev.capiconsole.install.InitRequest;
 import dev.capiconsole.install.InitSetup;
 import dev.capiconsole.install.InstallException;
+import dev.capiconsole.install.MetalLb;
 import dev.capiconsole.lab.LabBinaries;
 import dev.capiconsole.templates.TemplateEnvironment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -77,6 +78,11 @@ final class InitCommand implements Callable<Integer> {
             + "sources by the lab build (core, kubeadm, docker; built on first use, needs Go).")
     boolean offline;
 
+    @Option(names = "--metallb", arity = "0..1", paramLabel = "VERSION", fallbackValue = MetalLb.DEFAULT_VERSION,
+            description = "Also install MetalLB (default version: " + MetalLb.DEFAULT_VERSION + ") with an address "
+                    + "pool on the nodes' network, for load balancers on a local cluster (kubevirt's lb flavor).")
+    String metallb;
+
     @Option(names = "--wait-providers", description = "Wait until the provider Deployments are available.")
     boolean waitProviders;
 
@@ -104,13 +110,19 @@ final class InitCommand implements Callable<Integer> {
         }
         InitSetup setup = new InitSetup(environment, overrides, offlineFolder);
         InitRequest request = new InitRequest(core, bootstrap, controlPlane, infrastructure, ipam, targetNamespace,
-                variables, waitProviders, waitTimeout, certTimeout);
+                variables, waitProviders, waitTimeout, certTimeout, metallb);
+        if (metallb == null && infrastructure.stream().anyMatch(i -> MetalLb.neededBy(i.split(":")[0]))) {
+            out.println("Note: kubevirt's lb flavor needs load balancers; on a local kind cluster add --metallb.");
+        }
         KubeconfigSet set = kubeconfig.load();
         KubeContext context = kubeconfig.selected(set);
         out.println("Installing into " + context.name());
         out.flush();
         try (KubernetesClient client = kubeconfig.client(set, context)) {
             Init.Result result = setup.init(client).run(request, new PrintedProgress(out));
+            for (Init.ProviderOutcome outcome : result.providers()) {
+                out.println(outcome.provider().label() + " (" + outcome.namespace() + "): " + outcome.detail());
+            }
             if (result.firstRun()) {
                 out.println();
                 out.println("Your management cluster has been initialized successfully!");

@@ -66,8 +66,8 @@ public final class Init {
             boolean created = new Inventory(client).ensureDefinition(Duration.ofSeconds(60));
             List<InstalledProvider> installed = new Inventory(client).list();
             boolean firstRun = installed.stream().noneMatch(p -> p.type() == ProviderType.CORE);
-            progress.step(current, State.DONE, (created ? "installed " : "present; ") + installed.size()
-                    + " provider(s) installed" + (firstRun ? "; first run: adding the defaults" : ""));
+            progress.step(current, State.DONE, (created ? "installed" : "present") + "; " + installed.size()
+                    + " provider(s) installed" + (firstRun ? "; first run: adding cluster-api and kubeadm" : ""));
 
             current = Step.FETCH;
             progress.step(current, State.RUNNING, "");
@@ -116,8 +116,7 @@ public final class Init {
             for (Planned plan : planned) {
                 outcomes.add(install(plan, progress));
             }
-            progress.step(current, State.DONE, String.join("; ", outcomes.stream()
-                    .map(o -> o.provider().label() + " " + o.detail()).toList()));
+            progress.step(current, State.DONE, summary(outcomes));
 
             current = Step.WAIT;
             if (request.waitProviders()) {
@@ -135,6 +134,15 @@ public final class Init {
                 progress.step(current, State.DONE, targets.size() + " manager Deployment(s) available");
             } else {
                 progress.step(current, State.SKIPPED, "not asked to wait");
+            }
+            current = Step.METALLB;
+            if (request.metalLbVersion() != null) {
+                progress.step(current, State.RUNNING, request.metalLbVersion());
+                MetalLb.Pool pool = new MetalLb(client).install(repository, request.metalLbVersion(),
+                        request.waitProviderTimeout(), progress::line);
+                progress.step(current, State.DONE, "address pool " + pool.range());
+            } else {
+                progress.step(current, State.SKIPPED, "not asked for");
             }
             return new Result(firstRun, outcomes, certManager);
         } catch (RuntimeException e) {
@@ -224,6 +232,19 @@ public final class Init {
         return "v1beta2".equals(contract) ? Set.of("v1beta2", "v1beta1") : Set.of(contract);
     }
 
+    /** "3 installed, 1 already installed" */
+    static String summary(List<ProviderOutcome> outcomes) {
+        Map<ProviderOutcome.Kind, Integer> counts = new java.util.EnumMap<>(ProviderOutcome.Kind.class);
+        outcomes.forEach(o -> counts.merge(o.kind(), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((kind, count) -> parts.add(count + " " + switch (kind) {
+            case INSTALLED -> "installed";
+            case ALREADY_INSTALLED -> "already installed";
+            case COMPLETED -> "completed";
+        }));
+        return String.join(", ", parts);
+    }
+
     private ProviderOutcome install(Planned plan, InitProgress progress) {
         ProviderComponents components = plan.components;
         ObjectWriter writer = new ObjectWriter(client);
@@ -231,6 +252,7 @@ public final class Init {
         boolean completing = plan.sameAsInstalled();
         progress.line((completing ? "Checking " : "Installing ") + components.provider() + " in namespace "
                 + components.targetNamespace() + " (" + components.objects().size() + " objects)");
+        progress.line("  images: " + String.join(", ", components.images()));
         for (Map<String, Object> object : components.objects()) {
             ObjectWriter.Outcome outcome = completing ? writer.createIfAbsent(object) : writer.write(object);
             counts.merge(outcome, 1, Integer::sum);
@@ -239,6 +261,10 @@ public final class Init {
             }
         }
         new Inventory(client).write(components.inventoryObject());
+        progress.line("  " + components.provider().label() + ": " + counts.getOrDefault(ObjectWriter.Outcome.CREATED,
+                0) + " created, " + counts.getOrDefault(ObjectWriter.Outcome.CONFIGURED, 0) + " configured, "
+                + counts.getOrDefault(ObjectWriter.Outcome.UNCHANGED, 0) + " unchanged, "
+                + counts.getOrDefault(ObjectWriter.Outcome.PRESENT, 0) + " present; inventory written");
         int created = counts.getOrDefault(ObjectWriter.Outcome.CREATED, 0);
         if (completing) {
             return new ProviderOutcome(components.provider(), components.targetNamespace(),
@@ -246,8 +272,6 @@ public final class Init {
                     created == 0 ? "already installed" : "completed: " + created + " missing object(s) created");
         }
         return new ProviderOutcome(components.provider(), components.targetNamespace(), ProviderOutcome.Kind.INSTALLED,
-                "installed " + components.provider().version() + " (" + created + " created, "
-                        + counts.getOrDefault(ObjectWriter.Outcome.CONFIGURED, 0) + " configured, "
-                        + counts.getOrDefault(ObjectWriter.Outcome.UNCHANGED, 0) + " unchanged)");
+                "installed " + components.provider().version());
     }
 }

@@ -10,7 +10,8 @@ public interface InitProgress {
         VALIDATE("Check versions and namespaces"),
         CERT_MANAGER("cert-manager"),
         INSTALL("Apply components and inventory"),
-        WAIT("Wait for providers");
+        WAIT("Wait for providers"),
+        METALLB("MetalLB");
 
         private final String title;
 

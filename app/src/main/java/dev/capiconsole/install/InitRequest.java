@@ -14,10 +14,12 @@ import java.util.Map;
  * @param targetNamespace {@code null} for the namespace each provider's components declare
  * @param variables values set here win over the environment and the clusterctl config file
  * @param waitProviders wait until the manager Deployments are Available
+ * @param metalLbVersion also install MetalLB at this version (for providers whose clusters need load balancers on a
+ *     local management cluster, e.g. kubevirt's lb flavor); {@code null} for none
  */
 public record InitRequest(String core, List<String> bootstrap, List<String> controlPlane, List<String> infrastructure,
         List<String> ipam, String targetNamespace, Map<String, String> variables, boolean waitProviders,
-        Duration waitProviderTimeout, Duration certManagerTimeout) {
+        Duration waitProviderTimeout, Duration certManagerTimeout, String metalLbVersion) {
 
     public static final String NO_PROVIDER = "-";
 
@@ -31,7 +33,7 @@ public record InitRequest(String core, List<String> bootstrap, List<String> cont
 
     public static InitRequest infrastructure(String... providers) {
         return new InitRequest(null, List.of(), List.of(), List.of(providers), List.of(), null, Map.of(), false,
-                Duration.ofMinutes(5), null);
+                Duration.ofMinutes(5), null, null);
     }
 
     /** The providers to install, with the kubeadm defaults on a first run (no core provider installed yet). */

@@ -109,6 +109,25 @@ public final class ReleaseRepository {
                 version);
     }
 
+    /**
+     * A file published at a fixed URL (not as a release asset), e.g. MetalLB's manifest: the overrides folder's
+     * {@code <label>/<version>/<file>} first, else the URL itself.
+     */
+    public Release resolveFile(String label, String url, String version) {
+        String file = url.substring(url.lastIndexOf('/') + 1);
+        Optional<Release> override = fromOverrides(label, file, version);
+        if (override.isPresent()) {
+            return override.get();
+        }
+        if (url.startsWith("https://") || url.startsWith("http://")) {
+            String base = url.substring(0, url.lastIndexOf('/') + 1);
+            return new Release(label, version, file, base, name -> download(base + name, label, version, name));
+        }
+        Path path = Path.of(url.startsWith("file://") ? URI.create(url).getPath() : url);
+        return new Release(label, version, file, path.getParent().toString(),
+                name -> readLocal(path.resolveSibling(name)));
+    }
+
     private Optional<Release> fromOverrides(String label, String file, String version) {
         for (Path folder : overridesFolders) {
             Path providerFolder = folder.resolve(label);

@@ -40,6 +40,7 @@ final class InstallView {
                 + "provider chosen here. clusterctl sees what is installed here, and the other way round.");
         lead.getStyleClass().add("muted");
         lead.setWrapText(true);
+        lead.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label target = new Label();
         target.setId("install-target");
         target.textProperty().bind(Bindings.createStringBinding(() -> model.connectedProperty().get() == null
@@ -63,34 +64,44 @@ final class InstallView {
         variables.setId("install-variables");
         variables.setPrefRowCount(3);
         variables.textProperty().bindBidirectional(model.variablesProperty());
-        CheckBox offline = new CheckBox("Offline: use the component files built from the pinned Cluster API sources");
+        CheckBox offline = new CheckBox("Offline: component files built from the pinned sources");
         offline.setId("install-offline");
         offline.selectedProperty().bindBidirectional(model.offlineProperty());
         CheckBox wait = new CheckBox("Wait until the provider Deployments are available");
         wait.setId("install-wait");
         wait.selectedProperty().bindBidirectional(model.waitProvidersProperty());
+        CheckBox metallb = new CheckBox("MetalLB for load balancers (kubevirt's lb flavor on kind)");
+        metallb.setId("install-metallb");
+        metallb.selectedProperty().bindBidirectional(model.metallbProperty());
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, fields);
+        infrastructure.setMaxWidth(Double.MAX_VALUE);
         form.addRow(0, new Label("Infrastructure provider"), infrastructure);
         form.addRow(1, new Label("Version"), version);
         form.addRow(2, new Label("Target namespace"), namespace);
         form.addRow(3, new Label("Variables (NAME=VALUE)"), variables);
         form.add(offline, 1, 4);
         form.add(wait, 1, 5);
+        form.add(metallb, 1, 6);
 
         Button install = new Button("Install", new FontIcon(Feather.DOWNLOAD));
         install.setId("install-run");
         install.getStyleClass().add(Styles.ACCENT);
         install.disableProperty().bind(model.runningProperty().or(model.connectedProperty().isNull()));
         install.setOnAction(e -> model.install());
+        install.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label result = new Label();
         result.setId("install-result");
         result.setWrapText(true);
         result.textProperty().bind(model.resultProperty());
-        HBox actions = new HBox(10, install, result);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(result, Priority.ALWAYS);
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox actions = new VBox(8, install, result);
 
         ListView<InstallViewModel.StepRow> steps = new ListView<>(model.steps());
         steps.setId("install-steps");

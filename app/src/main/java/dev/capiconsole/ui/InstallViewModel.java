@@ -6,6 +6,7 @@ import dev.capiconsole.install.InitRequest;
 import dev.capiconsole.install.InitSetup;
 import dev.capiconsole.install.InstalledProvider;
 import dev.capiconsole.install.Inventory;
+import dev.capiconsole.install.MetalLb;
 import dev.capiconsole.install.ProviderSpec;
 import dev.capiconsole.install.ReleaseRepository;
 import dev.capiconsole.lab.LabBinaries;
@@ -53,12 +54,15 @@ public final class InstallViewModel {
     private final ObjectProperty<ManagementCluster> connected;
     private final Executor background;
     private final Supplier<TemplateEnvironment> environment;
+    private volatile Path offlineFolder;
+    private Runnable onInstalled = () -> { };
     private final StringProperty infrastructure = new SimpleStringProperty("docker");
     private final StringProperty version = new SimpleStringProperty("");
     private final StringProperty targetNamespace = new SimpleStringProperty("");
     private final StringProperty variables = new SimpleStringProperty("CLUSTER_TOPOLOGY=true");
     private final BooleanProperty offline = new SimpleBooleanProperty(false);
     private final BooleanProperty waitProviders = new SimpleBooleanProperty(true);
+    private final BooleanProperty metallb = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
@@ -72,6 +76,7 @@ public final class InstallViewModel {
         this.environment = environment;
         resetSteps();
         connected.addListener((obs, old, now) -> refreshInstalled());
+        infrastructure.addListener((obs, old, now) -> metallb.set(now != null && MetalLb.neededBy(now.strip())));
     }
 
     public List<String> infrastructureProviders() {
@@ -103,6 +108,11 @@ public final class InstallViewModel {
         return values;
     }
 
+    /** Run on the FX thread after a successful install (the shell reconnects to see Cluster API). */
+    void setOnInstalled(Runnable action) {
+        this.onInstalled = action;
+    }
+
     public void install() {
         ManagementCluster cluster = connected.get();
         if (cluster == null) {
@@ -126,7 +136,8 @@ public final class InstallViewModel {
                 : targetNamespace.get().strip();
         InitRequest request = new InitRequest(null, List.of(), List.of(),
                 infra.isEmpty() ? List.of() : List.of(chosenVersion.isEmpty() ? infra : infra + ":" + chosenVersion),
-                List.of(), namespace, values, waitProviders.get(), Duration.ofMinutes(5), null);
+                List.of(), namespace, values, waitProviders.get(), Duration.ofMinutes(5), null,
+                metallb.get() ? MetalLb.DEFAULT_VERSION : null);
         boolean useOffline = offline.get();
         resetSteps();
         output.clear();
@@ -134,16 +145,20 @@ public final class InstallViewModel {
         running.set(true);
         background.execute(() -> {
             try (KubernetesClient client = client(cluster)) {
-                Path offlineFolder = null;
+                Path offlineFiles = null;
                 if (useOffline) {
                     line("Making the offline component files (first use builds them; needs Go)…");
-                    offlineFolder = LabBinaries.ensure(this::line, "kubectl").source("COMPONENTS_DIR");
+                    offlineFiles = LabBinaries.ensure(this::line, "kubectl").source("COMPONENTS_DIR");
+                    offlineFolder = offlineFiles;
                 }
-                InitSetup setup = new InitSetup(environment.get(), List.of(), offlineFolder);
+                InitSetup setup = new InitSetup(environment.get(), List.of(), offlineFiles);
                 var outcome = setup.init(client).run(request, progress());
                 String summary = String.join("; ", outcome.providers().stream()
                         .map(o -> o.provider().label() + " " + o.detail()).toList());
-                Platform.runLater(() -> result.set("Done: " + summary));
+                Platform.runLater(() -> {
+                    result.set("Done: " + summary);
+                    onInstalled.run();
+                });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> result.set("Failed: " + e.getMessage()));
             } finally {
@@ -191,14 +206,17 @@ public final class InstallViewModel {
                 rows.add(new InstalledRow(p.namespace(), p.name(), p.type().clusterctlName(), p.version(), "…"));
             }
             Platform.runLater(() -> installed.setAll(rows));
-            ReleaseRepository repository = new InitSetup(environment.get(), List.of(), null).repository();
+            ReleaseRepository repository = new InitSetup(environment.get(), List.of(),
+                    offline.get() ? offlineFolder : null).repository();
             for (int i = 0; i < providers.size(); i++) {
                 InstalledProvider p = providers.get(i);
                 String available;
                 try {
                     available = repository.resolve(new ProviderSpec(p.type(), p.providerName(), null)).version();
                 } catch (RuntimeException e) {
-                    available = "unknown: " + e.getMessage();
+                    String reason = String.valueOf(e.getMessage());
+                    int cut = reason.indexOf(" to read ");
+                    available = "unknown: " + (cut > 0 ? reason.substring(0, cut) : reason);
                 }
                 InstalledRow row = new InstalledRow(p.namespace(), p.name(), p.type().clusterctlName(), p.version(),
                         available);
@@ -235,6 +253,10 @@ public final class InstallViewModel {
 
     public BooleanProperty offlineProperty() {
         return offline;
+    }
+
+    public BooleanProperty metallbProperty() {
+        return metallb;
     }
 
     public BooleanProperty waitProvidersProperty() {

@@ -72,6 +72,11 @@ public final class ShellViewModel {
         this.generate = new GenerateViewModel(connected, background, TemplateEnvironment::ofThisProcess, clusters,
                 () -> show(View.CLUSTERS));
         this.install = new InstallViewModel(connected, background, TemplateEnvironment::ofThisProcess);
+        install.setOnInstalled(() -> {
+            if (connected.get() != null) {
+                connect(connected.get().name());
+            }
+        });
         connectionState.bind(Bindings.createStringBinding(() -> describe(connected.get()), connected));
         theme.set(settings.get(THEME_KEY).map(ShellViewModel::parseTheme).orElse(Theme.LIGHT));
         theme.get().apply();

@@ -141,7 +141,7 @@ class InitIT {
     /** An infrastructure provider with a short cert-manager timeout: a broken probe fails fast here. */
     private static InitRequest infra(String provider) {
         return new InitRequest(null, List.of(), List.of(), List.of(provider), List.of(), null, Map.of(), false,
-                Duration.ofMinutes(1), Duration.ofSeconds(30));
+                Duration.ofMinutes(1), Duration.ofSeconds(30), null);
     }
 
     private static InitSetup setup(String githubUrl, Path offline, Path... extraOverrides) throws IOException {
@@ -340,7 +340,7 @@ class InitIT {
                 });
 
         InitRequest elsewhere = new InitRequest(null, List.of(), List.of(), List.of("docker"), List.of(), "capd-two",
-                Map.of(), false, Duration.ofMinutes(1), Duration.ofSeconds(30));
+                Map.of(), false, Duration.ofMinutes(1), Duration.ofSeconds(30), null);
         assertThatThrownBy(() -> setup.init(client).run(elsewhere, InitProgress.NONE))
                 .hasMessageContaining("there is already an instance of the \"infrastructure-docker\" provider "
                         + "installed in the \"capd-system\" namespace");
@@ -365,7 +365,7 @@ class InitIT {
         KubernetesClient client = byConsole.client();
         InitSetup setup = setup(releasesUrl, null);
         InitRequest waiting = new InitRequest(null, List.of(), List.of(), List.of("docker"), List.of(), null,
-                Map.of(), true, Duration.ofSeconds(3), Duration.ofSeconds(30));
+                Map.of(), true, Duration.ofSeconds(3), Duration.ofSeconds(30), null);
         assertThatThrownBy(() -> setup.init(client).run(waiting, InitProgress.NONE))
                 .hasMessageContaining("providers not available after 3s")
                 .hasMessageContaining("capd-system/capd-controller-manager 0/1 available (no conditions yet")
@@ -386,7 +386,7 @@ class InitIT {
         writer.start();
         List<String> lines = new ArrayList<>();
         InitRequest patient = new InitRequest(null, List.of(), List.of(), List.of("docker"), List.of(), null,
-                Map.of(), true, Duration.ofSeconds(60), Duration.ofSeconds(30));
+                Map.of(), true, Duration.ofSeconds(60), Duration.ofSeconds(30), null);
         new Init(client, setup.repository(), name -> null, setup.certManager(), Duration.ofMillis(200))
                 .run(patient, recorder(lines));
         writer.join();
@@ -417,6 +417,98 @@ class InitIT {
             client.admissionRegistration().v1().validatingWebhookConfigurations().withName("cert-manager-webhook")
                     .delete();
         }
+    }
+
+    @Test
+    @Order(7)
+    void theCliInstallsOfflineThenFindsEverythingInstalledAndExplainsBadInput() throws Exception {
+        try (Lab fresh = Lab.start(new LabOptions(work.resolve("lab-cli"), false, true, Duration.ofMinutes(2)),
+                LabProgress.NONE)) {
+            String kubeconfig = fresh.kubeconfig().toString();
+            String certManagerOverrides = work.resolve("cert-manager-repo").toString();
+            String[] common = {"init", "--kubeconfig", kubeconfig, "--offline", "--overrides", certManagerOverrides,
+                "--config", work.resolve("empty-clusterctl.yaml").toString(), "--cert-manager-timeout", "30s"};
+            Files.writeString(work.resolve("empty-clusterctl.yaml"), "{}\n");
+
+            Cli first = cli(common, "-i", "docker", "--set", "CLUSTER_TOPOLOGY=true");
+            assertThat(first.exit()).as(first.err()).isZero();
+            assertThat(first.out()).contains("✓ Inventory CRD: installed; 0 provider(s) installed")
+                    .contains("✓ cert-manager: installed " + CERT_MANAGER)
+                    .contains("infrastructure-docker (capd-system): installed " + VERSION)
+                    .contains("✓ Apply components and inventory: 4 installed")
+                    .contains("- Wait for providers: not asked to wait")
+                    .contains("Your management cluster has been initialized successfully!");
+            assertThat(first.out()).contains("Fetched cluster-api:" + VERSION + " from overrides folder "
+                    + components.resolve("cluster-api").resolve(VERSION));
+            assertThat(fresh.client().apps().deployments().inNamespace("capd-system")
+                    .withName("capd-controller-manager").get().getSpec().getTemplate().getSpec().getContainers()
+                    .get(0).getArgs()).anyMatch(a -> a.contains("ClusterTopology=true"));
+
+            Cli again = cli(common, "-i", "docker");
+            assertThat(again.exit()).as(again.err()).isZero();
+            assertThat(again.out()).contains("cert-manager: already installed")
+                    .contains("infrastructure-docker (capd-system): already installed")
+                    .doesNotContain("initialized successfully");
+
+            Cli badTimeout = cli(new String[] {"init", "--kubeconfig", kubeconfig, "--wait-provider-timeout",
+                "soon"});
+            assertThat(badTimeout.exit()).isEqualTo(1);
+            assertThat(badTimeout.err()).contains("--wait-provider-timeout \"soon\" is not a duration");
+
+            Cli badNamespace = cli(common, "-i", "docker", "--target-namespace", "Capd_System");
+            assertThat(badNamespace.exit()).isEqualTo(1);
+            assertThat(badNamespace.out()).contains("✗ Check versions and namespaces");
+            assertThat(badNamespace.err()).contains("\"Capd_System\" is not a valid namespace name");
+
+            Cli unknown = cli(common, "-i", "dockerr");
+            assertThat(unknown.exit()).isEqualTo(1);
+            assertThat(unknown.err()).contains("there is no InfrastructureProvider named \"dockerr\"");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void metalLbGetsAnAddressPoolOnTheNodesNetwork() throws Exception {
+        KubernetesClient client = byConsole.client();
+        client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata()
+                .withName("kind-control-plane").endMetadata().build()).create();
+        client.nodes().withName("kind-control-plane").editStatus(node -> {
+            node.setStatus(new io.fabric8.kubernetes.api.model.NodeStatusBuilder().addNewAddress()
+                    .withType("InternalIP").withAddress("172.18.0.2").endAddress().addNewAddress()
+                    .withType("Hostname").withAddress("kind-control-plane").endAddress().build());
+            return node;
+        });
+        Path overrides = work.resolve("metallb-overrides");
+        Path manifest = overrides.resolve("metallb").resolve(MetalLb.DEFAULT_VERSION).resolve("metallb-native.yaml");
+        Files.createDirectories(manifest.getParent());
+        try (InputStream in = InitIT.class.getResourceAsStream("/install/metallb-api-only.yaml")) {
+            Files.write(manifest, in.readAllBytes());
+        }
+        InitRequest request = new InitRequest(null, List.of(), List.of(), List.of("docker"), List.of(), null,
+                Map.of(), false, Duration.ofMinutes(1), Duration.ofSeconds(30), MetalLb.DEFAULT_VERSION);
+        List<String> lines = new ArrayList<>();
+        setup("http://127.0.0.1:9", components, overrides).init(client).run(request, recorder(lines));
+
+        assertThat(lines).contains("✓ MetalLB: address pool 172.18.255.200-172.18.255.250");
+        GenericKubernetesResource pool = client.genericKubernetesResources("metallb.io/v1beta1", "IPAddressPool")
+                .inNamespace("metallb-system").withName("capi-ip-pool").get();
+        assertThat(pool.get("spec").toString()).contains("172.18.255.200-172.18.255.250");
+        assertThat(client.genericKubernetesResources("metallb.io/v1beta1", "L2Advertisement")
+                .inNamespace("metallb-system").withName("capi-l2").get().get("spec").toString())
+                .contains("capi-ip-pool");
+    }
+
+    private record Cli(int exit, String out, String err) {
+    }
+
+    private static Cli cli(String[] common, String... more) {
+        List<String> args = new ArrayList<>(List.of(common));
+        args.addAll(List.of(more));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = dev.capiconsole.cli.CapiConsoleCommand.commandLine(new java.io.PrintWriter(out),
+                new java.io.PrintWriter(err)).execute(args.toArray(String[]::new));
+        return new Cli(exit, out.toString(), err.toString());
     }
 
     private static Map<String, String> resourceVersions(KubernetesClient client) {

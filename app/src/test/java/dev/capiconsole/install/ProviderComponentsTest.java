@@ -170,13 +170,13 @@ class ProviderComponentsTest {
     @Test
     void aFirstRunAddsTheKubeadmDefaultsUnlessOptedOut() {
         InitRequest request = new InitRequest(null, List.of(), List.of("-"), List.of("docker"), List.of(), null,
-                Map.of(), false, java.time.Duration.ofMinutes(1), null);
+                Map.of(), false, java.time.Duration.ofMinutes(1), null, null);
         assertThat(request.providers(true)).extracting(ProviderSpec::toString)
                 .containsExactly("cluster-api", "bootstrap-kubeadm", "infrastructure-docker");
         assertThat(request.providers(false)).extracting(ProviderSpec::toString)
                 .containsExactly("infrastructure-docker");
         InitRequest badCore = new InitRequest("-", List.of(), List.of(), List.of(), List.of(), null, Map.of(), false,
-                java.time.Duration.ofMinutes(1), null);
+                java.time.Duration.ofMinutes(1), null, null);
         assertThatThrownBy(() -> badCore.providers(true)).hasMessageContaining("'-' value can not be used");
     }
 }
