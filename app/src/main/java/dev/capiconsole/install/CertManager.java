@@ -116,8 +116,7 @@ public final class CertManager {
     }
 
     private static String reason(KubernetesClientException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.startsWith("Could not find the metadata for the given apiVersion and kind") || e.getCode() == 404) {
+        if (ObjectWriter.unknownKind(e) || e.getCode() == 404) {
             return "the API server does not serve cert-manager.io/v1 Issuer and Certificate (cert-manager is not "
                     + "installed)";
         }
@@ -150,14 +149,18 @@ public final class CertManager {
 
     /** Polls the probe until it passes; on timeout says what is still missing. */
     public void awaitReady(Duration timeout, Consumer<String> progress) {
-        Instant deadline = Instant.now().plus(timeout);
+        Instant start = Instant.now();
+        Instant deadline = start.plus(timeout);
         Optional<String> failure = probe();
         while (failure.isPresent()) {
             if (!Instant.now().isBefore(deadline)) {
                 throw new InstallException("cert-manager did not become ready within " + GoDuration.format(timeout)
                         + ": " + failure.get() + notAvailable());
             }
-            Inventory.sleep(pollInterval);
+            // Just-created CRDs are served within a second or two: look often at first, then as clusterctl does.
+            boolean early = Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(10)) < 0;
+            Inventory.sleep(early && pollInterval.compareTo(Duration.ofMillis(250)) > 0 ? Duration.ofMillis(250)
+                    : pollInterval);
             failure = probe();
         }
         progress.accept("cert-manager's API works");

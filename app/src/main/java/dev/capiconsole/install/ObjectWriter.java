@@ -36,15 +36,19 @@ final class ObjectWriter {
         this.firstBackoff = firstBackoff;
     }
 
-    /** Creates or merge-patches the object. */
+    /** Creates or merge-patches the object (a fresh install mostly creates, so creating is tried first). */
     Outcome write(Map<String, Object> object) {
         return withRetries(object, () -> {
             Resource<GenericKubernetesResource> resource = resource(object);
-            GenericKubernetesResource existing = resource.get();
-            if (existing == null) {
+            try {
                 resource.create();
                 return Outcome.CREATED;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409) {
+                    throw e;
+                }
             }
+            GenericKubernetesResource existing = resource.get();
             GenericKubernetesResource patched = resource.patch(PatchContext.of(PatchType.JSON_MERGE));
             return Objects.equals(existing.getMetadata().getResourceVersion(),
                     patched.getMetadata().getResourceVersion()) ? Outcome.UNCHANGED : Outcome.CONFIGURED;
@@ -104,9 +108,14 @@ final class ObjectWriter {
     }
 
     static boolean transientFailure(KubernetesClientException e) {
+        return e.getCode() == 0 || e.getCode() >= 500 || e.getCode() == 429 || unknownKind(e);
+    }
+
+    /** fabric8's words for a kind the API server does not serve (yet). */
+    static boolean unknownKind(KubernetesClientException e) {
         String message = String.valueOf(e.getMessage());
-        return e.getCode() == 0 || e.getCode() >= 500 || e.getCode() == 429
-                || message.startsWith("Could not find the metadata for the given apiVersion and kind");
+        return message.startsWith("Could not find the metadata for the given apiVersion and kind")
+                || message.startsWith("Could not find a registered handler for item");
     }
 
     static String describe(Map<String, Object> object) {

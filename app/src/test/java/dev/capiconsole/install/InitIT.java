@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.capiconsole.lab.Lab;
-import dev.capiconsole.lab.LabBinaries;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.lab.LabProgress;
 import dev.capiconsole.templates.TemplateEnvironment;
@@ -46,8 +45,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InitIT {
 
-    private static final String VERSION = "v1.14.2";
-    private static final String CERT_MANAGER = "v1.21.1";
+    private static final String VERSION = ClusterctlPeer.VERSION;
+    private static final String CERT_MANAGER = ClusterctlPeer.CERT_MANAGER;
     private static final List<String[]> KINDS = List.of(
             new String[] {"v1", "Namespace"}, new String[] {"v1", "ServiceAccount"}, new String[] {"v1", "Service"},
             new String[] {"v1", "ConfigMap"}, new String[] {"v1", "Secret"}, new String[] {"apps/v1", "Deployment"},
@@ -62,9 +61,8 @@ class InitIT {
             new String[] {Inventory.API_VERSION, "Provider"});
 
     private static Path work;
+    private static ClusterctlPeer peer;
     private static Path components;
-    private static Path clusterctl;
-    private static Path certManagerFile;
     private static Lab byClusterctl;
     private static Lab byConsole;
     private static HttpServer releases;
@@ -73,15 +71,8 @@ class InitIT {
     @BeforeAll
     static void setUp() throws Exception {
         work = Files.createTempDirectory("capi-console-init-it");
-        LabBinaries binaries = LabBinaries.ensure(LabProgress.NONE, "etcd", "kube-apiserver", "kubectl", "clusterctl");
-        components = binaries.source("COMPONENTS_DIR");
-        clusterctl = binaries.binary("clusterctl");
-        certManagerFile = work.resolve("cert-manager-repo/cert-manager").resolve(CERT_MANAGER)
-                .resolve("cert-manager.yaml");
-        Files.createDirectories(certManagerFile.getParent());
-        try (InputStream in = InitIT.class.getResourceAsStream("/install/cert-manager-api-only.yaml")) {
-            Files.write(certManagerFile, in.readAllBytes());
-        }
+        peer = ClusterctlPeer.prepare(work);
+        components = peer.components();
         byClusterctl = Lab.start(new LabOptions(work.resolve("lab-clusterctl"), false, true, Duration.ofMinutes(2)),
                 LabProgress.NONE);
         byConsole = Lab.start(new LabOptions(work.resolve("lab-console"), false, true, Duration.ofMinutes(2)),
@@ -125,7 +116,7 @@ class InitIT {
                 }
             } else if (path.equals("/cert-manager/cert-manager/releases/download/" + CERT_MANAGER
                     + "/cert-manager.yaml")) {
-                body = Files.readAllBytes(certManagerFile);
+                body = Files.readAllBytes(peer.certManagerFile());
                 status = 200;
             }
             exchange.sendResponseHeaders(status, body == null ? -1 : body.length);
@@ -154,52 +145,10 @@ class InitIT {
     }
 
     private static List<String> runClusterctl(Lab lab, String... args) throws Exception {
-        Path config = work.resolve("clusterctl.yaml");
-        Files.writeString(config, "providers:\n"
-                + provider("cluster-api", "CoreProvider", "cluster-api", "core-components.yaml")
-                + provider("kubeadm", "BootstrapProvider", "bootstrap-kubeadm", "bootstrap-components.yaml")
-                + provider("kubeadm", "ControlPlaneProvider", "control-plane-kubeadm", "control-plane-components.yaml")
-                + provider("docker", "InfrastructureProvider", "infrastructure-docker",
-                        "infrastructure-components-development.yaml")
-                + "cert-manager:\n  url: " + certManagerFile + "\n  version: " + CERT_MANAGER + "\n");
-        List<String> command = new ArrayList<>(List.of(clusterctl.toString(), "init", "--config", config.toString(),
-                "--kubeconfig", lab.kubeconfig().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("XDG_CONFIG_HOME", work.resolve("clusterctl-home").toString());
-        builder.environment().put("GOPROXY", "off");
-        builder.environment().put("CLUSTER_TOPOLOGY", "true");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as("clusterctl init output:\n" + output).isZero();
-        finalizeProbeNamespace(lab);
-        return output.lines().toList();
-    }
-
-    /**
-     * clusterctl deletes its probe's namespace; without the namespace controller (kube-controller-manager) of a
-     * real cluster it would stay Terminating. Its finalizer is removed here, as that controller would.
-     */
-    private static void finalizeProbeNamespace(Lab lab) throws Exception {
-        var namespace = lab.client().namespaces().withName("cert-manager-test").get();
-        if (namespace == null || namespace.getMetadata().getDeletionTimestamp() == null) {
-            return;
-        }
-        Path body = work.resolve("finalize.json");
-        Files.writeString(body, "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":"
-                + "\"cert-manager-test\"},\"spec\":{\"finalizers\":[]}}");
-        Process kubectl = new ProcessBuilder(clusterctl.resolveSibling("kubectl").toString(), "--kubeconfig",
-                lab.kubeconfig().toString(), "replace", "--raw", "/api/v1/namespaces/cert-manager-test/finalize",
-                "-f", body.toString()).redirectErrorStream(true).start();
-        String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(kubectl.waitFor()).as(output).isZero();
-        await(() -> lab.client().namespaces().withName("cert-manager-test").get() == null);
-    }
-
-    private static String provider(String name, String type, String label, String file) {
-        return "  - name: " + name + "\n    type: " + type + "\n    url: "
-                + components.resolve(label).resolve(VERSION).resolve(file) + "\n";
+        ClusterctlPeer.Run run = peer.init(lab, args);
+        assertThat(run.exit()).as("clusterctl init output:\n" + run.output()).isZero();
+        peer.finalizeProbeNamespace(lab);
+        return run.output().lines().toList();
     }
 
     /** Every object carrying clusterctl's label, without what the server alone decides. */
@@ -425,7 +374,7 @@ class InitIT {
         try (Lab fresh = Lab.start(new LabOptions(work.resolve("lab-cli"), false, true, Duration.ofMinutes(2)),
                 LabProgress.NONE)) {
             String kubeconfig = fresh.kubeconfig().toString();
-            String certManagerOverrides = work.resolve("cert-manager-repo").toString();
+            String certManagerOverrides = peer.certManagerOverrides().toString();
             String[] common = {"init", "--kubeconfig", kubeconfig, "--offline", "--overrides", certManagerOverrides,
                 "--config", work.resolve("empty-clusterctl.yaml").toString(), "--cert-manager-timeout", "30s"};
             Files.writeString(work.resolve("empty-clusterctl.yaml"), "{}\n");
@@ -433,6 +382,8 @@ class InitIT {
             Cli first = cli(common, "-i", "docker", "--set", "CLUSTER_TOPOLOGY=true");
             assertThat(first.exit()).as(first.err()).isZero();
             assertThat(first.out()).contains("✓ Inventory CRD: installed; 0 provider(s) installed")
+                    .contains("cert-manager is not working yet: the API server does not serve cert-manager.io/v1 "
+                            + "Issuer and Certificate (cert-manager is not installed)")
                     .contains("✓ cert-manager: installed " + CERT_MANAGER)
                     .contains("infrastructure-docker (capd-system): installed " + VERSION)
                     .contains("✓ Apply components and inventory: 4 installed")
