@@ -99,7 +99,7 @@ public final class Init {
 
             current = Step.VALIDATE;
             progress.step(current, State.RUNNING, "");
-            validate(planned, installed);
+            validate(planned, installed, progress);
             progress.step(current, State.DONE, "contracts, versions and namespaces agree");
 
             current = Step.CERT_MANAGER;
@@ -158,7 +158,7 @@ public final class Init {
         }
     }
 
-    private void validate(List<Planned> planned, List<InstalledProvider> installed) {
+    private void validate(List<Planned> planned, List<InstalledProvider> installed, InitProgress progress) {
         for (Planned plan : planned) {
             ProviderSpec spec = plan.components.provider();
             String namespace = plan.components.targetNamespace();
@@ -191,7 +191,14 @@ public final class Init {
                         + "empty for its default)");
             }
         }
-        String coreContract = coreContract(planned, installed);
+        String coreContract;
+        try {
+            coreContract = coreContract(planned, installed);
+        } catch (InstallException e) {
+            coreContract = CURRENT_CONTRACT;
+            progress.line("Cannot read the installed core provider's metadata (" + e.getMessage() + "); checking "
+                    + "contracts against " + CURRENT_CONTRACT + ", this console's");
+        }
         Set<String> compatible = compatibleContracts(coreContract);
         for (Planned plan : planned) {
             ProviderSpec spec = plan.components.provider();

@@ -215,7 +215,7 @@ public final class ReleaseRepository {
     private String overridesHint(String label, String version, String file) {
         Path first = overridesFolders.isEmpty() ? Path.of("overrides") : overridesFolders.get(0);
         return first.resolve(label).resolve(version == null ? "<version>" : version).resolve(file)
-                + " (and metadata.yaml beside it)";
+                + ("metadata.yaml".equals(file) ? "" : " (and metadata.yaml beside it)");
     }
 
     private static Optional<String> newestVersionWith(Path providerFolder, String file) {

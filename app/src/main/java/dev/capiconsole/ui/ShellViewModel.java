@@ -55,6 +55,7 @@ public final class ShellViewModel {
     private final WorkloadsViewModel workloads;
     private final KindViewModel kind;
     private final InstallViewModel install;
+    private volatile boolean shutDown;
 
     public ShellViewModel(Settings settings, Executor background, BuildInfo buildInfo, LabOptions labOptions) {
         this.settings = settings;
@@ -217,6 +218,9 @@ public final class ShellViewModel {
                 ManagementCluster cluster = ClusterProbe.probe(set, context, execPath());
                 settings.put(LAST_CONTEXT_KEY, context);
                 Platform.runLater(() -> {
+                    if (shutDown) {
+                        return; // the window closed while connecting: its background work has stopped
+                    }
                     connecting.set(null);
                     notice.set(null);
                     connected.set(cluster);
@@ -253,6 +257,7 @@ public final class ShellViewModel {
     }
 
     void shutdown() {
+        shutDown = true;
         clusters.shutdown();
         generate.shutdown();
         workloads.shutdown();

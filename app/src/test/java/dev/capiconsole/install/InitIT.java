@@ -309,6 +309,46 @@ class InitIT {
     }
 
     @Test
+    @Order(4)
+    void refusesATerminatingNamespaceAndAProviderOfAnotherContract() throws Exception {
+        KubernetesClient client = byConsole.client();
+        Path overrides = work.resolve("aws-overrides");
+        Path release = overrides.resolve("infrastructure-aws/v9.9.9");
+        Files.createDirectories(release);
+        Files.writeString(release.resolve("infrastructure-components.yaml"), """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: capa-system
+                ---
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata:
+                  name: capa-controller-manager
+                  namespace: capa-system
+                """);
+        Files.writeString(release.resolve("metadata.yaml"), "releaseSeries:\n- major: 9\n  minor: 9\n"
+                + "  contract: v1alpha4\n");
+        InitSetup setup = setup("http://127.0.0.1:9", null, overrides);
+        assertThatThrownBy(() -> setup.init(client).run(infra("aws:v9.9.9"), InitProgress.NONE))
+                .hasMessageContaining("detected contract version v1alpha4 for provider infrastructure-aws");
+
+        Files.writeString(release.resolve("metadata.yaml"), "releaseSeries:\n- major: 9\n  minor: 9\n"
+                + "  contract: v1beta2\n");
+        // Without a namespace controller (no kube-controller-manager in the lab) a deleted namespace stays
+        // Terminating: what a namespace being deleted looks like on a real cluster for a while.
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName("doomed").endMetadata().build()).create();
+        client.namespaces().withName("doomed").delete();
+        InitRequest intoDoomed = new InitRequest(null, List.of(), List.of(), List.of("aws:v9.9.9"), List.of(), "doomed",
+                Map.of(), false, Duration.ofMinutes(1), Duration.ofSeconds(30), null);
+        assertThatThrownBy(() -> setup.init(client).run(intoDoomed, InitProgress.NONE))
+                .hasMessageContaining("the namespace doomed is being deleted");
+        assertThat(client.serviceAccounts().inNamespace("doomed").withName("capa-controller-manager").get()).isNull();
+        assertThat(client.namespaces().withName("capa-system").get()).isNull();
+    }
+
+    @Test
     @Order(5)
     void waitsForManagersAndSaysWhichAreNotAvailable() throws Exception {
         KubernetesClient client = byConsole.client();

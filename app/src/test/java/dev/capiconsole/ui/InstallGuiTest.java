@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,13 +38,15 @@ class InstallGuiTest {
     @TempDir
     static Path folder;
 
-    private static Lab lab;
+    private Lab lab;
     private Stage stage;
     private ConsoleWindow window;
 
-    @BeforeAll
-    static void startApiServer() throws Exception {
-        lab = Lab.start(new LabOptions(folder.resolve("lab"), false, true, Duration.ofMinutes(2)), LabProgress.NONE);
+    /** A fresh API server for each test, with cert-manager's API (a stand-in with only its CRDs). */
+    @BeforeEach
+    void startApiServer(TestInfo test) throws Exception {
+        lab = Lab.start(new LabOptions(folder.resolve("lab-" + test.getTestMethod().orElseThrow().getName()), false,
+                true, Duration.ofMinutes(2)), LabProgress.NONE);
         KubernetesClient client = lab.client();
         try (InputStream in = InstallGuiTest.class.getResourceAsStream("/install/cert-manager-api-only.yaml")) {
             for (HasMetadata item : client.load(in).items()) {
@@ -53,8 +55,8 @@ class InstallGuiTest {
         }
     }
 
-    @AfterAll
-    static void stopApiServer() {
+    @AfterEach
+    void stopApiServer() {
         if (lab != null) {
             lab.close();
         }
@@ -108,5 +110,45 @@ class InstallGuiTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#connection-state").queryAs(Label.class)
                 .getText().contains("Cluster API installed"));
         Screenshots.save(Screenshots.render(stage.getScene()), "install-providers");
+    }
+
+    /**
+     * The welcome card "Create a local management cluster" as one flow: kind (a stand-in, as in ShellGuiTest: this
+     * machine has no Docker engine) "creates" a cluster whose kubeconfig is this test's API server, the window
+     * connects to kind-NAME and goes on to install the providers into it.
+     */
+    @Test
+    void theWelcomeCardRunsKindThenInstallsTheProviders(FxRobot robot) throws Exception {
+        Path bin = java.nio.file.Files.createDirectories(folder.resolve("bin"));
+        for (String tool : new String[] {"kind", "docker"}) {
+            try (InputStream in = InstallGuiTest.class.getResourceAsStream("/kind-standin/" + tool)) {
+                java.nio.file.Files.copy(in, bin.resolve(tool), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            java.nio.file.Files.setPosixFilePermissions(bin.resolve(tool),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+        java.nio.file.Files.copy(lab.kubeconfig(), bin.resolve("kubeconfig-of-created-clusters"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ShellViewModel shell = window.viewModel();
+        KindViewModel kind = shell.kind();
+        robot.interact(() -> {
+            kind.pathForToolsProperty().set(bin + ":" + System.getenv("PATH"));
+            kind.kubeconfigProperty().set(folder.resolve("kube/config"));
+            shell.install().offlineProperty().set(true);
+            shell.install().waitProvidersProperty().set(false);
+        });
+        robot.clickOn("#create-kind");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> kind.toolsReadyProperty().get());
+        assertThat(kind.installAfterProperty().get()).isTrue();
+        robot.clickOn("#kind-create");
+
+        InstallViewModel install = shell.install();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.MINUTES, () -> install.resultProperty().get().startsWith("Done: ")
+                || install.resultProperty().get().startsWith("Failed: "));
+        assertThat(shell.currentViewProperty().get()).isEqualTo(View.INSTALL);
+        assertThat(shell.connectedProperty().get().name()).isEqualTo("kind-capi-management");
+        assertThat(install.resultProperty().get()).startsWith("Done: ").contains("infrastructure-docker installed");
+        assertThat(lab.client().genericKubernetesResources("clusterctl.cluster.x-k8s.io/v1alpha3", "Provider")
+                .inAnyNamespace().list().getItems()).hasSize(4);
     }
 }
