@@ -2,6 +2,13 @@ package dev.capiconsole.cli;
 
 import dev.capiconsole.connection.KubeContext;
 import dev.capiconsole.connection.KubeconfigSet;
+import dev.capiconsole.install.InitSetup;
+import dev.capiconsole.install.InstalledProvider;
+import dev.capiconsole.install.Inventory;
+import dev.capiconsole.install.NewestRelease;
+import dev.capiconsole.install.ReleaseRepository;
+import dev.capiconsole.lab.LabBinaries;
+import dev.capiconsole.templates.TemplateEnvironment;
 import dev.capiconsole.workload.KubeconfigMerge;
 import dev.capiconsole.workload.NodeRow;
 import dev.capiconsole.workload.PodDetails;
@@ -27,9 +34,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code capi-console get kubeconfig|pods|nodes}: a workload cluster, through its kubeconfig Secret. */
-@Command(name = "get", mixinStandardHelpOptions = true, description = "Get information about workload clusters.",
+@Command(name = "get", mixinStandardHelpOptions = true,
+        description = "Get information about workload clusters, and the providers of the management cluster.",
         subcommands = {GetCommand.Kubeconfig.class, GetCommand.Pods.class, GetCommand.Nodes.class, GetCommand.PodDescription.class,
-                GetCommand.Logs.class})
+                GetCommand.Logs.class, GetCommand.Providers.class})
 final class GetCommand {
 
     /** The management cluster and the Cluster's namespace, shared by the subcommands. */
@@ -308,6 +316,65 @@ final class GetCommand {
                     return 0;
                 }
             });
+        }
+    }
+
+    @Command(name = "providers", mixinStandardHelpOptions = true, description = {
+        "The providers installed in the management cluster (clusterctl's inventory), with --available also the "
+            + "newest release each repository offers."})
+    static final class Providers implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        KubeconfigOptions kubeconfig = new KubeconfigOptions();
+
+        @Option(names = "--available", description = "Ask each provider's repository for its newest release.")
+        boolean available;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "The clusterctl config file.")
+        Path config;
+
+        @Option(names = "--offline", description = "With --available: read the lab build's component files too.")
+        boolean offline;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            KubeconfigSet set = kubeconfig.load();
+            KubeContext context = kubeconfig.selected(set);
+            List<InstalledProvider> providers;
+            try (KubernetesClient client = kubeconfig.client(set, context)) {
+                providers = new Inventory(client).list();
+            }
+            if (providers.isEmpty()) {
+                out.println("No providers installed in " + context.name() + " (no clusterctl inventory). Install "
+                        + "them with: capi-console init --infrastructure NAME");
+                out.flush();
+                return 0;
+            }
+            ReleaseRepository repository = available ? new InitSetup(
+                    TemplateEnvironment.load(System.getenv(),
+                            Path.of(System.getProperty("user.home")), config), List.of(),
+                    offline ? LabBinaries.ensure(line -> { }, "kubectl").source("COMPONENTS_DIR")
+                            : null).repository() : null;
+            TextTable table = new TextTable(0, 2);
+            if (available) {
+                table.row("NAMESPACE", "NAME", "TYPE", "PROVIDER", "VERSION", "AVAILABLE");
+            } else {
+                table.row("NAMESPACE", "NAME", "TYPE", "PROVIDER", "VERSION");
+            }
+            for (InstalledProvider p : providers) {
+                if (available) {
+                    table.row(p.namespace(), p.name(), p.type().clusterctlName(), p.providerName(), p.version(),
+                            NewestRelease.of(repository, p));
+                } else {
+                    table.row(p.namespace(), p.name(), p.type().clusterctlName(), p.providerName(), p.version());
+                }
+            }
+            table.print(out);
+            out.flush();
+            return 0;
         }
     }
 }

@@ -151,17 +151,8 @@ final class InitCommand implements Callable<Integer> {
 
         @Override
         public void step(Step step, State state, String detail) {
-            String mark = switch (state) {
-                case RUNNING -> "•";
-                case DONE -> "✓";
-                case SKIPPED -> "-";
-                case FAILED -> "✗";
-            };
-            if (state == State.FAILED) {
-                out.println("  " + mark + " " + step.title());
-            } else {
-                out.println("  " + mark + " " + step.title() + (detail.isEmpty() ? "" : ": " + detail));
-            }
+            out.println("  " + state.mark() + " " + step.title()
+                    + (detail.isEmpty() || state == State.FAILED ? "" : ": " + detail));
             out.flush();
         }
 

@@ -24,7 +24,20 @@ public interface InitProgress {
         }
     }
 
-    enum State { RUNNING, DONE, SKIPPED, FAILED }
+    enum State {
+        RUNNING("•"), DONE("✓"), SKIPPED("-"), FAILED("✗");
+
+        private final String mark;
+
+        State(String mark) {
+            this.mark = mark;
+        }
+
+        /** The mark a text listing shows before the step. */
+        public String mark() {
+            return mark;
+        }
+    }
 
     void step(Step step, State state, String detail);
 

@@ -7,6 +7,7 @@ import dev.capiconsole.install.InitSetup;
 import dev.capiconsole.install.InstalledProvider;
 import dev.capiconsole.install.Inventory;
 import dev.capiconsole.install.MetalLb;
+import dev.capiconsole.install.NewestRelease;
 import dev.capiconsole.install.ProviderSpec;
 import dev.capiconsole.install.ReleaseRepository;
 import dev.capiconsole.lab.LabBinaries;
@@ -210,14 +211,7 @@ public final class InstallViewModel {
                     offline.get() ? offlineFolder : null).repository();
             for (int i = 0; i < providers.size(); i++) {
                 InstalledProvider p = providers.get(i);
-                String available;
-                try {
-                    available = repository.resolve(new ProviderSpec(p.type(), p.providerName(), null)).version();
-                } catch (RuntimeException e) {
-                    String reason = String.valueOf(e.getMessage());
-                    int cut = reason.indexOf(" to read ");
-                    available = "unknown: " + (cut > 0 ? reason.substring(0, cut) : reason);
-                }
+                String available = NewestRelease.of(repository, p);
                 InstalledRow row = new InstalledRow(p.namespace(), p.name(), p.type().clusterctlName(), p.version(),
                         available);
                 int index = i;

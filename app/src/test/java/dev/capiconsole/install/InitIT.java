@@ -441,6 +441,13 @@ class InitIT {
                     .contains("infrastructure-docker (capd-system): already installed")
                     .doesNotContain("initialized successfully");
 
+            Cli listed = cli(new String[] {"get", "providers", "--kubeconfig", kubeconfig, "--available", "--offline"});
+            assertThat(listed.exit()).as(listed.err()).isZero();
+            assertThat(listed.out().lines().toList()).hasSize(5);
+            assertThat(listed.out()).containsPattern("NAMESPACE +NAME +TYPE +PROVIDER +VERSION +AVAILABLE")
+                    .containsPattern("capd-system +infrastructure-docker +InfrastructureProvider +docker +"
+                            + VERSION.replace(".", "\\.") + " +" + VERSION.replace(".", "\\."));
+
             Cli badTimeout = cli(new String[] {"init", "--kubeconfig", kubeconfig, "--wait-provider-timeout",
                 "soon"});
             assertThat(badTimeout.exit()).isEqualTo(1);
@@ -526,14 +533,8 @@ class InitIT {
         return new InitProgress() {
             @Override
             public void step(Step step, State state, String detail) {
-                String mark = switch (state) {
-                    case RUNNING -> "•";
-                    case DONE -> "✓";
-                    case SKIPPED -> "-";
-                    case FAILED -> "✗";
-                };
                 synchronized (lines) {
-                    lines.add(mark + " " + step.title() + (detail.isEmpty() || state == State.FAILED ? ""
+                    lines.add(state.mark() + " " + step.title() + (detail.isEmpty() || state == State.FAILED ? ""
                             : ": " + detail));
                 }
             }
