@@ -225,24 +225,23 @@ final class OperationCommands {
 
     @Command(name = "pause", mixinStandardHelpOptions = true,
             description = "Pause a Cluster (spec.paused): its controllers stop changing it until it is resumed.")
-    static final class Pause implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "CLUSTER")
-        String cluster;
-
-        @Mixin
-        Common common = new Common();
-
+    static final class Pause extends OnCluster {
         @Override
-        public Integer call() {
-            return common.run(spec, cluster, objects -> ChangePlanner.pause(objects.cluster(), true));
+        Change plan(ClusterObjects objects) {
+            return ChangePlanner.pause(objects.cluster(), true);
         }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume a paused Cluster.")
-    static final class Resume implements Callable<Integer> {
+    static final class Resume extends OnCluster {
+        @Override
+        Change plan(ClusterObjects objects) {
+            return ChangePlanner.pause(objects.cluster(), false);
+        }
+    }
+
+    /** A command on one Cluster that plans a single change from its objects. */
+    abstract static class OnCluster implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -252,9 +251,11 @@ final class OperationCommands {
         @Mixin
         Common common = new Common();
 
+        abstract Change plan(ClusterObjects objects);
+
         @Override
         public Integer call() {
-            return common.run(spec, cluster, objects -> ChangePlanner.pause(objects.cluster(), false));
+            return common.run(spec, cluster, this::plan);
         }
     }
 

@@ -66,6 +66,13 @@ public final class Init {
             boolean created = new Inventory(client).ensureDefinition(Duration.ofSeconds(60));
             List<InstalledProvider> installed = new Inventory(client).list();
             boolean firstRun = installed.stream().noneMatch(p -> p.type() == ProviderType.CORE);
+            if (firstRun && client.apiextensions().v1().customResourceDefinitions()
+                    .withName("clusters.cluster.x-k8s.io").get() != null) {
+                throw new InstallException("Cluster API is already installed here, but not by clusterctl (its "
+                        + "inventory has no core provider): the embedded lab or another installer put it there. "
+                        + "init would overwrite its objects, so it stops; install providers with the tool that "
+                        + "installed Cluster API");
+            }
             progress.step(current, State.DONE, (created ? "installed" : "present") + "; " + installed.size()
                     + " provider(s) installed" + (firstRun ? "; first run: adding cluster-api and kubeadm" : ""));
 

@@ -34,6 +34,7 @@ final class KindView {
                 + "as Docker containers; for Cluster API's docker provider the Docker socket is mounted into the node.");
         lead.getStyleClass().add("muted");
         lead.setWrapText(true);
+        lead.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label tools = new Label();
         tools.setId("kind-tools");
         tools.setWrapText(true);
@@ -89,6 +90,7 @@ final class KindView {
         result.setId("kind-result");
         result.setWrapText(true);
         result.setMaxWidth(560);
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         result.textProperty().bind(model.resultProperty());
         HBox actions = new HBox(10, create, cancel, delete);
         actions.setAlignment(Pos.CENTER_LEFT);

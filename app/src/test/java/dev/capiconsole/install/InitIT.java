@@ -461,6 +461,18 @@ class InitIT {
             Cli unknown = cli(common, "-i", "dockerr");
             assertThat(unknown.exit()).isEqualTo(1);
             assertThat(unknown.err()).contains("there is no InfrastructureProvider named \"dockerr\"");
+
+            // Cluster API present without clusterctl's inventory (as in the embedded lab): nothing is overwritten.
+            fresh.client().genericKubernetesResources(Inventory.API_VERSION, "Provider").inNamespace("capi-system")
+                    .withName("cluster-api").delete();
+            String before = fresh.client().apiextensions().v1().customResourceDefinitions()
+                    .withName("clusters.cluster.x-k8s.io").get().getMetadata().getResourceVersion();
+            Cli foreign = cli(common, "-i", "docker");
+            assertThat(foreign.exit()).isEqualTo(1);
+            assertThat(foreign.err()).contains("Cluster API is already installed here, but not by clusterctl");
+            assertThat(fresh.client().apiextensions().v1().customResourceDefinitions()
+                    .withName("clusters.cluster.x-k8s.io").get().getMetadata().getResourceVersion())
+                    .isEqualTo(before);
         }
     }
 
