@@ -70,7 +70,7 @@ final class InstallView {
         CheckBox wait = new CheckBox("Wait until the provider Deployments are available");
         wait.setId("install-wait");
         wait.selectedProperty().bindBidirectional(model.waitProvidersProperty());
-        CheckBox metallb = new CheckBox("MetalLB for load balancers (kubevirt's lb flavor on kind)");
+        CheckBox metallb = new CheckBox("MetalLB for load balancers (kubevirt lb flavor)");
         metallb.setId("install-metallb");
         metallb.selectedProperty().bindBidirectional(model.metallbProperty());
         GridPane form = new GridPane();
@@ -163,6 +163,7 @@ final class InstallView {
         steps.setPrefHeight(250);
         SplitPane bottom = new SplitPane(output, installedBox);
         bottom.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        bottom.setDividerPositions(0.45);
         VBox.setVgrow(bottom, Priority.ALWAYS);
         root.getChildren().addAll(title, lead, target, top, bottom);
         root.sceneProperty().addListener((obs, old, scene) -> {

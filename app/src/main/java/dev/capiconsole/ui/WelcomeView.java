@@ -67,6 +67,7 @@ final class WelcomeView {
         glyph.getStyleClass().add("card-icon");
         Label heading = new Label(title);
         heading.getStyleClass().add("card-title");
+        heading.setWrapText(true);
         Label text = new Label(description);
         text.setWrapText(true);
         text.getStyleClass().add("card-text");
