@@ -50,7 +50,7 @@ final class InstallView {
         ComboBox<String> infrastructure = new ComboBox<>();
         infrastructure.setId("install-infrastructure");
         infrastructure.setEditable(true);
-        infrastructure.getItems().setAll(model.infrastructureProviders());
+        model.loadInfrastructureProviders(names -> infrastructure.getItems().setAll(names));
         infrastructure.valueProperty().bindBidirectional(model.infrastructureProperty());
         TextField version = new TextField();
         version.setId("install-version");

@@ -80,8 +80,13 @@ public final class InstallViewModel {
         infrastructure.addListener((obs, old, now) -> metallb.set(now != null && MetalLb.neededBy(now.strip())));
     }
 
-    public List<String> infrastructureProviders() {
-        return environment.get().catalog().ofType(ProviderType.INFRASTRUCTURE).stream().map(Provider::name).toList();
+    /** The catalog's infrastructure providers (with the config file's), read in the background. */
+    public void loadInfrastructureProviders(java.util.function.Consumer<List<String>> onFxThread) {
+        background.execute(() -> {
+            List<String> names = environment.get().catalog().ofType(ProviderType.INFRASTRUCTURE).stream()
+                    .map(Provider::name).toList();
+            Platform.runLater(() -> onFxThread.accept(names));
+        });
     }
 
     private void resetSteps() {
@@ -164,6 +169,8 @@ public final class InstallViewModel {
                 Platform.runLater(() -> result.set("Failed: " + e.getMessage()));
             } finally {
                 Platform.runLater(() -> running.set(false));
+                // Also after a failure (part of the inventory may be written), and when reconnecting finds the
+                // same cluster description and so changes nothing.
                 refreshInstalled();
             }
         });
