@@ -31,11 +31,6 @@ public record InitRequest(String core, List<String> bootstrap, List<String> cont
         variables = Map.copyOf(variables);
     }
 
-    public static InitRequest infrastructure(String... providers) {
-        return new InitRequest(null, List.of(), List.of(), List.of(providers), List.of(), null, Map.of(), false,
-                Duration.ofMinutes(5), null, null);
-    }
-
     /** The providers to install, with the kubeadm defaults on a first run (no core provider installed yet). */
     List<ProviderSpec> providers(boolean firstRun) {
         List<ProviderSpec> specs = new ArrayList<>();

@@ -67,10 +67,6 @@ final class ObjectWriter {
         });
     }
 
-    boolean exists(Map<String, Object> object) {
-        return withRetries(object, () -> resource(object).get() != null);
-    }
-
     void delete(Map<String, Object> object) {
         withRetries(object, () -> resource(object).delete());
     }

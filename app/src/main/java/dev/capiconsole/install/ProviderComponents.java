@@ -49,9 +49,9 @@ public final class ProviderComponents {
      */
     public static ProviderComponents process(ProviderSpec provider, String rawYaml, String origin,
             String targetNamespace, Function<String, String> values) {
-        Map<String, String> variables = new TreeMap<>(TemplateVariables.of(rawYaml));
-        String processed = TemplateVariables.process(rawYaml, values);
-        List<Map<String, Object>> objects = new ArrayList<>(TemplateObjects.parse(processed, origin));
+        TemplateVariables.Processed processed = TemplateVariables.processAndList(rawYaml, values);
+        Map<String, String> variables = new TreeMap<>(processed.variables());
+        List<Map<String, Object>> objects = new ArrayList<>(TemplateObjects.parse(processed.text(), origin));
 
         String declared = null;
         for (Map<String, Object> object : objects) {

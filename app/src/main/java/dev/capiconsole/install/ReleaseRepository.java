@@ -67,14 +67,6 @@ public final class ReleaseRepository {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
-    public ProviderCatalog catalog() {
-        return catalog;
-    }
-
-    public List<Path> overridesFolders() {
-        return overridesFolders;
-    }
-
     /** The release of a provider: the version asked for, or the newest one its sources offer. */
     public Release resolve(ProviderSpec spec) {
         Provider provider = catalog.find(spec.name(), spec.type()).orElseThrow(() -> new InstallException(

@@ -70,9 +70,19 @@ public final class TemplateVariables {
      * string is set). Fails naming every required variable that has no value.
      */
     public static String process(String template, Function<String, String> values) {
+        return processAndList(template, values).text();
+    }
+
+    /** A processed template and its variables (as {@link #of(String)} lists them), from one parse. */
+    public record Processed(String text, Map<String, String> variables) {
+    }
+
+    /** {@link #process} and {@link #of(String)} together, parsing the template once. */
+    public static Processed processAndList(String template, Function<String, String> values) {
         List<TemplateNode> nodes = TemplateParser.parse(withoutLegacySpaces(template));
+        Map<String, String> variables = of(nodes);
         List<String> missing = new ArrayList<>();
-        of(nodes).forEach((name, defaultValue) -> {
+        variables.forEach((name, defaultValue) -> {
             if (defaultValue == null && values.apply(name) == null) {
                 missing.add(name);
             }
@@ -80,6 +90,6 @@ public final class TemplateVariables {
         if (!missing.isEmpty()) {
             throw new MissingVariablesException(missing);
         }
-        return Substitutions.evaluate(nodes, values);
+        return new Processed(Substitutions.evaluate(nodes, values), variables);
     }
 }
