@@ -141,12 +141,27 @@ public final class ClusterApplier {
             var applied = (namespace.isEmpty() ? client.resource(resource) : client.resource(resource)
                     .inNamespace(namespace)).fieldManager(FIELD_MANAGER).serverSideApply();
             Outcome outcome = existing == null ? Outcome.CREATED
-                    : Objects.equals(existing.getMetadata().getResourceVersion(),
-                            applied.getMetadata().getResourceVersion()) ? Outcome.UNCHANGED : Outcome.CONFIGURED;
+                    : sameApartFromStatus(existing, applied) ? Outcome.UNCHANGED : Outcome.CONFIGURED;
             return new ObjectResult(kind, namespace, name, outcome, "");
         } catch (KubernetesClientException e) {
             return new ObjectResult(kind, namespace, name, Outcome.FAILED, ApplyErrors.explain(e));
         }
+    }
+
+    /**
+     * Whether applying left the object as it was. Controllers write status all the time, and with it the
+     * resourceVersion, so neither tells whether the apply changed anything.
+     */
+    static boolean sameApartFromStatus(GenericKubernetesResource before, GenericKubernetesResource after) {
+        Map<String, Object> beforeFields = new java.util.HashMap<>(before.getAdditionalProperties());
+        Map<String, Object> afterFields = new java.util.HashMap<>(after.getAdditionalProperties());
+        beforeFields.remove("status");
+        afterFields.remove("status");
+        return beforeFields.equals(afterFields)
+                && Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels())
+                && Objects.equals(before.getMetadata().getAnnotations(), after.getMetadata().getAnnotations())
+                && Objects.equals(before.getMetadata().getOwnerReferences(), after.getMetadata().getOwnerReferences())
+                && Objects.equals(before.getMetadata().getFinalizers(), after.getMetadata().getFinalizers());
     }
 
     private static Map<?, ?> metadata(Map<String, Object> object) {
