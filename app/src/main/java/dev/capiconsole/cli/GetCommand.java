@@ -2,13 +2,10 @@ package dev.capiconsole.cli;
 
 import dev.capiconsole.connection.KubeContext;
 import dev.capiconsole.connection.KubeconfigSet;
-import dev.capiconsole.install.InitSetup;
 import dev.capiconsole.install.InstalledProvider;
 import dev.capiconsole.install.Inventory;
 import dev.capiconsole.install.NewestRelease;
 import dev.capiconsole.install.ReleaseRepository;
-import dev.capiconsole.lab.LabBinaries;
-import dev.capiconsole.templates.TemplateEnvironment;
 import dev.capiconsole.workload.KubeconfigMerge;
 import dev.capiconsole.workload.NodeRow;
 import dev.capiconsole.workload.PodDetails;
@@ -323,6 +320,11 @@ final class GetCommand {
         "The providers installed in the management cluster (clusterctl's inventory), with --available also the "
             + "newest release each repository offers."})
     static final class Providers implements Callable<Integer> {
+        private static String[] header(boolean available) {
+            return available ? new String[] {"NAMESPACE", "NAME", "TYPE", "PROVIDER", "VERSION", "AVAILABLE"}
+                    : new String[] {"NAMESPACE", "NAME", "TYPE", "PROVIDER", "VERSION"};
+        }
+
         @Spec
         CommandSpec spec;
 
@@ -332,11 +334,8 @@ final class GetCommand {
         @Option(names = "--available", description = "Ask each provider's repository for its newest release.")
         boolean available;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "The clusterctl config file.")
-        Path config;
-
-        @Option(names = "--offline", description = "With --available: read the lab build's component files too.")
-        boolean offline;
+        @Mixin
+        ReleaseSourceOptions sources = new ReleaseSourceOptions();
 
         @Override
         public Integer call() {
@@ -353,24 +352,16 @@ final class GetCommand {
                 out.flush();
                 return 0;
             }
-            ReleaseRepository repository = available ? new InitSetup(
-                    TemplateEnvironment.load(System.getenv(),
-                            Path.of(System.getProperty("user.home")), config), List.of(),
-                    offline ? LabBinaries.ensure(line -> { }, "kubectl").source("COMPONENTS_DIR")
-                            : null).repository() : null;
+            ReleaseRepository repository = available ? sources.setup(null).repository() : null;
             TextTable table = new TextTable(0, 2);
-            if (available) {
-                table.row("NAMESPACE", "NAME", "TYPE", "PROVIDER", "VERSION", "AVAILABLE");
-            } else {
-                table.row("NAMESPACE", "NAME", "TYPE", "PROVIDER", "VERSION");
-            }
+            table.row(header(available));
             for (InstalledProvider p : providers) {
+                List<String> cells = new java.util.ArrayList<>(List.of(p.namespace(), p.name(),
+                        p.type().clusterctlName(), p.providerName(), p.version()));
                 if (available) {
-                    table.row(p.namespace(), p.name(), p.type().clusterctlName(), p.providerName(), p.version(),
-                            NewestRelease.of(repository, p));
-                } else {
-                    table.row(p.namespace(), p.name(), p.type().clusterctlName(), p.providerName(), p.version());
+                    cells.add(NewestRelease.of(repository, p));
                 }
+                table.row(cells.toArray(String[]::new));
             }
             table.print(out);
             out.flush();

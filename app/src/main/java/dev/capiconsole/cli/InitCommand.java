@@ -9,8 +9,6 @@ import dev.capiconsole.install.InitRequest;
 import dev.capiconsole.install.InitSetup;
 import dev.capiconsole.install.InstallException;
 import dev.capiconsole.install.MetalLb;
-import dev.capiconsole.lab.LabBinaries;
-import dev.capiconsole.templates.TemplateEnvironment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,17 +64,8 @@ final class InitCommand implements Callable<Integer> {
             description = "A provider variable, e.g. --set CLUSTER_TOPOLOGY=true (wins over the environment).")
     Map<String, String> variables = new LinkedHashMap<>();
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The clusterctl config file (default: "
-            + "$XDG_CONFIG_HOME/cluster-api/clusterctl.yaml, else ~/.cluster-api/clusterctl.yaml).")
-    Path config;
-
-    @Option(names = "--overrides", paramLabel = "DIR", description = "An overrides folder "
-            + "(<provider>/<version>/<file>) searched before clusterctl's own: a mirror of the release files.")
-    List<Path> overrides = new ArrayList<>();
-
-    @Option(names = "--offline", description = "Also use the component files made from the pinned Cluster API "
-            + "sources by the lab build (core, kubeadm, docker; built on first use, needs Go).")
-    boolean offline;
+    @Mixin
+    ReleaseSourceOptions sources = new ReleaseSourceOptions();
 
     @Option(names = "--metallb", arity = "0..1", paramLabel = "VERSION", fallbackValue = MetalLb.DEFAULT_VERSION,
             description = "Also install MetalLB (default version: " + MetalLb.DEFAULT_VERSION + ") with an address "
@@ -100,15 +89,7 @@ final class InitCommand implements Callable<Integer> {
         Duration waitTimeout = duration("--wait-provider-timeout", waitProviderTimeout);
         Duration certTimeout = certManagerTimeout == null ? null : duration("--cert-manager-timeout",
                 certManagerTimeout);
-        TemplateEnvironment environment = TemplateEnvironment.load(System.getenv(),
-                Path.of(System.getProperty("user.home")), config);
-        Path offlineFolder = null;
-        if (offline) {
-            out.println("Using the offline component files of the lab build (the first use builds them)");
-            out.flush();
-            offlineFolder = LabBinaries.ensure(line -> { }, "kubectl").source("COMPONENTS_DIR");
-        }
-        InitSetup setup = new InitSetup(environment, overrides, offlineFolder);
+        InitSetup setup = sources.setup(out);
         InitRequest request = new InitRequest(core, bootstrap, controlPlane, infrastructure, ipam, targetNamespace,
                 variables, waitProviders, waitTimeout, certTimeout, metallb);
         if (metallb == null && infrastructure.stream().anyMatch(i -> MetalLb.neededBy(i.split(":")[0]))) {

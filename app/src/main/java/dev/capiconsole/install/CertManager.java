@@ -62,6 +62,7 @@ public final class CertManager {
 
     private final KubernetesClient client;
     private final ObjectWriter writer;
+    private final ObjectWriter probeWriter;
     private final Duration pollInterval;
 
     public CertManager(KubernetesClient client) {
@@ -70,7 +71,9 @@ public final class CertManager {
 
     CertManager(KubernetesClient client, Duration pollInterval) {
         this.client = client;
-        this.writer = new ObjectWriter(client, Duration.ofMillis(200));
+        this.writer = new ObjectWriter(client, Duration.ofMillis(200), 8);
+        // A probe tries once: polling the probe is the retry.
+        this.probeWriter = new ObjectWriter(client, Duration.ZERO, 1);
         this.pollInterval = pollInterval;
     }
 
@@ -84,17 +87,14 @@ public final class CertManager {
         List<Map<String, Object>> created = new ArrayList<>();
         try {
             for (Map<String, Object> object : objects) {
-                if ("Namespace".equals(object.get("kind"))) {
-                    writer.createIfAbsent(object);
-                } else {
-                    writeOnce(object);
+                probeWriter.createIfAbsent(object);
+                if (!"Namespace".equals(object.get("kind"))) {
                     created.add(0, object);
                 }
             }
-        } catch (KubernetesClientException e) {
-            return Optional.of(reason(e));
         } catch (InstallException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(e.getCause() instanceof KubernetesClientException cause ? reason(cause)
+                    : e.getMessage());
         }
         for (Map<String, Object> object : created) {
             try {
@@ -104,15 +104,6 @@ public final class CertManager {
             }
         }
         return Optional.empty();
-    }
-
-    private void writeOnce(Map<String, Object> object) {
-        var resource = client.resource(new io.fabric8.kubernetes.client.utils.KubernetesSerialization()
-                .convertValue(object, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class))
-                .inNamespace(String.valueOf(ProviderComponents.metadata(object).get("namespace")));
-        if (resource.get() == null) {
-            resource.create();
-        }
     }
 
     private static String reason(KubernetesClientException e) {

@@ -17,6 +17,11 @@ import java.util.List;
  */
 public record InitSetup(TemplateEnvironment environment, List<Path> extraOverrides, Path offlineComponents) {
 
+    /** The lab build's component files (made on first use, which needs Go); {@code progress} gets its lines. */
+    public static Path offlineComponents(dev.capiconsole.lab.LabProgress progress) {
+        return dev.capiconsole.lab.LabBinaries.ensure(progress, "kubectl").source("COMPONENTS_DIR");
+    }
+
     public List<Path> overridesFolders() {
         List<Path> folders = new ArrayList<>(extraOverrides);
         folders.add(environment.overridesFolder());

@@ -21,19 +21,21 @@ final class ObjectWriter {
 
     enum Outcome { CREATED, CONFIGURED, UNCHANGED, PRESENT }
 
-    private static final int ATTEMPTS = 8;
 
     private final KubernetesClient client;
     private final KubernetesSerialization serialization = new KubernetesSerialization();
     private final Duration firstBackoff;
+    private final int attempts;
 
     ObjectWriter(KubernetesClient client) {
-        this(client, Duration.ofMillis(500));
+        this(client, Duration.ofMillis(500), 8);
     }
 
-    ObjectWriter(KubernetesClient client, Duration firstBackoff) {
+    /** @param attempts how often a transient failure is tried; 1 reports the first failure as it is */
+    ObjectWriter(KubernetesClient client, Duration firstBackoff, int attempts) {
         this.client = client;
         this.firstBackoff = firstBackoff;
+        this.attempts = attempts;
     }
 
     /** Creates or merge-patches the object (a fresh install mostly creates, so creating is tried first). */
@@ -88,7 +90,7 @@ final class ObjectWriter {
             try {
                 return call.call();
             } catch (KubernetesClientException e) {
-                if (attempt >= ATTEMPTS || !transientFailure(e)) {
+                if (attempt >= attempts || !transientFailure(e)) {
                     throw new InstallException("cannot write " + describe(object) + ": " + ApplyErrors.explain(e), e);
                 }
             }

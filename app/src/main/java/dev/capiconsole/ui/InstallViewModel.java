@@ -10,7 +10,6 @@ import dev.capiconsole.install.MetalLb;
 import dev.capiconsole.install.NewestRelease;
 import dev.capiconsole.install.ProviderSpec;
 import dev.capiconsole.install.ReleaseRepository;
-import dev.capiconsole.lab.LabBinaries;
 import dev.capiconsole.providers.Provider;
 import dev.capiconsole.providers.ProviderType;
 import dev.capiconsole.templates.TemplateEnvironment;
@@ -154,7 +153,7 @@ public final class InstallViewModel {
                 Path offlineFiles = null;
                 if (useOffline) {
                     line("Making the offline component files (first use builds them; needs Go)…");
-                    offlineFiles = LabBinaries.ensure(this::line, "kubectl").source("COMPONENTS_DIR");
+                    offlineFiles = InitSetup.offlineComponents(this::line);
                     offlineFolder = offlineFiles;
                 }
                 InitSetup setup = new InitSetup(environment.get(), List.of(), offlineFiles);

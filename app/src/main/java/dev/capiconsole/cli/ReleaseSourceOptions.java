@@ -1,0 +1,40 @@
+package dev.capiconsole.cli;
+
+import dev.capiconsole.install.InitSetup;
+import dev.capiconsole.templates.TemplateEnvironment;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where provider release files come from: the clusterctl config file, overrides folders, the offline files. */
+final class ReleaseSourceOptions {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "The clusterctl config file (default: "
+            + "$XDG_CONFIG_HOME/cluster-api/clusterctl.yaml, else ~/.cluster-api/clusterctl.yaml).")
+    Path config;
+
+    @Option(names = "--overrides", paramLabel = "DIR", description = "An overrides folder "
+            + "(<provider>/<version>/<file>) searched before clusterctl's own: a mirror of the release files.")
+    List<Path> overrides = new ArrayList<>();
+
+    @Option(names = "--offline", description = "Also use the component files made from the pinned Cluster API "
+            + "sources by the lab build (core, kubeadm, docker; built on first use, needs Go).")
+    boolean offline;
+
+    /** @param announce where to say that the offline files are used; {@code null} to say nothing */
+    InitSetup setup(PrintWriter announce) {
+        TemplateEnvironment environment = TemplateEnvironment.load(System.getenv(),
+                Path.of(System.getProperty("user.home")), config);
+        Path offlineFolder = null;
+        if (offline) {
+            if (announce != null) {
+                announce.println("Using the offline component files of the lab build (the first use builds them)");
+                announce.flush();
+            }
+            offlineFolder = InitSetup.offlineComponents(line -> { });
+        }
+        return new InitSetup(environment, overrides, offlineFolder);
+    }
+}
