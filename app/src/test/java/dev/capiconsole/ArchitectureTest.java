@@ -1,18 +1,24 @@
 package dev.capiconsole;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Only the ui package may know JavaFX: logic stays testable and usable from the headless CLI. */
+/** The package rules of app/docs/design.md ("Packages and what each may import"), checked on the compiled code. */
 class ArchitectureTest {
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.capiconsole");
+
+    /** The feature packages of the window; only {@code ui.shell} wires them together. */
+    static final List<String> UI_FEATURES = List.of(
+            "clusters", "generate", "workloads", "install", "kind", "lab", "providers");
 
     @Test
     void onlyUiDependsOnJavaFx() {
@@ -33,9 +39,46 @@ class ArchitectureTest {
     }
 
     @Test
-    void theRuleSeesTheWholeCodeBase() {
+    void uiFeaturesDoNotReachIntoEachOther() {
+        for (String feature : UI_FEATURES) {
+            String[] others = UI_FEATURES.stream().filter(other -> !other.equals(feature))
+                    .map(other -> "dev.capiconsole.ui." + other + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("dev.capiconsole.ui." + feature + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .orShould().dependOnClassesThat().resideInAPackage("dev.capiconsole.ui.shell..")
+                    .because("a feature of the window talks to others only through the shell's wiring (design.md)")
+                    .check(PRODUCTION);
+        }
+    }
+
+    @Test
+    void commonControlsKnowNoFeature() {
+        noClasses().that().resideInAPackage("dev.capiconsole.ui.common..")
+                .should().dependOnClassesThat().resideInAnyPackage(UI_FEATURES.stream()
+                        .map(feature -> "dev.capiconsole.ui." + feature + "..").toArray(String[]::new))
+                .orShould().dependOnClassesThat().resideInAPackage("dev.capiconsole.ui.shell..")
+                .because("shared controls serve every feature and depend on none")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void uiHasNoRawThreads() {
+        noClasses().that().resideInAPackage("dev.capiconsole.ui..")
+                .and().resideOutsideOfPackage("dev.capiconsole.ui.common..")
+                .should().callConstructor(Thread.class, Runnable.class)
+                .orShould().callConstructor(Thread.class, Runnable.class, String.class)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+                .because("background work in the window goes through ui.common.TaskExecutor (design.md)")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theRulesSeeTheWholeCodeBase() {
         // Guards the rules above against passing vacuously on an empty import.
-        org.assertj.core.api.Assertions.assertThat(PRODUCTION.containPackage("dev.capiconsole.ui")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(PRODUCTION.containPackage("dev.capiconsole.providers")).isTrue();
+        assertThat(PRODUCTION.containPackage("dev.capiconsole.providers")).isTrue();
+        assertThat(PRODUCTION.containPackage("dev.capiconsole.ui.shell")).isTrue();
+        assertThat(PRODUCTION.containPackage("dev.capiconsole.ui.common")).isTrue();
+        UI_FEATURES.forEach(feature -> assertThat(PRODUCTION.containPackage("dev.capiconsole.ui." + feature))
+                .as(feature).isTrue());
     }
 }

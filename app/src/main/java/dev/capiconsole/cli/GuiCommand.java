@@ -1,6 +1,7 @@
 package dev.capiconsole.cli;
 
-import dev.capiconsole.ui.ConsoleLauncher;
+import dev.capiconsole.ui.shell.ConsoleLauncher;
+
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

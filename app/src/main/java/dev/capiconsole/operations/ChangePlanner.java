@@ -143,6 +143,28 @@ public final class ChangePlanner {
                 List.of("its machines are replaced one by one (rolling update)"));
     }
 
+    /** The Kubernetes version an object declares: a Cluster's topology, a MachineDeployment's machines, else spec. */
+    public static String declaredVersion(CapiObject object) {
+        return switch (object.kind()) {
+            case "Cluster" -> object.text("spec", "topology", "version");
+            case "MachineDeployment" -> object.text("spec", "template", "spec", "version");
+            default -> object.text("spec", "version");
+        };
+    }
+
+    /**
+     * The versions to offer when upgrading an object from {@code current}, the likeliest last. A MachineDeployment is
+     * also offered its control plane's version (where its workers go next), first.
+     */
+    public static List<String> upgradeChoices(String kind, String current, String controlPlaneVersion) {
+        List<String> next = new ArrayList<>(nextVersions(current));
+        if (kind.equals("MachineDeployment") && !controlPlaneVersion.isEmpty()
+                && !next.contains(controlPlaneVersion) && !controlPlaneVersion.equals(current)) {
+            next.add(0, controlPlaneVersion);
+        }
+        return next;
+    }
+
     /** The versions an upgrade may go to next: a later patch of this minor, or the next minor. */
     public static List<String> nextVersions(String current) {
         return Semver.tryParse(current).map(v -> List.of(

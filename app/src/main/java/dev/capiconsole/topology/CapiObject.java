@@ -3,9 +3,12 @@ package dev.capiconsole.topology;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * A Kubernetes object as a plain map, with the readers the describe tree needs. "Typed" objects are the
@@ -38,7 +41,7 @@ public final class CapiObject {
 
     private static Object copyValue(Object value) {
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put(String.valueOf(k), copyValue(v)));
             return copy;
         }
@@ -48,6 +51,20 @@ public final class CapiObject {
             return copy;
         }
         return value;
+    }
+
+    /** The object as YAML for reading, without its managedFields. */
+    @SuppressWarnings("unchecked")
+    public String toYaml() {
+        Map<String, Object> copy = new LinkedHashMap<>(raw);
+        if (copy.get("metadata") instanceof Map<?, ?> metadata) {
+            Map<String, Object> trimmed = new LinkedHashMap<>((Map<String, Object>) metadata);
+            trimmed.remove("managedFields");
+            copy.put("metadata", trimmed);
+        }
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(options).dump(copy);
     }
 
     public Map<String, Object> raw() {

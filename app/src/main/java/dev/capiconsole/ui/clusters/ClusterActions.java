@@ -1,0 +1,163 @@
+package dev.capiconsole.ui.clusters;
+
+import dev.capiconsole.operations.Change;
+import dev.capiconsole.operations.ChangePlanner;
+import dev.capiconsole.topology.ClusterSummary;
+import dev.capiconsole.topology.DescribeRow;
+import dev.capiconsole.topology.TreeNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The day-2 actions of the selected tree row: a menu, the dialogs that ask what each action needs, and the review
+ * of the planned change before it is made.
+ */
+final class ClusterActions {
+
+    private final ClustersViewModel model;
+    private final MenuButton menu = new MenuButton("Actions");
+
+    ClusterActions(ClustersViewModel model) {
+        this.model = model;
+        menu.setId("actions");
+        menu.setMinWidth(Region.USE_PREF_SIZE);
+        menu.setGraphic(new FontIcon(Feather.SLIDERS));
+        menu.setDisable(true);
+        model.operations().proposalProperty().addListener((obs, old, change) -> {
+            if (change != null) {
+                confirm(change);
+            }
+        });
+    }
+
+    MenuButton menu() {
+        return menu;
+    }
+
+    private Window owner() {
+        return menu.getScene().getWindow();
+    }
+
+    /** Offers the actions that fit the row; each asks what it needs, then shows the change before making it. */
+    void offerFor(DescribeRow row) {
+        menu.getItems().clear();
+        TreeNode node = row == null || row.kind() != DescribeRow.Kind.OBJECT ? null : row.node();
+        List<OperationsViewModel.Action> offered = OperationsViewModel.actionsFor(node);
+        menu.setDisable(offered.isEmpty());
+        OperationsViewModel operations = model.operations();
+        for (OperationsViewModel.Action action : offered) {
+            MenuItem item = new MenuItem(switch (action) {
+                case SCALE -> "Scale…";
+                case RESTART -> "Restart rollout…";
+                case UPGRADE -> "Upgrade Kubernetes…";
+                case PAUSE -> "Pause…";
+                case RESUME -> "Resume…";
+                case DELETE_MACHINE -> "Delete machine…";
+                case DELETE_CLUSTER -> "Delete cluster…";
+            });
+            item.setId("action-" + action.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            item.setOnAction(e -> {
+                switch (action) {
+                    case SCALE -> askReplicas(node).ifPresent(n -> operations.scale(node, n));
+                    case RESTART -> operations.restart(node);
+                    case UPGRADE -> askVersion(node).ifPresent(version -> operations.upgrade(node, version));
+                    case PAUSE -> operations.pause(true);
+                    case RESUME -> operations.pause(false);
+                    case DELETE_MACHINE -> operations.deleteMachine(node);
+                    case DELETE_CLUSTER -> operations.deleteCluster();
+                    default -> { }
+                }
+            });
+            menu.getItems().add(item);
+        }
+    }
+
+    private Optional<Integer> askReplicas(TreeNode node) {
+        Long current = node.object().integer("spec", "replicas");
+        TextInputDialog dialog = new TextInputDialog(current == null ? "" : String.valueOf(current));
+        dialog.initOwner(owner());
+        dialog.setTitle("Scale");
+        dialog.setHeaderText("Scale " + node.kind() + " " + node.name());
+        dialog.setContentText("Replicas:");
+        dialog.getDialogPane().setId("scale-dialog");
+        while (true) {
+            Optional<String> answer = dialog.showAndWait();
+            if (answer.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Integer.parseInt(answer.get().trim()));
+            } catch (NumberFormatException ex) {
+                dialog.setHeaderText("\"" + answer.get() + "\" is not a number. Scale " + node.kind() + " "
+                        + node.name());
+            }
+        }
+    }
+
+    private Optional<String> askVersion(TreeNode node) {
+        ClusterSummary cluster = model.selectedProperty().get();
+        String clusterVersion = cluster == null ? "" : cluster.version();
+        String current = ChangePlanner.declaredVersion(node.object());
+        if (current.isEmpty() && node.kind().equals("Cluster")) {
+            current = clusterVersion;
+        }
+        List<String> next = ChangePlanner.upgradeChoices(node.kind(), current, clusterVersion);
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(next.isEmpty() ? null : next.get(next.size() - 1), next);
+        dialog.initOwner(owner());
+        dialog.setTitle("Upgrade Kubernetes");
+        dialog.setHeaderText("Upgrade " + node.kind() + " " + node.name() + " from " + current
+                + ". Kubernetes goes up one minor version at a time.");
+        dialog.setContentText("Version:");
+        dialog.getDialogPane().setId("upgrade-dialog");
+        return dialog.showAndWait();
+    }
+
+    /** Shows exactly what will change; a cluster's deletion also needs its name typed. */
+    private void confirm(Change change) {
+        OperationsViewModel operations = model.operations();
+        TextArea preview = new TextArea(change.describe());
+        preview.setId("change-preview");
+        preview.setEditable(false);
+        preview.getStyleClass().add("yaml");
+        preview.setPrefRowCount(Math.min(14, (int) change.describe().lines().count() + 1));
+        preview.setPrefColumnCount(90);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(owner());
+        alert.setTitle("Review the change");
+        alert.setHeaderText(change.summary());
+        alert.getDialogPane().setId("change-confirmation");
+        ButtonType make = new ButtonType(change.kind() == Change.Kind.DELETE ? "Delete" : "Make change",
+                ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(make, ButtonType.CANCEL);
+        VBox content = new VBox(8, preview);
+        if (change.target().kind().equals("Cluster") && change.kind() == Change.Kind.DELETE) {
+            TextField typed = new TextField();
+            typed.setId("confirm-cluster-name");
+            typed.setPromptText(change.target().name());
+            content.getChildren().add(new Label("Type the cluster's name (" + change.target().name()
+                    + ") to delete it:"));
+            content.getChildren().add(typed);
+            alert.getDialogPane().lookupButton(make).disableProperty()
+                    .bind(typed.textProperty().isNotEqualTo(change.target().name()));
+        }
+        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().setMinWidth(720);
+        alert.showAndWait().filter(make::equals).ifPresentOrElse(b -> operations.confirm(), operations::cancel);
+    }
+}

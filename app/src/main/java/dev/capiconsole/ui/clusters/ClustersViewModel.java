@@ -1,0 +1,254 @@
+package dev.capiconsole.ui.clusters;
+
+import dev.capiconsole.connection.ManagementCluster;
+import dev.capiconsole.live.Coalescer;
+import dev.capiconsole.live.ManagementIndex;
+import dev.capiconsole.topology.CapiObject;
+import dev.capiconsole.topology.ClusterSummary;
+import dev.capiconsole.topology.DescribeOptions;
+import dev.capiconsole.topology.DescribeTreeBuilder;
+import dev.capiconsole.topology.SnapshotReader;
+import dev.capiconsole.topology.TreeNode;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live clusters overview and the describe tree of the selected cluster. Informer events only signal a
+ * coalescer; at most every 100 ms a background thread rebuilds the overview and the tree from the informers'
+ * cache, and the FX thread receives the result in one update.
+ */
+public final class ClustersViewModel {
+
+    static final long REFRESH_MILLIS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(ClustersViewModel.class);
+
+    /** A rebuilt tree and when it was built, for the view and for latency measurements. */
+    public record TreeUpdate(TreeNode root, Instant builtAt) {
+    }
+
+    private final ObservableList<ClusterSummary> clusters = FXCollections.observableArrayList();
+    private final ObjectProperty<ClusterSummary> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<DescribeOptions> options = new SimpleObjectProperty<>(DescribeOptions.defaults());
+    private final ReadOnlyObjectWrapper<TreeUpdate> tree = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("Not connected.");
+    private volatile ManagementIndex index;
+    private volatile KubernetesClient client;
+    private volatile Coalescer coalescer;
+    private volatile String selectedKey;
+    private volatile String server = "";
+    private String pendingReveal;
+    private java.util.function.BiConsumer<String, String> openWorkload = (namespace, name) -> { };
+    private volatile DescribeOptions currentOptions = DescribeOptions.defaults();
+
+    private final OperationsViewModel operations;
+
+    public ClustersViewModel(ObjectProperty<ManagementCluster> connected) {
+        this.operations = new OperationsViewModel(connected, selected,
+                java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread thread = new Thread(r, "capi-console-operations");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
+        connected.addListener((obs, old, now) -> {
+            disconnect();
+            if (now != null) {
+                connect(now);
+            }
+        });
+        selected.addListener((obs, old, now) -> {
+            selectedKey = now == null ? null : now.namespace() + "/" + now.name();
+            if (now == null) {
+                tree.set(null);
+            }
+            refreshSoon();
+        });
+        options.addListener((obs, old, now) -> {
+            currentOptions = now;
+            refreshSoon();
+        });
+    }
+
+    private void connect(ManagementCluster cluster) {
+        state.set("Reading Cluster API objects from " + cluster.server() + "…");
+        Thread worker = new Thread(() -> {
+            try {
+                KubernetesClient newClient = new KubernetesClientBuilder()
+                        .withConfig(Config.fromKubeconfig(cluster.name(), cluster.kubeconfig(), null)).build();
+                Coalescer newCoalescer = new Coalescer(REFRESH_MILLIS, this::rebuild);
+                ManagementIndex newIndex = ManagementIndex.start(newClient, object -> newCoalescer.signal());
+                client = newClient;
+                coalescer = newCoalescer;
+                index = newIndex;
+                server = cluster.server();
+                String access = access(newIndex);
+                Platform.runLater(() -> state.set(access));
+                if (!cluster.clusterApiInstalled()) {
+                    Platform.runLater(() -> state.set("Cluster API is not installed on " + cluster.server()
+                            + ": install it with clusterctl init, or start the embedded lab."));
+                }
+                newCoalescer.signal();
+            } catch (Exception e) {
+                LOG.warn("Cannot watch {}", cluster.server(), e);
+                Platform.runLater(() -> state.set("Cannot watch " + cluster.server() + ": " + e.getMessage()));
+            }
+        }, "capi-console-connect");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void disconnect() {
+        release();
+        clusters.clear();
+        tree.set(null);
+        state.set("Not connected.");
+    }
+
+    /** Stops the watches and closes the client; touches no property, so any thread may call it. */
+    private void release() {
+        if (coalescer != null) {
+            coalescer.close();
+        }
+        if (index != null) {
+            index.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        coalescer = null;
+        index = null;
+        client = null;
+    }
+
+    private void refreshSoon() {
+        Coalescer current = coalescer;
+        if (current != null) {
+            current.signal();
+        }
+    }
+
+    /** What the console may see: kinds watched, kinds refused, kinds seen only in some namespaces. */
+    private String access(ManagementIndex current) {
+        Set<String> forbidden = new java.util.TreeSet<>(current.forbiddenKinds());
+        java.util.Map<String, List<String>> scoped = current.namespaceScopedKinds();
+        forbidden.removeAll(scoped.keySet());
+        StringBuilder text = new StringBuilder("Watching " + current.watchedKinds() + " kinds on " + server);
+        if (!scoped.isEmpty()) {
+            text.append("; only in namespace ").append(String.join(", ", new java.util.TreeSet<>(scoped.values()
+                    .stream().flatMap(List::stream).toList()))).append(" for ")
+                    .append(new java.util.TreeSet<>(scoped.keySet())).append(" (not allowed cluster-wide)");
+        }
+        if (!forbidden.isEmpty()) {
+            text.append("; not allowed to list ").append(forbidden);
+        }
+        return text.toString();
+    }
+
+    /** Runs on the coalescer's thread: reads only the informers' cache. */
+    private void rebuild() {
+        ManagementIndex current = index;
+        if (current == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        List<ClusterSummary> summaries = current.clusters().stream().map(c -> ClusterSummary.of(c, now)).toList();
+        String key = selectedKey;
+        TreeNode root = null;
+        if (key != null) {
+            String[] parts = key.split("/", 2);
+            CapiObject cluster = current.cluster(parts[0], parts[1]);
+            if (cluster != null) {
+                root = DescribeTreeBuilder.build(new SnapshotReader(current).read(parts[0], parts[1]),
+                        currentOptions, now);
+            }
+        }
+        TreeUpdate update = root == null ? null : new TreeUpdate(root, now);
+        String access = current.namespaceScopedKinds().isEmpty() ? null : access(current);
+        Platform.runLater(() -> {
+            if (access != null) {
+                state.set(access);
+            }
+            ClusterSummary keep = selected.get();
+            clusters.setAll(summaries);
+            if (pendingReveal != null) {
+                ClusterSummary revealed = summaries.stream()
+                        .filter(s -> pendingReveal.equals(s.namespace() + "/" + s.name())).findFirst().orElse(null);
+                if (revealed != null) {
+                    pendingReveal = null;
+                    selected.set(revealed);
+                    return;
+                }
+            }
+            if (keep != null) {
+                summaries.stream().filter(s -> s.namespace().equals(keep.namespace()) && s.name().equals(keep.name()))
+                        .findFirst().ifPresentOrElse(selected::set, () -> selected.set(null));
+            }
+            tree.set(update);
+        });
+    }
+
+    public void setOpenWorkload(java.util.function.BiConsumer<String, String> action) {
+        openWorkload = action;
+    }
+
+    /** Opens the pods and nodes of the selected cluster. */
+    public void openSelectedWorkload() {
+        ClusterSummary current = selected.get();
+        if (current != null) {
+            openWorkload.accept(current.namespace(), current.name());
+        }
+    }
+
+    /** Selects the cluster as soon as the overview shows it (it may not exist yet when asked). */
+    public void reveal(String namespace, String name) {
+        pendingReveal = namespace + "/" + name;
+        clusters.stream().filter(s -> s.namespace().equals(namespace) && s.name().equals(name)).findFirst()
+                .ifPresent(s -> {
+                    pendingReveal = null;
+                    selected.set(s);
+                });
+        refreshSoon();
+    }
+
+    public OperationsViewModel operations() {
+        return operations;
+    }
+
+    public ObservableList<ClusterSummary> clusters() {
+        return clusters;
+    }
+
+    public ObjectProperty<ClusterSummary> selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<DescribeOptions> optionsProperty() {
+        return options;
+    }
+
+    public ReadOnlyObjectProperty<TreeUpdate> treeProperty() {
+        return tree.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public void shutdown() {
+        release();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.capiconsole.ui.clusters;
+
+import static dev.capiconsole.ui.common.Columns.column;
+
+import dev.capiconsole.events.EventRow;
+import dev.capiconsole.topology.CapiObject;
+import dev.capiconsole.topology.Condition;
+import dev.capiconsole.topology.DescribeRow;
+import dev.capiconsole.topology.HumanDuration;
+import dev.capiconsole.topology.TreeNode;
+import dev.capiconsole.ui.common.Columns;
+import dev.capiconsole.ui.common.StatusCells;
+import java.time.Instant;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The selected tree row: its conditions, its YAML (with Edit…), its events, and the row's actions menu. */
+final class DetailsPane {
+
+    private final ClustersViewModel model;
+    private final TableView<Condition> conditionTable = new TableView<>();
+    private final TextArea yaml = new TextArea();
+    private final Label detailsTitle = new Label("Select a row of the tree.");
+    private final Button editButton = new Button("Edit…", new FontIcon(Feather.EDIT_2));
+    private final VBox root;
+    private TreeNode selectedNode;
+
+    DetailsPane(ClustersViewModel model, Node actions) {
+        this.model = model;
+        detailsTitle.getStyleClass().add("title-4");
+        detailsTitle.setWrapText(true);
+        editButton.setMinWidth(Region.USE_PREF_SIZE);
+        editButton.setId("edit-object");
+        editButton.setDisable(true);
+        editButton.setOnAction(e -> {
+            if (selectedNode != null && selectedNode.object() != null) {
+                new ObjectEditDialog(editButton.getScene().getWindow(), model.operations(), selectedNode.object()).show();
+            }
+        });
+        Tab yamlTab = new Tab("YAML", yamlBox());
+        Tab eventsTab = new Tab("Events", events());
+        eventsTab.setId("details-events-tab");
+        TabPane inspector = new TabPane(yamlTab, eventsTab);
+        inspector.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane sideBySide = new SplitPane(conditions(), inspector);
+        sideBySide.setDividerPositions(0.62);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label operationMessage = new Label();
+        operationMessage.setId("operation-message");
+        operationMessage.getStyleClass().add("muted");
+        operationMessage.setWrapText(true);
+        operationMessage.setMaxWidth(560);
+        operationMessage.textProperty().bind(model.operations().messageProperty());
+        HBox header = new HBox(10, detailsTitle, spacer, operationMessage, actions);
+        header.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(6, header, sideBySide);
+        VBox.setVgrow(sideBySide, Priority.ALWAYS);
+    }
+
+    Node root() {
+        return root;
+    }
+
+    private Node conditions() {
+        conditionTable.setId("details-conditions");
+        conditionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Condition, String> status = column("Status", 70, Condition::status);
+        status.setCellFactory(c -> StatusCells.statusCell(Condition::negativePolarity));
+        TableColumn<Condition, String> message = column("Message", 200, Condition::message);
+        message.setCellFactory(c -> StatusCells.wrappingCell());
+        conditionTable.getColumns().add(column("Condition", 110, Condition::type));
+        conditionTable.getColumns().add(status);
+        conditionTable.getColumns().add(column("Reason", 110, Condition::reason));
+        conditionTable.getColumns().add(column("Since", 55,
+                c -> HumanDuration.since(c.lastTransitionTime(), Instant.now())));
+        conditionTable.getColumns().add(message);
+        conditionTable.setPlaceholder(new Label("No conditions."));
+        VBox.setVgrow(conditionTable, Priority.ALWAYS);
+        return conditionTable;
+    }
+
+    private Node yamlBox() {
+        yaml.setId("details-yaml");
+        yaml.setEditable(false);
+        yaml.getStyleClass().add("yaml");
+        Label yamlTitle = new Label("YAML (managedFields hidden)");
+        yamlTitle.getStyleClass().add("muted");
+        Region yamlSpacer = new Region();
+        HBox.setHgrow(yamlSpacer, Priority.ALWAYS);
+        HBox yamlBar = new HBox(8, yamlTitle, yamlSpacer, editButton);
+        yamlBar.setAlignment(Pos.CENTER_LEFT);
+        VBox yamlBox = new VBox(4, yamlBar, yaml);
+        VBox.setVgrow(yaml, Priority.ALWAYS);
+        return yamlBox;
+    }
+
+    private Node events() {
+        TableView<EventRow> events = new TableView<>(model.operations().events());
+        events.setId("details-events");
+        Columns.addEventColumns(events, 150, 300);
+        Label eventsNote = new Label();
+        eventsNote.setWrapText(true);
+        eventsNote.textProperty().bind(model.operations().eventsNoteProperty());
+        events.setPlaceholder(eventsNote);
+        return events;
+    }
+
+    void show(DescribeRow row) {
+        selectedNode = row == null ? null : row.node();
+        editButton.setDisable(selectedNode == null || selectedNode.object() == null);
+        model.operations().loadEvents(selectedNode);
+        if (row == null || row.node() == null) {
+            detailsTitle.setText("Select a row of the tree.");
+            conditionTable.getItems().clear();
+            yaml.clear();
+            return;
+        }
+        TreeNode node = row.node();
+        detailsTitle.setText(row.kind() == DescribeRow.Kind.CONDITION ? node.kind() + " " + node.name()
+                : row.name());
+        conditionTable.getItems().setAll(node.conditions());
+        CapiObject object = node.object();
+        yaml.setText(object == null ? "(no object: " + node.shape().name().toLowerCase(Locale.ROOT) + " node)"
+                : object.toYaml());
+    }
+}

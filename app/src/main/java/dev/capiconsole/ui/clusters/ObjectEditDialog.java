@@ -1,0 +1,159 @@
+package dev.capiconsole.ui.clusters;
+
+import dev.capiconsole.operations.ChangeFailed;
+import dev.capiconsole.operations.ObjectEdit;
+import dev.capiconsole.operations.OperationRefused;
+import dev.capiconsole.topology.CapiObject;
+import javafx.beans.value.ChangeListener;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+
+/**
+ * Edits one object: the YAML (status and server-kept metadata left out), Review shows the diff, Apply server-side
+ * applies only the changed fields with the resourceVersion the edit began from. A concurrent change shows the diff
+ * between the start and the live object and offers to start again from the live one; fields owned by another
+ * manager are named, and taking them over is a separate, explicit choice.
+ */
+final class ObjectEditDialog {
+
+    private static final ButtonType REVIEW = new ButtonType("Review changes", ButtonBar.ButtonData.LEFT);
+    private static final ButtonType APPLY = new ButtonType("Apply", ButtonBar.ButtonData.OK_DONE);
+    private static final ButtonType TAKE_OVER = new ButtonType("Take over fields and apply", ButtonBar.ButtonData.OTHER);
+    private static final ButtonType RELOAD = new ButtonType("Start again from the live object",
+            ButtonBar.ButtonData.OTHER);
+
+    private final Dialog<ButtonType> dialog = new Dialog<>();
+    private final OperationsViewModel operations;
+    private final TextArea editor = new TextArea();
+    private final TextArea review = new TextArea();
+    private final Label status = new Label("Edit the YAML, then review the changes.");
+    private CapiObject original;
+    private ObjectEdit reviewed;
+
+    ObjectEditDialog(Window owner, OperationsViewModel operations, CapiObject object) {
+        this.operations = operations;
+        this.original = object;
+        dialog.initOwner(owner);
+        dialog.initModality(Modality.NONE);
+        dialog.setTitle("Edit " + object.kind() + " " + object.namespace() + "/" + object.name());
+        dialog.setResizable(true);
+        dialog.getDialogPane().setId("edit-dialog");
+        editor.setId("edit-yaml");
+        editor.getStyleClass().add("yaml");
+        editor.setText(ObjectEdit.editableYaml(object));
+        review.setId("edit-diff");
+        review.setEditable(false);
+        review.getStyleClass().add("yaml");
+        status.setId("edit-status");
+        status.setWrapText(true);
+        SplitPane panes = new SplitPane(editor, review);
+        panes.setDividerPositions(0.55);
+        VBox content = new VBox(8, status, panes);
+        VBox.setVgrow(panes, Priority.ALWAYS);
+        content.setPrefSize(1100, 640);
+        dialog.getDialogPane().setPrefSize(1140, 760);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().setAll(REVIEW, APPLY, TAKE_OVER, RELOAD, ButtonType.CLOSE);
+        button(APPLY).setDisable(true);
+        button(TAKE_OVER).setVisible(false);
+        button(RELOAD).setVisible(false);
+        editor.textProperty().addListener((obs, old, now) -> {
+            reviewed = null;
+            button(APPLY).setDisable(true);
+            button(TAKE_OVER).setVisible(false);
+        });
+        keepOpen(REVIEW, this::review);
+        keepOpen(APPLY, () -> apply(false));
+        keepOpen(TAKE_OVER, () -> apply(true));
+        keepOpen(RELOAD, this::reload);
+        ChangeListener<OperationsViewModel.EditResult> results = (obs, old, result) -> {
+            if (result != null) {
+                show(result);
+            }
+        };
+        operations.editResultProperty().addListener(results);
+        dialog.setOnHidden(e -> operations.editResultProperty().removeListener(results));
+    }
+
+    void show() {
+        dialog.show();
+        // The dialog sizes itself to its buttons on some window managers: give the two text panes room.
+        dialog.setWidth(Math.max(dialog.getWidth(), 1140));
+        dialog.setHeight(Math.max(dialog.getHeight(), 760));
+    }
+
+    private Button button(ButtonType type) {
+        return (Button) dialog.getDialogPane().lookupButton(type);
+    }
+
+    private void keepOpen(ButtonType type, Runnable action) {
+        button(type).addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume();
+            action.run();
+        });
+    }
+
+    private void review() {
+        try {
+            reviewed = ObjectEdit.plan(original, editor.getText());
+            review.setText(String.join("\n", reviewed.diff()));
+            status.setText("These lines change. Apply sends only the changed fields, as field manager "
+                    + ObjectEdit.FIELD_MANAGER + ", and only if nobody changed the object since the edit began.");
+            button(APPLY).setDisable(false);
+        } catch (OperationRefused e) {
+            reviewed = null;
+            review.clear();
+            status.setText("Cannot apply: " + e.getMessage());
+            button(APPLY).setDisable(true);
+        }
+    }
+
+    private void apply(boolean takeOver) {
+        if (reviewed == null) {
+            return;
+        }
+        status.setText("Applying…");
+        button(APPLY).setDisable(true);
+        operations.applyEdit(reviewed, takeOver, original);
+    }
+
+    private void show(OperationsViewModel.EditResult result) {
+        if (result.applied()) {
+            status.setText(result.message() + " Close this window, or keep editing.");
+            button(TAKE_OVER).setVisible(false);
+            return;
+        }
+        status.setText(result.message());
+        if (result.failure() == ChangeFailed.Reason.CHANGED && result.live() != null) {
+            review.setText("The object changed while you edited it. What changed meanwhile:\n\n"
+                    + String.join("\n", result.diff()));
+            button(RELOAD).setUserData(result.live());
+            button(RELOAD).setVisible(true);
+        } else if (result.failure() == ChangeFailed.Reason.FIELDS_OWNED) {
+            button(TAKE_OVER).setVisible(true);
+            button(APPLY).setDisable(false);
+        } else {
+            button(APPLY).setDisable(false);
+        }
+    }
+
+    private void reload() {
+        if (button(RELOAD).getUserData() instanceof CapiObject live) {
+            original = live;
+            editor.setText(ObjectEdit.editableYaml(live));
+            review.clear();
+            status.setText("This is the live object now; make your edit again and review it.");
+            button(RELOAD).setVisible(false);
+        }
+    }
+}

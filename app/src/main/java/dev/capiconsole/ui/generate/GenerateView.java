@@ -1,0 +1,539 @@
+package dev.capiconsole.ui.generate;
+
+import dev.capiconsole.providers.Provider;
+import dev.capiconsole.providers.ProviderCatalog;
+import dev.capiconsole.providers.ProviderType;
+import dev.capiconsole.templates.BuiltInTemplates;
+import dev.capiconsole.templates.BuiltInTemplates.BuiltInTemplate;
+import dev.capiconsole.templates.ClusterApplier.ObjectResult;
+import dev.capiconsole.templates.GeneratedCluster;
+import dev.capiconsole.templates.TemplateObjects;
+import dev.capiconsole.ui.generate.GenerateViewModel.SourceKind;
+import dev.capiconsole.ui.generate.GenerateViewModel.Step;
+import dev.capiconsole.ui.generate.GenerateViewModel.VariableField;
+import dev.capiconsole.ui.common.YamlText;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The generate-cluster wizard: one page per step, Back and Next below, errors where they happen. */
+public final class GenerateView {
+
+    private final GenerateViewModel model;
+    private final VBox root = new VBox(12);
+    private final StackPane pages = new StackPane();
+    private final HBox steps = new HBox(6);
+
+    public GenerateView(GenerateViewModel model) {
+        this.model = model;
+        root.getStyleClass().add("page");
+        root.setId("generate-view");
+        Label title = new Label("Generate a workload cluster");
+        title.getStyleClass().add("title-2");
+        Label lead = new Label("clusterctl generate cluster, as a form: pick a template, fill in its variables, "
+                + "check the YAML, apply it to the management cluster and follow the new cluster live.");
+        lead.getStyleClass().add("muted");
+        lead.setWrapText(true);
+        steps.getStyleClass().add("wizard-steps");
+        steps.setAlignment(Pos.CENTER_LEFT);
+
+        VBox.setVgrow(pages, Priority.ALWAYS);
+        root.getChildren().addAll(title, lead, steps, pages, footer());
+        model.stepProperty().addListener((obs, old, now) -> show(now));
+        show(model.stepProperty().get());
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private void show(Step step) {
+        steps.getChildren().clear();
+        for (Step s : Step.values()) {
+            Label label = new Label((s.ordinal() + 1) + "  " + s.title());
+            label.getStyleClass().add("wizard-step");
+            if (s == step) {
+                label.getStyleClass().add("current");
+            } else if (s.ordinal() < step.ordinal()) {
+                label.getStyleClass().add("done");
+            }
+            steps.getChildren().add(label);
+            if (s != Step.APPLY) {
+                steps.getChildren().add(new FontIcon(Feather.CHEVRON_RIGHT));
+            }
+        }
+        pages.getChildren().setAll(switch (step) {
+            case TEMPLATE -> templatePage();
+            case CLUSTER -> clusterPage();
+            case VARIABLES -> variablesPage();
+            case PREVIEW -> previewPage();
+            case APPLY -> applyPage();
+        });
+    }
+
+    // ------------------------------------------------------------------ footer
+
+    private Node footer() {
+        Label error = new Label();
+        error.setId("wizard-error");
+        error.getStyleClass().add("wizard-error");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.managedProperty().bind(model.errorProperty().isNotEmpty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(model.busyProperty());
+        Label status = new Label();
+        status.setId("wizard-status");
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(model.statusProperty());
+
+        Button back = new Button("Back", new FontIcon(Feather.ARROW_LEFT));
+        back.setId("wizard-back");
+        back.setOnAction(e -> model.back());
+        back.disableProperty().bind(model.stepProperty().isEqualTo(Step.TEMPLATE).or(model.busyProperty()));
+        Button next = new Button();
+        next.setId("wizard-next");
+        next.getStyleClass().add("accent");
+        next.setGraphic(new FontIcon(Feather.ARROW_RIGHT));
+        next.textProperty().bind(Bindings.createStringBinding(() -> switch (model.stepProperty().get()) {
+            case TEMPLATE -> "Read template";
+            case CLUSTER -> "Next";
+            case VARIABLES -> "Generate";
+            case PREVIEW -> "Continue to apply";
+            case APPLY -> "Next";
+        }, model.stepProperty()));
+        next.setOnAction(e -> model.next());
+        next.setDefaultButton(true);
+        next.disableProperty().bind(model.busyProperty());
+        next.visibleProperty().bind(model.stepProperty().isNotEqualTo(Step.APPLY));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, spinner, status, spacer, back, next);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(8, error, bar);
+    }
+
+    // ------------------------------------------------------------------ step 1
+
+    private Node templatePage() {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton builtIn = option(group, "Built-in template", SourceKind.BUILT_IN, "source-built-in");
+        RadioButton release = option(group, "A provider's release (GitHub or the clusterctl overrides folder)",
+                SourceKind.PROVIDER_RELEASE, "source-release");
+        RadioButton location = option(group, "A URL or a local file", SourceKind.LOCATION, "source-location");
+        RadioButton configMap = option(group, "A ConfigMap in the management cluster", SourceKind.CONFIG_MAP,
+                "source-config-map");
+
+        ListView<BuiltInTemplate> templates = new ListView<>();
+        templates.setId("built-in-templates");
+        templates.getItems().setAll(BuiltInTemplates.all());
+        templates.setPrefHeight(150);
+        templates.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(BuiltInTemplate item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Label name = new Label(item.provider() + "  ·  " + item.flavor());
+                name.getStyleClass().add("source-option");
+                Label description = new Label(item.description());
+                description.getStyleClass().add("muted");
+                description.setWrapText(true);
+                description.maxWidthProperty().bind(list.widthProperty().subtract(40));
+                setText(null);
+                setGraphic(new VBox(2, name, description));
+            }
+        });
+        templates.getSelectionModel().select(model.builtInProperty().get());
+        templates.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.builtInProperty().set(now);
+            }
+        });
+        templates.disableProperty().bind(builtIn.selectedProperty().not());
+
+        ComboBox<String> provider = new ComboBox<>();
+        provider.setId("release-provider");
+        provider.setEditable(true);
+        provider.getItems().setAll(ProviderCatalog.builtIn().ofType(ProviderType.INFRASTRUCTURE).stream()
+                .map(Provider::name).toList());
+        provider.valueProperty().bindBidirectional(model.providerProperty());
+        TextField version = field("release-version", "latest, or the installed version", model.providerVersionProperty());
+        TextField flavor = field("release-flavor", "default flavor", model.flavorProperty());
+        HBox releaseRow = new HBox(8, labelled("Provider", provider), labelled("Version", version),
+                labelled("Flavor", flavor));
+        releaseRow.disableProperty().bind(release.selectedProperty().not());
+
+        TextField path = field("location", "https://… or /path/to/cluster-template.yaml", model.locationProperty());
+        HBox.setHgrow(path, Priority.ALWAYS);
+        Button browse = new Button("Choose file…", new FontIcon(Feather.FOLDER));
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Cluster template");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            File file = chooser.showOpenDialog(root.getScene().getWindow());
+            if (file != null) {
+                model.locationProperty().set(file.getAbsolutePath());
+            }
+        });
+        HBox locationRow = new HBox(8, path, browse);
+        locationRow.disableProperty().bind(location.selectedProperty().not());
+
+        HBox configMapRow = new HBox(8,
+                labelled("Namespace", field("config-map-namespace", "default", model.configMapNamespaceProperty())),
+                labelled("Name", field("config-map-name", "ConfigMap name", model.configMapNameProperty())),
+                labelled("Key", field("config-map-key", "template", model.configMapKeyProperty())));
+        configMapRow.disableProperty().bind(configMap.selectedProperty().not());
+
+        VBox page = new VBox(10, builtIn, indent(templates), release, indent(releaseRow), location,
+                indent(locationRow), configMap, indent(configMapRow));
+        page.setId("wizard-template");
+        return scroll(page);
+    }
+
+    private RadioButton option(ToggleGroup group, String text, SourceKind kind, String id) {
+        RadioButton button = new RadioButton(text);
+        button.setId(id);
+        button.getStyleClass().add("source-option");
+        button.setToggleGroup(group);
+        button.setSelected(model.sourceKindProperty().get() == kind);
+        button.selectedProperty().addListener((obs, old, now) -> {
+            if (now) {
+                model.sourceKindProperty().set(kind);
+            }
+        });
+        return button;
+    }
+
+    // ------------------------------------------------------------------ step 2
+
+    private Node clusterPage() {
+        GridPane grid = form();
+        TextField name = field("cluster-name", "my-cluster", model.clusterNameProperty());
+        ComboBox<String> namespace = new ComboBox<>(model.namespaces());
+        namespace.setId("cluster-namespace");
+        namespace.setEditable(true);
+        namespace.setMaxWidth(Double.MAX_VALUE);
+        namespace.getEditor().textProperty().bindBidirectional(model.namespaceProperty());
+        TextField version = field("kubernetes-version", "v1.33.0", model.kubernetesVersionProperty());
+        Spinner<Integer> controlPlane = new Spinner<>(1, 99, model.controlPlaneCountProperty().get());
+        controlPlane.setId("control-plane-count");
+        controlPlane.setEditable(true);
+        controlPlane.valueProperty().addListener((obs, old, now) -> model.controlPlaneCountProperty().set(now));
+        Spinner<Integer> workers = new Spinner<>(0, 999, model.workerCountProperty().get());
+        workers.setId("worker-count");
+        workers.setEditable(true);
+        workers.valueProperty().addListener((obs, old, now) -> model.workerCountProperty().set(now));
+
+        Label namespaceHint = hint(Bindings.createStringBinding(() -> {
+            String ns = model.namespaceProperty().get();
+            boolean known = model.namespaces().contains(ns);
+            if (model.connectedProperty().get() == null) {
+                return "Not connected: the namespace is only checked when you apply.";
+            }
+            return known ? "Exists in " + model.connectedProperty().get().name() + "."
+                    : "Does not exist yet: you will be offered to create it when you apply.";
+        }, model.namespaceProperty(), model.namespaces(), model.connectedProperty()));
+
+        int row = 0;
+        addRow(grid, row++, "Cluster name", name, problem(() -> dev.capiconsole.templates.KubernetesNames
+                .clusterNameProblem(model.clusterNameProperty().get()).orElse(""), model.clusterNameProperty()));
+        addRow(grid, row++, "Namespace", namespace, new VBox(2, problem(() -> dev.capiconsole.templates
+                .KubernetesNames.namespaceProblem(model.namespaceProperty().get()).orElse(""),
+                model.namespaceProperty()), namespaceHint));
+        addRow(grid, row++, "Kubernetes version", version, problem(() -> dev.capiconsole.templates.KubernetesNames
+                .versionProblem(model.kubernetesVersionProperty().get().trim()).orElse(""),
+                model.kubernetesVersionProperty()));
+        addRow(grid, row++, "Control plane machines", controlPlane, hint(Bindings.createStringBinding(() ->
+                model.controlPlaneCountProperty().get() % 2 == 0
+                        ? "An even number of etcd members tolerates no more failures than one fewer." : "",
+                model.controlPlaneCountProperty())));
+        addRow(grid, row++, "Worker machines", workers, new Label());
+        Label origin = hint(Bindings.concat("Template: ", model.templateOriginProperty()));
+        VBox page = new VBox(14, grid, origin);
+        page.setId("wizard-cluster");
+        return scroll(page);
+    }
+
+    // ------------------------------------------------------------------ step 3
+
+    private Node variablesPage() {
+        GridPane grid = form();
+        int row = 0;
+        for (VariableField variable : model.variables()) {
+            TextField value = new TextField();
+            value.setId("variable-" + variable.name());
+            value.textProperty().bindBidirectional(variable.valueProperty());
+            value.setPromptText(variable.required() ? "required" : "default: " + variable.defaultValue());
+            Label problem = problem(variable::problem, variable.valueProperty());
+            Label origin = hint(Bindings.createStringBinding(variable::origin));
+            addRow(grid, row++, variable.name() + (variable.required() ? " *" : ""), value, new VBox(2, problem,
+                    origin));
+        }
+        Label explanation = hint(Bindings.createStringBinding(() -> "Every variable of the template. * marks the "
+                + "required ones; the others fall back to the default shown. Values already set in the environment "
+                + "or in clusterctl.yaml are filled in."));
+        VBox page = new VBox(12, explanation, grid);
+        page.setId("wizard-variables");
+        return scroll(page);
+    }
+
+    // ------------------------------------------------------------------ step 4
+
+    private Node previewPage() {
+        GeneratedCluster generated = model.generatedProperty().get();
+        List<Map<String, Object>> objects = generated == null ? List.of() : generated.objects();
+        ListView<Object> list = new ListView<>();
+        list.setId("preview-objects");
+        list.getItems().add("All objects (" + objects.size() + ")");
+        list.getItems().addAll(objects);
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                } else if (item instanceof Map<?, ?> object) {
+                    Map<?, ?> metadata = object.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
+                    setText(object.get("kind") + "  " + metadata.get("name"));
+                } else {
+                    setText(String.valueOf(item));
+                }
+            }
+        });
+        TextFlow text = new TextFlow();
+        text.setId("preview-yaml");
+        text.getStyleClass().add("yaml-view");
+        ScrollPane scroll = new ScrollPane(text);
+        scroll.setFitToWidth(true);
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            @SuppressWarnings("unchecked")
+            String yaml = now instanceof Map<?, ?> object
+                    ? TemplateObjects.toYaml(List.of((Map<String, Object>) object)) : model.yamlProperty().get();
+            text.getChildren().setAll(YamlText.of(yaml));
+            scroll.setVvalue(0);
+        });
+        list.getSelectionModel().select(0);
+        SplitPane split = new SplitPane(list, scroll);
+        split.setDividerPositions(0.32);
+        VBox.setVgrow(split, Priority.ALWAYS);
+
+        Button save = new Button("Save as…", new FontIcon(Feather.SAVE));
+        save.setId("preview-save");
+        save.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save the generated YAML");
+            chooser.setInitialFileName(model.clusterNameProperty().get() + ".yaml");
+            File file = chooser.showSaveDialog(root.getScene().getWindow());
+            if (file != null) {
+                model.saveAs(file.toPath());
+            }
+        });
+        Label summary = hint(Bindings.createStringBinding(() -> generated == null ? ""
+                : objects.size() + " objects for " + model.namespaceProperty().get() + "/"
+                        + model.clusterNameProperty().get() + " from " + generated.origin()));
+        HBox bar = new HBox(10, summary, spacer(), save);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox page = new VBox(10, bar, split);
+        page.setId("wizard-preview");
+        return page;
+    }
+
+    // ------------------------------------------------------------------ step 5
+
+    private Node applyPage() {
+        Label target = new Label();
+        target.setWrapText(true);
+        target.textProperty().bind(Bindings.createStringBinding(() -> {
+            GeneratedCluster generated = model.generatedProperty().get();
+            var cluster = model.connectedProperty().get();
+            if (cluster == null) {
+                return "Not connected to a management cluster: open a kubeconfig or start the embedded lab, then "
+                        + "apply. You can also save the YAML and apply it later.";
+            }
+            return "Apply " + (generated == null ? 0 : generated.objects().size()) + " objects to "
+                    + cluster.name() + " (" + cluster.server() + ") with server-side apply, field manager "
+                    + "capi-console. Applying again is safe.";
+        }, model.connectedProperty(), model.generatedProperty()));
+
+        Button apply = new Button("Apply", new FontIcon(Feather.UPLOAD_CLOUD));
+        apply.setId("apply");
+        apply.getStyleClass().add("accent");
+        apply.setOnAction(e -> model.apply(false));
+        apply.disableProperty().bind(model.busyProperty().or(model.connectedProperty().isNull()));
+
+        Label missing = new Label();
+        missing.setWrapText(true);
+        Button create = new Button("Create it and apply", new FontIcon(Feather.PLUS));
+        create.setId("apply-create-namespace");
+        create.setOnAction(e -> model.apply(true));
+        HBox missingBox = new HBox(10, new FontIcon(Feather.ALERT_CIRCLE), missing, create);
+        missingBox.setAlignment(Pos.CENTER_LEFT);
+        missingBox.getStyleClass().addAll("notice", "warning");
+        Runnable updateMissing = () -> {
+            boolean any = !model.missingNamespaces().isEmpty();
+            missingBox.setVisible(any);
+            missingBox.setManaged(any);
+            missing.setText(any ? "The namespace " + String.join(", ", model.missingNamespaces())
+                    + " does not exist in the management cluster. Create it?" : "");
+        };
+        model.missingNamespaces().addListener((ListChangeListener<String>) c -> updateMissing.run());
+        updateMissing.run();
+
+        TableView<ObjectResult> table = new TableView<>(model.results());
+        table.setId("apply-results");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ObjectResult, String> object = new TableColumn<>("Object");
+        object.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().label()));
+        object.setPrefWidth(360);
+        TableColumn<ObjectResult, ObjectResult> outcome = new TableColumn<>("Result");
+        outcome.setCellValueFactory(c -> Bindings.createObjectBinding(c::getValue));
+        outcome.setPrefWidth(130);
+        outcome.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(ObjectResult item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("status-good", "status-bad");
+                if (empty || item == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                boolean ok = item.outcome().ok();
+                setText(item.outcome().name().toLowerCase());
+                setGraphic(new FontIcon(ok ? Feather.CHECK_CIRCLE : Feather.X_CIRCLE));
+                getStyleClass().add(ok ? "status-good" : "status-bad");
+            }
+        });
+        TableColumn<ObjectResult, String> message = new TableColumn<>("Message");
+        message.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().message()));
+        table.getColumns().addAll(List.of(object, outcome, message));
+        table.setPlaceholder(new Label("Nothing applied yet."));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button open = new Button("Open the live tree", new FontIcon(Feather.GIT_MERGE));
+        open.setId("apply-open-tree");
+        open.setOnAction(e -> model.openTree());
+        open.visibleProperty().bind(model.appliedProperty());
+        Button another = new Button("Generate another", new FontIcon(Feather.REFRESH_CW));
+        another.setOnAction(e -> model.startOver());
+        another.visibleProperty().bind(model.appliedProperty());
+        HBox actions = new HBox(10, apply, open, another);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox page = new VBox(12, target, actions, missingBox, table);
+        page.setId("wizard-apply");
+        return page;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(14);
+        grid.setVgap(10);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(200);
+        labels.setHalignment(HPos.LEFT);
+        ColumnConstraints fields = new ColumnConstraints(320);
+        ColumnConstraints notes = new ColumnConstraints();
+        notes.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields, notes);
+        return grid;
+    }
+
+    private static void addRow(GridPane grid, int row, String label, Node field, Node note) {
+        Label name = new Label(label);
+        name.setLabelFor(field);
+        grid.add(name, 0, row);
+        grid.add(field, 1, row);
+        grid.add(note, 2, row);
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty property) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    private static VBox labelled(String label, Node field) {
+        Label name = new Label(label);
+        name.getStyleClass().add("field-hint");
+        return new VBox(4, name, field);
+    }
+
+    private static Label problem(java.util.function.Supplier<String> check, javafx.beans.Observable... on) {
+        Label label = new Label();
+        label.getStyleClass().add("field-problem");
+        label.setWrapText(true);
+        label.textProperty().bind(Bindings.createStringBinding(check::get, on));
+        return label;
+    }
+
+    private static Label hint(javafx.beans.binding.StringExpression text) {
+        Label label = new Label();
+        label.getStyleClass().add("field-hint");
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    private static Node indent(Node node) {
+        VBox.setMargin(node, new Insets(0, 0, 6, 28));
+        return node;
+    }
+
+    private static Region spacer() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return spacer;
+    }
+
+    private static ScrollPane scroll(Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
+    }
+}

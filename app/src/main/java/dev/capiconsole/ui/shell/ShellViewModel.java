@@ -1,0 +1,318 @@
+package dev.capiconsole.ui.shell;
+
+import dev.capiconsole.BuildInfo;
+import dev.capiconsole.connection.ClusterProbe;
+import dev.capiconsole.connection.EmbeddedLab;
+import dev.capiconsole.connection.ExecPath;
+import dev.capiconsole.connection.KubeContext;
+import dev.capiconsole.connection.KubeconfigSet;
+import dev.capiconsole.connection.ManagementCluster;
+import dev.capiconsole.lab.LabOptions;
+import dev.capiconsole.settings.Settings;
+import dev.capiconsole.templates.TemplateEnvironment;
+import dev.capiconsole.ui.clusters.ClustersViewModel;
+import dev.capiconsole.ui.common.Notice;
+import dev.capiconsole.ui.generate.GenerateViewModel;
+import dev.capiconsole.ui.install.InstallViewModel;
+import dev.capiconsole.ui.kind.KindViewModel;
+import dev.capiconsole.ui.lab.LabViewModel;
+import dev.capiconsole.ui.workloads.WorkloadsViewModel;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** State of the main window: which view is shown, the theme, the connection and the current notice. */
+public final class ShellViewModel {
+
+    public static final String THEME_KEY = "theme";
+    static final String LAST_KUBECONFIG_KEY = "kubeconfig.files";
+    static final String LAST_CONTEXT_KEY = "kubeconfig.context";
+    /** Extra folders (path-separator list) where exec credential plugins are looked for. */
+    static final String EXEC_PATH_KEY = "exec.path";
+    private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
+
+    private final ObjectProperty<View> currentView = new SimpleObjectProperty<>(View.WELCOME);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
+    private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+    private final ObjectProperty<ManagementCluster> connected = new SimpleObjectProperty<>();
+    private final ObservableList<KubeContext> contexts = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<String> connecting = new ReadOnlyObjectWrapper<>();
+    private volatile KubeconfigSet kubeconfigs;
+    private final ReadOnlyStringWrapper connectionState = new ReadOnlyStringWrapper();
+    private final Settings settings;
+    private final Executor background;
+    private final BuildInfo buildInfo;
+    private final LabViewModel lab;
+    private final ClustersViewModel clusters;
+    private final GenerateViewModel generate;
+    private final WorkloadsViewModel workloads;
+    private final KindViewModel kind;
+    private final InstallViewModel install;
+    private volatile boolean shutDown;
+
+    public ShellViewModel(Settings settings, Executor background, BuildInfo buildInfo, LabOptions labOptions) {
+        this.settings = settings;
+        this.background = background;
+        this.buildInfo = buildInfo;
+        this.lab = new LabViewModel(new EmbeddedLab(labOptions), connected,
+                View.CLUSTERS.title() + " (" + View.CLUSTERS.shortcut().getDisplayText() + ")");
+        this.clusters = new ClustersViewModel(connected);
+        this.workloads = new WorkloadsViewModel(connected, clusters.clusters());
+        clusters.setOpenWorkload((namespace, name) -> {
+            workloads.open(namespace, name);
+            show(View.WORKLOADS);
+        });
+        this.kind = new KindViewModel(background, workloads.userKubeconfigProperty(),
+                this::connectToNewKindCluster);
+        this.generate = new GenerateViewModel(connected, background, TemplateEnvironment::ofThisProcess,
+                (namespace, name) -> {
+                    clusters.reveal(namespace, name);
+                    show(View.CLUSTERS);
+                });
+        this.install = new InstallViewModel(connected, background, TemplateEnvironment::ofThisProcess);
+        install.setOnInstalled(() -> {
+            if (connected.get() != null) {
+                connect(connected.get().name());
+            }
+        });
+        connectionState.bind(Bindings.createStringBinding(() -> describe(connected.get()), connected));
+        theme.set(settings.get(THEME_KEY).map(ShellViewModel::parseTheme).orElse(Theme.LIGHT));
+        theme.get().apply();
+        theme.addListener((obs, old, now) -> {
+            now.apply();
+            background.execute(() -> save(now));
+        });
+    }
+
+    private static Theme parseTheme(String value) {
+        try {
+            return Theme.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return Theme.LIGHT;
+        }
+    }
+
+    private void save(Theme chosen) {
+        try {
+            settings.put(THEME_KEY, chosen.name());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remember the theme in {}", settings.file(), e);
+        }
+    }
+
+    private static String describe(ManagementCluster cluster) {
+        if (cluster == null) {
+            return "Not connected: open a kubeconfig or start the embedded lab";
+        }
+        return "Connected to " + cluster.name() + "  ·  " + cluster.server() + "  ·  Kubernetes "
+                + cluster.kubernetesVersion() + "  ·  "
+                + (cluster.clusterApiInstalled() ? "Cluster API installed" : "Cluster API is not installed here");
+    }
+
+    public ObjectProperty<ManagementCluster> connectedProperty() {
+        return connected;
+    }
+
+    public LabViewModel lab() {
+        return lab;
+    }
+
+    public ClustersViewModel clusters() {
+        return clusters;
+    }
+
+    public GenerateViewModel generate() {
+        return generate;
+    }
+
+    public WorkloadsViewModel workloads() {
+        return workloads;
+    }
+
+    public InstallViewModel install() {
+        return install;
+    }
+
+    public KindViewModel kind() {
+        return kind;
+    }
+
+    private void connectToNewKindCluster(Path kubeconfigFile) {
+        String context = kind.context();
+        if (kind.installAfterProperty().get()) {
+            connected.addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends ManagementCluster> obs,
+                        ManagementCluster old, ManagementCluster now) {
+                    if (now != null && now.name().equals(context)) {
+                        connected.removeListener(this);
+                        install.infrastructureProperty().set("docker");
+                        show(View.INSTALL);
+                        install.install();
+                    }
+                }
+            });
+        }
+        loadAndConnect(kubeconfigFile, context);
+    }
+
+    /** Loads one kubeconfig file and connects to one of its contexts (after kind wrote it). */
+    public void loadAndConnect(Path file, String context) {
+        background.execute(() -> {
+            try {
+                KubeconfigSet set = KubeconfigSet.load(List.of(file));
+                kubeconfigs = set;
+                List<KubeContext> list = set.contexts();
+                Platform.runLater(() -> {
+                    contexts.setAll(list);
+                    connect(context);
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> notice.set(new Notice(Notice.Kind.ERROR, "Cannot read " + file + ".",
+                        e.getMessage())));
+            }
+        });
+    }
+
+    public ObservableList<KubeContext> contexts() {
+        return contexts;
+    }
+
+    /** Reads kubeconfig files (no network) and lists their contexts; connects to the current one if asked. */
+    public void loadKubeconfigs(List<Path> files, boolean connectCurrent) {
+        background.execute(() -> {
+            try {
+                KubeconfigSet set = KubeconfigSet.load(files);
+                kubeconfigs = set;
+                List<KubeContext> list = set.contexts();
+                Platform.runLater(() -> {
+                    contexts.setAll(list);
+                    if (connectCurrent) {
+                        set.currentContext().ifPresentOrElse(this::connect, () -> notice.set(new Notice(
+                                Notice.Kind.WARNING, "No current context in " + files + ".",
+                                "Pick one of its contexts under Management clusters.")));
+                    }
+                });
+                settings.put(LAST_KUBECONFIG_KEY, files.stream().map(Path::toString)
+                        .collect(Collectors.joining(java.io.File.pathSeparator)));
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot read kubeconfig files {}", files, e);
+                Platform.runLater(() -> notice.set(new Notice(Notice.Kind.ERROR, "Cannot read the kubeconfig.",
+                        e.getMessage())));
+            }
+        });
+    }
+
+    /** Connects to a context of the loaded kubeconfig files, in the background. */
+    public void connect(String context) {
+        KubeconfigSet set = kubeconfigs;
+        if (set == null) {
+            return;
+        }
+        connecting.set(context);
+        Thread worker = new Thread(() -> {
+            try {
+                ManagementCluster cluster = ClusterProbe.probe(set, context, execPath());
+                settings.put(LAST_CONTEXT_KEY, context);
+                Platform.runLater(() -> {
+                    if (shutDown) {
+                        return; // the window closed while connecting: its background work has stopped
+                    }
+                    connecting.set(null);
+                    notice.set(null);
+                    connected.set(cluster);
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot connect to context {}", context, e);
+                Platform.runLater(() -> {
+                    connecting.set(null);
+                    notice.set(new Notice(Notice.Kind.ERROR, "Cannot connect to " + context + ".", e.getMessage()));
+                });
+            }
+        }, "capi-console-connect");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** The context being connected to, while that runs. */
+    public ReadOnlyObjectProperty<String> connectingProperty() {
+        return connecting.getReadOnlyProperty();
+    }
+
+    /** Folders searched for exec credential plugins besides PATH: the {@value #EXEC_PATH_KEY} setting. */
+    private ExecPath execPath() {
+        List<Path> extra = settings.get(EXEC_PATH_KEY).stream()
+                .flatMap(value -> Arrays.stream(value.split(java.io.File.pathSeparator)))
+                .filter(part -> !part.isBlank()).map(Path::of).toList();
+        return ExecPath.system(extra);
+    }
+
+    /** Shows the lab page and starts the lab (or connects to the one already running). */
+    public void startLab() {
+        show(View.LAB);
+        lab.start();
+    }
+
+    void shutdown() {
+        shutDown = true;
+        clusters.shutdown();
+        generate.shutdown();
+        workloads.shutdown();
+        lab.shutdown();
+    }
+
+    public ObjectProperty<View> currentViewProperty() {
+        return currentView;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public ObjectProperty<Notice> noticeProperty() {
+        return notice;
+    }
+
+    public ReadOnlyStringProperty connectionStateProperty() {
+        return connectionState.getReadOnlyProperty();
+    }
+
+    public BuildInfo buildInfo() {
+        return buildInfo;
+    }
+
+    public Executor background() {
+        return background;
+    }
+
+    public void show(View view) {
+        currentView.set(view);
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get().other());
+    }
+
+    /** Says honestly that an action exists but is not built yet, and what will bring it. */
+    public void notYetAvailable(String action, String comingWith) {
+        notice.set(new Notice(Notice.Kind.INFO, action + " is not yet available in this build.", comingWith));
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
+    }
+}

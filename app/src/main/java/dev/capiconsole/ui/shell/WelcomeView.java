@@ -1,0 +1,86 @@
+package dev.capiconsole.ui.shell;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The first page: the three ways to reach a management cluster. */
+final class WelcomeView {
+
+    private final VBox root = new VBox(24);
+
+    WelcomeView(ShellViewModel viewModel) {
+        root.getStyleClass().add("welcome");
+        Label title = new Label("Welcome to capi-console");
+        title.getStyleClass().add("title-1");
+        Label lead = new Label("Watch and operate Kubernetes Cluster API from one place. "
+                + "Start by reaching a management cluster:");
+        lead.getStyleClass().add("lead");
+        lead.setWrapText(true);
+
+        HBox cards = new HBox(20,
+                card("open-kubeconfig", Feather.FOLDER, "Open a kubeconfig",
+                        "Connect to an existing management cluster through any context of your kubeconfig files.",
+                        Shortcuts.OPEN_KUBECONFIG.getDisplayText(), () -> openKubeconfig(viewModel, root.getScene().getWindow())),
+                card("create-kind", Feather.BOX, "Create a local management cluster",
+                        "Make a kind cluster on this machine (docker and kind) and install the Cluster API "
+                                + "providers into it (clusterctl init), as one flow.",
+                        View.KIND.shortcut().getDisplayText(), () -> viewModel.show(View.KIND)),
+                card("start-lab", Feather.CPU, "Start the embedded lab",
+                        "Run a real management plane as local processes: etcd, kube-apiserver and the "
+                                + "Cluster API controllers, with in-memory machines. No Docker needed.",
+                        View.LAB.shortcut().getDisplayText(), viewModel::startLab));
+        cards.setAlignment(Pos.TOP_LEFT);
+        cards.setFillHeight(false);
+
+        Label hint = new Label("Press " + Shortcuts.HELP.getDisplayText() + " for keyboard shortcuts.");
+        hint.getStyleClass().add("muted");
+        root.getChildren().addAll(title, lead, cards, hint);
+    }
+
+    Node root() {
+        return root;
+    }
+
+    /** Asks for a kubeconfig file, lists its contexts and connects to its current one. */
+    static void openKubeconfig(ShellViewModel viewModel, javafx.stage.Window owner) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open a kubeconfig");
+        java.io.File kube = new java.io.File(System.getProperty("user.home"), ".kube");
+        if (kube.isDirectory()) {
+            chooser.setInitialDirectory(kube);
+        }
+        java.io.File file = chooser.showOpenDialog(owner);
+        if (file != null) {
+            viewModel.loadKubeconfigs(java.util.List.of(file.toPath()), true);
+        }
+    }
+
+    private static Button card(String id, Feather icon, String title, String description, String shortcut,
+                               Runnable action) {
+        FontIcon glyph = new FontIcon(icon);
+        glyph.getStyleClass().add("card-icon");
+        Label heading = new Label(title);
+        heading.getStyleClass().add("card-title");
+        heading.setWrapText(true);
+        Label text = new Label(description);
+        text.setWrapText(true);
+        text.getStyleClass().add("card-text");
+        VBox body = new VBox(10, glyph, heading, text);
+        if (shortcut != null) {
+            Label key = new Label(shortcut);
+            key.getStyleClass().add("shortcut-hint");
+            body.getChildren().add(key);
+        }
+        Button card = new Button(null, body);
+        card.setId(id);
+        card.getStyleClass().add("start-card");
+        card.setOnAction(e -> action.run());
+        return card;
+    }
+}

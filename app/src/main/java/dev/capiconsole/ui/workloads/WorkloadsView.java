@@ -1,0 +1,458 @@
+package dev.capiconsole.ui.workloads;
+
+import atlantafx.base.theme.Styles;
+import dev.capiconsole.events.EventRow;
+import dev.capiconsole.ui.common.Columns;
+import dev.capiconsole.workload.NodeRow;
+import dev.capiconsole.workload.PodDetails;
+import dev.capiconsole.workload.PodRow;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Workload clusters, one tab each: live pods (filter by text and namespace) and nodes, the selected pod's details
+ * and logs, and kubeconfig export.
+ */
+public final class WorkloadsView {
+
+    private static final String ALL = "All namespaces";
+
+    private final WorkloadsViewModel model;
+    private final VBox root = new VBox(12);
+    private final TabPane tabs = new TabPane();
+    private final Map<WorkloadTab, Tab> shown = new java.util.IdentityHashMap<>();
+
+    public WorkloadsView(WorkloadsViewModel model) {
+        this.model = model;
+        root.getStyleClass().add("page");
+        root.setId("workloads-view");
+        Label title = new Label("Workload clusters");
+        title.getStyleClass().add("title-2");
+        Label lead = new Label("Pods and nodes of workload clusters, live, through each cluster's kubeconfig Secret. "
+                + "Open one from the Clusters view (Open pods and nodes).");
+        lead.getStyleClass().add("muted");
+        lead.setWrapText(true);
+        Label empty = new Label("No workload cluster open. Select a cluster in the Clusters view and choose "
+                + "Open pods and nodes.");
+        empty.getStyleClass().add("muted");
+        StackPane content = new StackPane(empty, tabs);
+        tabs.setId("workload-tabs");
+        tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
+        VBox.setVgrow(content, Priority.ALWAYS);
+        root.getChildren().addAll(title, lead, content);
+        model.tabs().addListener((ListChangeListener<WorkloadTab>) change -> sync());
+        model.selectedProperty().addListener((obs, old, now) -> select(now));
+        sync();
+        select(model.selectedProperty().get());
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private void sync() {
+        for (WorkloadTab tab : model.tabs()) {
+            shown.computeIfAbsent(tab, t -> {
+                Tab view = new Tab(t.title(), content(t));
+                view.setGraphic(new FontIcon(Feather.MONITOR));
+                view.setOnClosed(e -> {
+                    shown.remove(t);
+                    model.close(t);
+                });
+                tabs.getTabs().add(view);
+                return view;
+            });
+        }
+        shown.keySet().removeIf(t -> {
+            if (!model.tabs().contains(t)) {
+                tabs.getTabs().remove(shown.get(t));
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private void select(WorkloadTab tab) {
+        if (tab != null && shown.containsKey(tab)) {
+            tabs.getSelectionModel().select(shown.get(tab));
+        }
+    }
+
+    private Node content(WorkloadTab tab) {
+        Label state = new Label();
+        state.getStyleClass().add("muted");
+        state.setWrapText(true);
+        state.textProperty().bind(tab.stateProperty());
+
+        TextField filter = new TextField();
+        filter.setPromptText("Filter pods by name, status or node");
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        ComboBox<String> namespace = new ComboBox<>();
+        namespace.getItems().add(ALL);
+        namespace.setValue(ALL);
+        // Later, not inside the change: re-filtering while the filtered list handles the same change breaks it.
+        tab.pods().addListener((ListChangeListener<PodRow>) c -> javafx.application.Platform.runLater(() -> {
+            java.util.List<String> names = tab.pods().stream().map(PodRow::namespace).distinct().sorted().toList();
+            if (!namespace.getItems().subList(1, namespace.getItems().size()).equals(names)) {
+                String keep = namespace.getValue();
+                namespace.getItems().setAll(ALL);
+                namespace.getItems().addAll(names);
+                namespace.setValue(namespace.getItems().contains(keep) ? keep : ALL);
+            }
+        }));
+        FilteredList<PodRow> visible = new FilteredList<>(tab.pods());
+        Runnable refilter = () -> {
+            String text = filter.getText() == null ? "" : filter.getText().toLowerCase();
+            String ns = namespace.getValue();
+            visible.setPredicate(p -> (ns == null || ALL.equals(ns) || p.namespace().equals(ns))
+                    && (text.isEmpty() || (p.name() + " " + p.status() + " " + p.node()).toLowerCase().contains(text)));
+        };
+        filter.textProperty().addListener((obs, old, now) -> refilter.run());
+        namespace.valueProperty().addListener((obs, old, now) -> refilter.run());
+
+        TableView<PodRow> pods = new TableView<>(visible);
+        pods.setId("pods-" + tab.cluster());
+        pods.getStyleClass().add(Styles.DENSE);
+        pods.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        pods.getColumns().add(Columns.column("Namespace", 140, PodRow::namespace));
+        pods.getColumns().add(Columns.column("Name", 360, PodRow::name));
+        pods.getColumns().add(Columns.column("Ready", 70, PodRow::ready));
+        TableColumn<PodRow, String> status = Columns.column("Status", 150, PodRow::status);
+        status.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("status-good", "status-bad", "status-unknown");
+                PodRow row = getTableRow() == null ? null : getTableRow().getItem();
+                if (empty || item == null || row == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(item);
+                String style = switch (row.health()) {
+                    case GOOD -> "status-good";
+                    case PROGRESSING -> "status-unknown";
+                    case BAD -> "status-bad";
+                };
+                getStyleClass().add(style);
+                FontIcon icon = new FontIcon(switch (row.health()) {
+                    case GOOD -> Feather.CHECK_CIRCLE;
+                    case PROGRESSING -> Feather.CLOCK;
+                    case BAD -> Feather.X_CIRCLE;
+                });
+                icon.getStyleClass().add(style);
+                setGraphic(icon);
+            }
+        });
+        pods.getColumns().add(status);
+        pods.getColumns().add(Columns.column("Restarts", 80, p -> String.valueOf(p.restarts())));
+        pods.getColumns().add(Columns.column("Node", 240, PodRow::node));
+        pods.getColumns().add(Columns.column("IP", 120, PodRow::ip));
+        pods.getColumns().add(Columns.column("Age", 70, PodRow::age));
+        pods.setPlaceholder(new Label("No pods (yet)."));
+
+        TableView<NodeRow> nodes = new TableView<>(tab.nodes());
+        nodes.setId("nodes-" + tab.cluster());
+        nodes.getStyleClass().add(Styles.DENSE);
+        nodes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        nodes.getColumns().add(Columns.column("Node", 320, NodeRow::name));
+        nodes.getColumns().add(Columns.column("Status", 120, NodeRow::status));
+        nodes.getColumns().add(Columns.column("Roles", 130, NodeRow::roles));
+        nodes.getColumns().add(Columns.column("Version", 90, NodeRow::version));
+        nodes.getColumns().add(Columns.column("Age", 70, NodeRow::age));
+        nodes.getColumns().add(Columns.column("Addresses", 200, NodeRow::addresses));
+        nodes.setPlaceholder(new Label("No nodes (yet)."));
+
+        keepPodSelected(tab, pods, visible);
+        VBox podsBox = new VBox(6, new Label("Pods"), pods);
+        VBox.setVgrow(pods, Priority.ALWAYS);
+        SplitPane split = new SplitPane(podsBox, details(tab, nodes));
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        VBox.setVgrow(split, Priority.ALWAYS);
+
+        Label clusterState = new Label();
+        clusterState.setId("workload-cluster-state-" + tab.cluster());
+        clusterState.getStyleClass().add("status-bad");
+        clusterState.setWrapText(true);
+        clusterState.textProperty().bind(tab.clusterStateProperty());
+        clusterState.visibleProperty().bind(tab.clusterStateProperty().isNotEmpty());
+        clusterState.managedProperty().bind(clusterState.visibleProperty());
+        HBox filters = new HBox(8, filter, namespace);
+        VBox box = new VBox(10, clusterState, new HBox(12, state, exportBar(tab)), filters, split);
+        HBox.setHgrow(state, Priority.ALWAYS);
+        state.setMaxWidth(Double.MAX_VALUE);
+        box.setPadding(new javafx.geometry.Insets(10, 0, 0, 0));
+        return box;
+    }
+
+    /**
+     * The live list replaces its rows on every refresh, which clears the table's selection: the pod stays selected by
+     * its name, its details are read again when its row changes, and they are cleared only when the pod is gone.
+     */
+    private static void keepPodSelected(WorkloadTab tab, TableView<PodRow> table, FilteredList<PodRow> visible) {
+        PodRow[] shown = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && (shown[0] == null || !samePod(now, shown[0]))) {
+                shown[0] = now;
+                tab.selectPod(now);
+            }
+        });
+        tab.pods().addListener((ListChangeListener<PodRow>) c -> javafx.application.Platform.runLater(() -> {
+            PodRow previous = shown[0];
+            if (previous == null) {
+                return;
+            }
+            PodRow now = tab.pods().stream().filter(p -> samePod(p, previous)).findFirst().orElse(null);
+            if (now == null) {
+                shown[0] = null;
+                table.getSelectionModel().clearSelection();
+                tab.selectPod(null);
+                return;
+            }
+            shown[0] = now;
+            if (visible.contains(now) && table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+            }
+            if (!now.equals(previous)) {
+                tab.refreshPod(now);
+            }
+        }));
+    }
+
+    private static boolean samePod(PodRow a, PodRow b) {
+        return a.namespace().equals(b.namespace()) && a.name().equals(b.name());
+    }
+
+    /** Save, merge (after a confirmation that lists what it replaces), copy a kubectl command. */
+    private Node exportBar(WorkloadTab tab) {
+        Button save = new Button("Save kubeconfig…", new FontIcon(Feather.DOWNLOAD));
+        save.setId("save-kubeconfig");
+        save.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save the kubeconfig of " + tab.title() + " (written with mode 0600)");
+            chooser.setInitialFileName(tab.cluster() + ".kubeconfig");
+            java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+            if (file != null) {
+                tab.saveKubeconfig(file.toPath());
+            }
+        });
+        Button merge = new Button("Add to my kubeconfig…", new FontIcon(Feather.PLUS_SQUARE));
+        merge.setId("merge-kubeconfig");
+        merge.setOnAction(e -> tab.proposeMerge(model.userKubeconfigProperty().get()));
+        tab.mergeProposalProperty().addListener((obs, old, proposal) -> {
+            if (proposal != null) {
+                confirmMerge(tab, proposal);
+            }
+        });
+        Button copy = new Button("Copy kubectl command", new FontIcon(Feather.CLIPBOARD));
+        copy.setId("copy-kubectl");
+        copy.setOnAction(e -> {
+            String command = tab.kubectlCommand();
+            ClipboardContent content = new ClipboardContent();
+            content.putString(command);
+            Clipboard.getSystemClipboard().setContent(content);
+            tab.noteCopied(command);
+        });
+        for (Button button : List.of(save, merge, copy)) {
+            button.disableProperty().bind(tab.connectedProperty().not());
+        }
+        Label message = new Label();
+        message.setId("export-message-" + tab.cluster());
+        message.getStyleClass().add("muted");
+        message.setWrapText(true);
+        message.setMaxWidth(420);
+        message.textProperty().bind(tab.exportMessageProperty());
+        HBox bar = new HBox(8, message, save, merge, copy);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        return bar;
+    }
+
+    private void confirmMerge(WorkloadTab tab, WorkloadTab.MergeProposal proposal) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle("Add to kubeconfig");
+        alert.setHeaderText("Add the context of " + tab.title() + " to " + proposal.target() + "?");
+        alert.setContentText((proposal.replaces().isEmpty() ? "No existing entry is changed."
+                : "This replaces the existing " + String.join(", ", proposal.replaces()) + ".")
+                + " The previous file is kept as " + proposal.target().getFileName() + ".bak; both are written with "
+                + "mode 0600. The current context stays as it is.");
+        alert.getDialogPane().setId("merge-confirmation");
+        alert.getDialogPane().setMinWidth(560);
+        ButtonType add = new ButtonType("Add context", ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(add, ButtonType.CANCEL);
+        alert.showAndWait().filter(add::equals).ifPresentOrElse(b -> tab.confirmMerge(), tab::cancelMerge);
+    }
+
+    /** Below the pods: the nodes, then the selected pod's containers, conditions, events and logs. */
+    private Node details(WorkloadTab tab, TableView<NodeRow> nodes) {
+        Label header = new Label("Select a pod to see its containers, conditions, events and logs.");
+        header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        header.setId("pod-header-" + tab.cluster());
+        header.getStyleClass().add("title-4");
+        header.setWrapText(true);
+        Label note = new Label();
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        note.textProperty().bind(tab.detailsStateProperty());
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+
+        TableView<PodDetails.ContainerInfo> containers = new TableView<>();
+        containers.setId("pod-containers-" + tab.cluster());
+        containers.getStyleClass().add(Styles.DENSE);
+        containers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        containers.getColumns().add(Columns.column("Container", 120, c -> c.init() ? c.name() + " (init)"
+                : c.name()));
+        containers.getColumns().add(Columns.column("Image", 180, PodDetails.ContainerInfo::image));
+        containers.getColumns().add(Columns.column("Ready", 55, c -> c.ready() ? "yes" : "no"));
+        containers.getColumns().add(Columns.column("Restarts", 65, c -> String.valueOf(c.restarts())));
+        containers.getColumns().add(Columns.column("State", 200, c -> c.lastState().isEmpty() ? c.state()
+                : c.state() + "; last: " + c.lastState()));
+        containers.setPlaceholder(new Label("This pod lists no containers (the lab's in-memory pods have none)."));
+
+        TableView<PodDetails.ConditionInfo> conditions = new TableView<>();
+        conditions.setId("pod-conditions-" + tab.cluster());
+        conditions.getStyleClass().add(Styles.DENSE);
+        conditions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        conditions.getColumns().add(Columns.column("Condition", 130, PodDetails.ConditionInfo::type));
+        conditions.getColumns().add(Columns.column("Status", 60, PodDetails.ConditionInfo::status));
+        conditions.getColumns().add(Columns.column("Since", 60, PodDetails.ConditionInfo::since));
+        conditions.getColumns().add(Columns.column("Reason", 130, PodDetails.ConditionInfo::reason));
+        conditions.getColumns().add(Columns.column("Message", 200, PodDetails.ConditionInfo::message));
+        conditions.setPlaceholder(new Label("No conditions."));
+
+        TableView<EventRow> events = new TableView<>();
+        events.setId("pod-events-" + tab.cluster());
+        events.getStyleClass().add(Styles.DENSE);
+        Columns.addEventColumns(events, 90, 220);
+        Label noEvents = new Label("No events for this pod.");
+        noEvents.setWrapText(true);
+        events.setPlaceholder(noEvents);
+
+        Tab logs = new Tab("Logs", logs(tab));
+        logs.setId("pod-logs-tab");
+        Tab nodesTab = new Tab("Nodes", nodes);
+        nodesTab.textProperty().bind(javafx.beans.binding.Bindings.concat("Nodes (",
+                javafx.beans.binding.Bindings.size(tab.nodes()), ")"));
+        Tab containersTab = new Tab("Containers", containers);
+        TabPane sections = new TabPane(nodesTab, containersTab, new Tab("Conditions", conditions),
+                new Tab("Events", events), logs);
+        sections.setId("pod-sections-" + tab.cluster());
+        sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(sections, Priority.ALWAYS);
+        for (Tab podTab : sections.getTabs().subList(1, sections.getTabs().size())) {
+            podTab.disableProperty().bind(tab.detailsProperty().isNull());
+        }
+
+        tab.detailsProperty().addListener((obs, old, pod) -> {
+            if (pod != null && old == null && sections.getSelectionModel().getSelectedItem() == nodesTab) {
+                sections.getSelectionModel().select(containersTab);
+            }
+            if (pod == null) {
+                sections.getSelectionModel().select(nodesTab);
+                header.setText("Select a pod to see its containers, conditions, events and logs.");
+                containers.getItems().clear();
+                conditions.getItems().clear();
+                events.getItems().clear();
+                return;
+            }
+            header.setText(pod.namespace() + "/" + pod.name() + "  ·  " + pod.phase()
+                    + (pod.node().isEmpty() ? "" : "  ·  on " + pod.node())
+                    + (pod.ip().isEmpty() ? "" : "  ·  " + pod.ip())
+                    + (pod.qosClass().isEmpty() ? "" : "  ·  " + pod.qosClass()));
+            containers.getItems().setAll(pod.containers());
+            conditions.getItems().setAll(pod.conditions());
+            events.getItems().setAll(pod.events());
+            noEvents.setText(pod.eventsNote().isEmpty() ? "No events for this pod." : pod.eventsNote());
+        });
+        VBox box = new VBox(6, header, note, sections);
+        box.setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    private Node logs(WorkloadTab tab) {
+        ComboBox<String> container = new ComboBox<>();
+        container.setId("log-container");
+        container.setPromptText("Container");
+        Spinner<Integer> tail = new Spinner<>(0, 100_000, 200, 50);
+        tail.setId("log-tail");
+        tail.setEditable(true);
+        tail.setPrefWidth(100);
+        tail.setTooltip(new javafx.scene.control.Tooltip("Last lines to show (0: all)"));
+        CheckBox previous = new CheckBox("Previous");
+        previous.setId("log-previous");
+        previous.setTooltip(new javafx.scene.control.Tooltip("The previous, terminated instance of the container"));
+        Button show = new Button("Show", new FontIcon(Feather.FILE_TEXT));
+        show.setId("log-show");
+        show.setOnAction(e -> tab.showLogs(container.getValue(), tail.getValue(), previous.isSelected()));
+        ToggleButton follow = new ToggleButton("Follow", new FontIcon(Feather.PLAY));
+        follow.setId("log-follow");
+        follow.selectedProperty().addListener((obs, old, on) -> {
+            if (on && !tab.followingProperty().get()) {
+                tab.followLogs(container.getValue(), tail.getValue());
+            } else if (!on && tab.followingProperty().get()) {
+                tab.stopFollowing();
+            }
+        });
+        tab.followingProperty().addListener((obs, old, now) -> follow.setSelected(now));
+        previous.disableProperty().bind(follow.selectedProperty());
+        tab.detailsProperty().addListener((obs, old, pod) -> {
+            List<String> names = pod == null ? List.of() : pod.logContainers();
+            if (!container.getItems().equals(names)) {
+                String keep = container.getValue();
+                container.getItems().setAll(names);
+                container.setValue(names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0));
+            }
+        });
+        Label state = new Label();
+        state.setId("log-state");
+        state.getStyleClass().add("muted");
+        state.setWrapText(true);
+        state.textProperty().bind(tab.logStateProperty());
+        TextArea text = new TextArea();
+        text.setId("log-text");
+        text.setEditable(false);
+        text.getStyleClass().add("yaml");
+        text.textProperty().bind(tab.logTextProperty());
+        text.textProperty().addListener((obs, old, now) -> text.setScrollTop(Double.MAX_VALUE));
+        VBox.setVgrow(text, Priority.ALWAYS);
+        HBox controls = new HBox(8, container, new Label("Lines"), tail, previous, show, follow);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(8, controls, state, text);
+        box.setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
+        return box;
+    }
+}
