@@ -9,13 +9,11 @@ import dev.capiconsole.topology.DescribeOptions;
 import dev.capiconsole.topology.DescribeTreeBuilder;
 import dev.capiconsole.topology.SnapshotReader;
 import dev.capiconsole.topology.TreeNode;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import dev.capiconsole.ui.common.BackgroundTask;
+import dev.capiconsole.ui.common.TaskExecutor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -47,7 +45,7 @@ public final class ClustersViewModel {
     private final ReadOnlyObjectWrapper<TreeUpdate> tree = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("Not connected.");
     private volatile ManagementIndex index;
-    private volatile KubernetesClient client;
+    private final TaskExecutor tasks;
     private volatile Coalescer coalescer;
     private volatile String selectedKey;
     private volatile String server = "";
@@ -57,13 +55,9 @@ public final class ClustersViewModel {
 
     private final OperationsViewModel operations;
 
-    public ClustersViewModel(ObjectProperty<ManagementCluster> connected) {
-        this.operations = new OperationsViewModel(connected, selected,
-                java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                    Thread thread = new Thread(r, "capi-console-operations");
-                    thread.setDaemon(true);
-                    return thread;
-                }));
+    public ClustersViewModel(ObjectProperty<ManagementCluster> connected, TaskExecutor tasks) {
+        this.tasks = tasks;
+        this.operations = new OperationsViewModel(connected, selected, tasks.serial());
         connected.addListener((obs, old, now) -> {
             disconnect();
             if (now != null) {
@@ -85,30 +79,22 @@ public final class ClustersViewModel {
 
     private void connect(ManagementCluster cluster) {
         state.set("Reading Cluster API objects from " + cluster.server() + "…");
-        Thread worker = new Thread(() -> {
-            try {
-                KubernetesClient newClient = new KubernetesClientBuilder()
-                        .withConfig(Config.fromKubeconfig(cluster.name(), cluster.kubeconfig(), null)).build();
-                Coalescer newCoalescer = new Coalescer(REFRESH_MILLIS, this::rebuild);
-                ManagementIndex newIndex = ManagementIndex.start(newClient, object -> newCoalescer.signal());
-                client = newClient;
-                coalescer = newCoalescer;
-                index = newIndex;
-                server = cluster.server();
-                String access = access(newIndex);
-                Platform.runLater(() -> state.set(access));
-                if (!cluster.clusterApiInstalled()) {
-                    Platform.runLater(() -> state.set("Cluster API is not installed on " + cluster.server()
-                            + ": install it with clusterctl init, or start the embedded lab."));
-                }
-                newCoalescer.signal();
-            } catch (Exception e) {
-                LOG.warn("Cannot watch {}", cluster.server(), e);
-                Platform.runLater(() -> state.set("Cannot watch " + cluster.server() + ": " + e.getMessage()));
-            }
-        }, "capi-console-connect");
-        worker.setDaemon(true);
-        worker.start();
+        BackgroundTask.of(() -> {
+            Coalescer newCoalescer = new Coalescer(REFRESH_MILLIS, this::rebuild);
+            ManagementIndex newIndex = ManagementIndex.start(cluster.client(), object -> newCoalescer.signal());
+            coalescer = newCoalescer;
+            index = newIndex;
+            server = cluster.server();
+            String access = access(newIndex);
+            newCoalescer.signal();
+            return access;
+        }).onSuccess(access -> state.set(cluster.clusterApiInstalled() ? access
+                : "Cluster API is not installed on " + cluster.server()
+                        + ": install it with clusterctl init, or start the embedded lab."))
+        .onFailure(e -> {
+            LOG.warn("Cannot watch {}", cluster.server(), e);
+            state.set("Cannot watch " + cluster.server() + ": " + e.getMessage());
+        }).runWith(tasks);
     }
 
     private void disconnect() {
@@ -118,7 +104,7 @@ public final class ClustersViewModel {
         state.set("Not connected.");
     }
 
-    /** Stops the watches and closes the client; touches no property, so any thread may call it. */
+    /** Stops the watches (the connection keeps its client); touches no property, so any thread may call it. */
     private void release() {
         if (coalescer != null) {
             coalescer.close();
@@ -126,12 +112,8 @@ public final class ClustersViewModel {
         if (index != null) {
             index.close();
         }
-        if (client != null) {
-            client.close();
-        }
         coalescer = null;
         index = null;
-        client = null;
     }
 
     private void refreshSoon() {
@@ -178,7 +160,7 @@ public final class ClustersViewModel {
         }
         TreeUpdate update = root == null ? null : new TreeUpdate(root, now);
         String access = current.namespaceScopedKinds().isEmpty() ? null : access(current);
-        Platform.runLater(() -> {
+        tasks.onUiThread(() -> {
             if (access != null) {
                 state.set(access);
             }

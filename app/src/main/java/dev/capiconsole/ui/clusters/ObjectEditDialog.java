@@ -1,6 +1,7 @@
 package dev.capiconsole.ui.clusters;
 
 import dev.capiconsole.operations.ChangeFailed;
+import dev.capiconsole.operations.EditApplier;
 import dev.capiconsole.operations.ObjectEdit;
 import dev.capiconsole.operations.OperationRefused;
 import dev.capiconsole.topology.CapiObject;
@@ -76,7 +77,7 @@ final class ObjectEditDialog {
         keepOpen(APPLY, () -> apply(false));
         keepOpen(TAKE_OVER, () -> apply(true));
         keepOpen(RELOAD, this::reload);
-        ChangeListener<OperationsViewModel.EditResult> results = (obs, old, result) -> {
+        ChangeListener<EditApplier.Outcome> results = (obs, old, result) -> {
             if (result != null) {
                 show(result);
             }
@@ -127,7 +128,7 @@ final class ObjectEditDialog {
         operations.applyEdit(reviewed, takeOver, original);
     }
 
-    private void show(OperationsViewModel.EditResult result) {
+    private void show(EditApplier.Outcome result) {
         if (result.applied()) {
             status.setText(result.message() + " Close this window, or keep editing.");
             button(TAKE_OVER).setVisible(false);

@@ -7,21 +7,19 @@ import dev.capiconsole.operations.ChangeApplier;
 import dev.capiconsole.operations.ChangeFailed;
 import dev.capiconsole.operations.ChangePlanner;
 import dev.capiconsole.operations.ClusterObjects;
+import dev.capiconsole.operations.EditApplier;
 import dev.capiconsole.operations.ObjectEdit;
 import dev.capiconsole.operations.ObjectEvents;
 import dev.capiconsole.operations.OperationRefused;
 import dev.capiconsole.topology.CapiObject;
 import dev.capiconsole.topology.ClusterSummary;
 import dev.capiconsole.topology.TreeNode;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
+import dev.capiconsole.ui.common.BackgroundTask;
+import dev.capiconsole.ui.common.TaskExecutor;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
-import javafx.application.Platform;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -44,20 +42,20 @@ public final class OperationsViewModel {
 
     private final ObjectProperty<ManagementCluster> connected;
     private final ObjectProperty<ClusterSummary> cluster;
-    private final Executor background;
+    private final TaskExecutor tasks;
     private final ReadOnlyObjectWrapper<Change> proposal = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ObservableList<EventRow> events = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper eventsNote = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<EditResult> editResult = new ReadOnlyObjectWrapper<>();
-    private volatile java.util.function.Supplier<Change> replan;
+    private final ReadOnlyObjectWrapper<EditApplier.Outcome> editResult = new ReadOnlyObjectWrapper<>();
+    private Supplier<Change> replan;
 
     OperationsViewModel(ObjectProperty<ManagementCluster> connected, ObjectProperty<ClusterSummary> cluster,
-                        Executor background) {
+                        TaskExecutor tasks) {
         this.connected = connected;
         this.cluster = cluster;
-        this.background = background;
+        this.tasks = tasks;
     }
 
     /** The actions a tree node offers (none for groups, echoes and references). */
@@ -123,31 +121,21 @@ public final class OperationsViewModel {
         }
         busy.set(true);
         message.set("Reading " + selected.namespace() + "/" + selected.name() + "…");
-        background.execute(() -> {
-            try (KubernetesClient client = client(management)) {
-                Change change = planner.apply(ClusterObjects.read(client, selected.namespace(), selected.name()));
-                Platform.runLater(() -> {
-                    busy.set(false);
-                    message.set("");
-                    replan = () -> {
-                        try (KubernetesClient again = client(management)) {
-                            return planner.apply(ClusterObjects.read(again, selected.namespace(), selected.name()));
-                        }
-                    };
-                    proposal.set(change);
-                });
-            } catch (OperationRefused e) {
-                done("Not done: " + e.getMessage());
-            } catch (KubernetesClientException e) {
-                done("Cannot read the cluster: " + e.getMessage());
-            }
-        });
+        Supplier<Change> read = () -> planner.apply(ClusterObjects.read(management.client(), selected.namespace(),
+                selected.name()));
+        BackgroundTask.of(read::get).onSuccess(change -> {
+            busy.set(false);
+            message.set("");
+            replan = read;
+            proposal.set(change);
+        }).onFailure(e -> done(e instanceof OperationRefused ? "Not done: " + e.getMessage()
+                : "Cannot read the cluster: " + e.getMessage())).runWith(tasks);
     }
 
     /** Makes the proposed change (after the operator said yes). */
     public void confirm() {
         Change change = proposal.get();
-        java.util.function.Supplier<Change> again = replan;
+        Supplier<Change> again = replan;
         proposal.set(null);
         ManagementCluster management = connected.get();
         if (change == null || management == null) {
@@ -155,34 +143,22 @@ public final class OperationsViewModel {
         }
         busy.set(true);
         message.set(change.summary() + "…");
-        background.execute(() -> {
-            try (KubernetesClient client = client(management)) {
-                ChangeApplier.applyReviewed(client, change, again);
-                done("Done: " + change.summary() + ". The tree follows it live.");
-            } catch (ChangeFailed e) {
-                if (e.replanned() != null) {
-                    Platform.runLater(() -> {
+        BackgroundTask.of(() -> ChangeApplier.applyReviewed(management.client(), change, again))
+                .onSuccess(applied -> done("Done: " + change.summary() + ". The tree follows it live."))
+                .onFailure(e -> {
+                    if (e instanceof ChangeFailed failed && failed.replanned() != null) {
                         busy.set(false);
                         message.set("It changed meanwhile: review the change again.");
-                        proposal.set(e.replanned());
-                    });
-                    return;
-                }
-                done((e.conflict() ? "Conflict: " : "Refused: ") + e.getMessage());
-            } catch (KubernetesClientException e) {
-                done("Failed: " + e.getMessage());
-            }
-        });
+                        proposal.set(failed.replanned());
+                    } else if (e instanceof ChangeFailed failed) {
+                        done((failed.conflict() ? "Conflict: " : "Refused: ") + e.getMessage());
+                    } else {
+                        done("Failed: " + e.getMessage());
+                    }
+                }).runWith(tasks);
     }
 
     // ---- object inspector: events and edits
-
-    /** How an edit ended; on a conflict, the diff from where the edit began to the object as it is now. */
-    public record EditResult(ChangeFailed.Reason failure, String message, List<String> diff, CapiObject live) {
-        public boolean applied() {
-            return failure == null;
-        }
-    }
 
     /** Reads the events of the selected tree object in the background. */
     public void loadEvents(TreeNode node) {
@@ -194,18 +170,11 @@ public final class OperationsViewModel {
         }
         CapiObject object = node.object();
         eventsNote.set("Reading events…");
-        background.execute(() -> {
-            try (KubernetesClient client = client(management)) {
-                List<EventRow> rows = ObjectEvents.read(client, object, Instant.now());
-                Platform.runLater(() -> {
-                    events.setAll(rows);
-                    eventsNote.set(rows.isEmpty() ? "No events for " + object.kind() + " " + object.name()
-                            + " (events expire after an hour)." : "");
-                });
-            } catch (KubernetesClientException e) {
-                Platform.runLater(() -> eventsNote.set("Cannot read events: " + e.getMessage()));
-            }
-        });
+        BackgroundTask.of(() -> ObjectEvents.read(management.client(), object, Instant.now())).onSuccess(rows -> {
+            events.setAll(rows);
+            eventsNote.set(rows.isEmpty() ? "No events for " + object.kind() + " " + object.name()
+                    + " (events expire after an hour)." : "");
+        }).onFailure(e -> eventsNote.set("Cannot read events: " + e.getMessage())).runWith(tasks);
     }
 
     /** Applies a reviewed edit; the outcome arrives in {@link #editResultProperty()}. */
@@ -215,52 +184,11 @@ public final class OperationsViewModel {
             return;
         }
         editResult.set(null);
-        background.execute(() -> {
-            try (KubernetesClient client = client(management)) {
-                try {
-                    // Controllers bump the resourceVersion with every status update: what matters is whether the
-                    // fields the edit sets moved. If they did, show how; if not, apply against the live object.
-                    var found = client.genericKubernetesResources(edit.target().apiVersion(), edit.target().kind())
-                            .inNamespace(edit.target().namespace()).withName(edit.target().name()).get();
-                    if (found == null) {
-                        throw new ChangeFailed(edit.target().display() + " no longer exists", 404,
-                                ChangeFailed.Reason.REFUSED);
-                    }
-                    @SuppressWarnings("unchecked")
-                    java.util.Map<String, Object> liveRaw = io.fabric8.kubernetes.client.utils.Serialization
-                            .jsonMapper().convertValue(found, java.util.Map.class);
-                    if (!edit.stillApplies(original.raw(), liveRaw)) {
-                        throw new ChangeFailed(edit.target().display() + " changed while you edited it, in fields your "
-                                + "edit sets; nothing was applied", 409, ChangeFailed.Reason.CHANGED);
-                    }
-                    ChangeApplier.apply(client, edit.at(found.getMetadata().getResourceVersion()), takeOver);
-                    Platform.runLater(() -> editResult.set(new EditResult(null, "Applied to "
-                            + edit.target().display() + " as field manager " + ObjectEdit.FIELD_MANAGER
-                            + (takeOver ? ", taking over the conflicting fields." : "."), List.of(), null)));
-                } catch (ChangeFailed e) {
-                    CapiObject live = null;
-                    List<String> diff = List.of();
-                    if (e.reason() == ChangeFailed.Reason.CHANGED) {
-                        var found = client.genericKubernetesResources(edit.target().apiVersion(), edit.target().kind())
-                                .inNamespace(edit.target().namespace()).withName(edit.target().name()).get();
-                        if (found != null) {
-                            @SuppressWarnings("unchecked")
-                            java.util.Map<String, Object> raw = io.fabric8.kubernetes.client.utils.Serialization
-                                    .jsonMapper().convertValue(found, java.util.Map.class);
-                            live = CapiObject.unstructured(raw);
-                            diff = ObjectEdit.diff(ObjectEdit.editableYaml(original), ObjectEdit.editableYaml(raw),
-                                    edit.target().display() + " as the edit began / now");
-                        }
-                    }
-                    CapiObject now = live;
-                    List<String> changes = diff;
-                    Platform.runLater(() -> editResult.set(new EditResult(e.reason(), e.getMessage(), changes, now)));
-                }
-            } catch (KubernetesClientException e) {
-                Platform.runLater(() -> editResult.set(new EditResult(ChangeFailed.Reason.REFUSED,
-                        "Failed: " + e.getMessage(), List.of(), null)));
-            }
-        });
+        BackgroundTask.of(() -> EditApplier.apply(management.client(), edit, takeOver, original))
+                .onSuccess(editResult::set)
+                .onFailure(e -> editResult.set(new EditApplier.Outcome(ChangeFailed.Reason.REFUSED,
+                        "Failed: " + e.getMessage(), List.of(), null)))
+                .runWith(tasks);
     }
 
     public ObservableList<EventRow> events() {
@@ -271,7 +199,7 @@ public final class OperationsViewModel {
         return eventsNote.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<EditResult> editResultProperty() {
+    public ReadOnlyObjectProperty<EditApplier.Outcome> editResultProperty() {
         return editResult.getReadOnlyProperty();
     }
 
@@ -281,15 +209,8 @@ public final class OperationsViewModel {
     }
 
     private void done(String text) {
-        Platform.runLater(() -> {
-            busy.set(false);
-            message.set(text);
-        });
-    }
-
-    private static KubernetesClient client(ManagementCluster management) {
-        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(management.name(),
-                management.kubeconfig(), null)).build();
+        busy.set(false);
+        message.set(text);
     }
 
     public ReadOnlyObjectProperty<Change> proposalProperty() {

@@ -13,18 +13,15 @@ import dev.capiconsole.install.ReleaseRepository;
 import dev.capiconsole.providers.Provider;
 import dev.capiconsole.providers.ProviderType;
 import dev.capiconsole.templates.TemplateEnvironment;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import dev.capiconsole.ui.common.BackgroundTask;
+import dev.capiconsole.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -52,7 +49,7 @@ public final class InstallViewModel {
     }
 
     private final ObjectProperty<ManagementCluster> connected;
-    private final Executor background;
+    private final TaskExecutor tasks;
     private final Supplier<TemplateEnvironment> environment;
     private volatile Path offlineFolder;
     private Runnable onInstalled = () -> { };
@@ -69,10 +66,10 @@ public final class InstallViewModel {
     private final ObservableList<String> output = FXCollections.observableArrayList();
     private final ObservableList<InstalledRow> installed = FXCollections.observableArrayList();
 
-    public InstallViewModel(ObjectProperty<ManagementCluster> connected, Executor background,
+    public InstallViewModel(ObjectProperty<ManagementCluster> connected, TaskExecutor tasks,
             Supplier<TemplateEnvironment> environment) {
         this.connected = connected;
-        this.background = background;
+        this.tasks = tasks;
         this.environment = environment;
         resetSteps();
         connected.addListener((obs, old, now) -> refreshInstalled());
@@ -81,11 +78,8 @@ public final class InstallViewModel {
 
     /** The catalog's infrastructure providers (with the config file's), read in the background. */
     public void loadInfrastructureProviders(java.util.function.Consumer<List<String>> onFxThread) {
-        background.execute(() -> {
-            List<String> names = environment.get().catalog().ofType(ProviderType.INFRASTRUCTURE).stream()
-                    .map(Provider::name).toList();
-            Platform.runLater(() -> onFxThread.accept(names));
-        });
+        BackgroundTask.of(() -> environment.get().catalog().ofType(ProviderType.INFRASTRUCTURE).stream()
+                .map(Provider::name).toList()).onSuccess(onFxThread).runWith(tasks);
     }
 
     private void resetSteps() {
@@ -148,38 +142,33 @@ public final class InstallViewModel {
         output.clear();
         result.set("");
         running.set(true);
-        background.execute(() -> {
-            try (KubernetesClient client = client(cluster)) {
-                Path offlineFiles = null;
-                if (useOffline) {
-                    line("Making the offline component files (first use builds them; needs Go)…");
-                    offlineFiles = InitSetup.offlineComponents(this::line);
-                    offlineFolder = offlineFiles;
-                }
-                InitSetup setup = new InitSetup(environment.get(), List.of(), offlineFiles);
-                var outcome = setup.init(client).run(request, progress());
-                String summary = String.join("; ", outcome.providers().stream()
-                        .map(o -> o.provider().label() + " " + o.detail()).toList());
-                Platform.runLater(() -> {
-                    result.set("Done: " + summary);
-                    onInstalled.run();
-                });
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> result.set("Failed: " + e.getMessage()));
-            } finally {
-                Platform.runLater(() -> running.set(false));
-                // Also after a failure (part of the inventory may be written), and when reconnecting finds the
-                // same cluster description and so changes nothing.
-                refreshInstalled();
+        BackgroundTask.of(() -> {
+            Path offlineFiles = null;
+            if (useOffline) {
+                line("Making the offline component files (first use builds them; needs Go)…");
+                offlineFiles = InitSetup.offlineComponents(this::line);
+                offlineFolder = offlineFiles;
             }
-        });
+            InitSetup setup = new InitSetup(environment.get(), List.of(), offlineFiles);
+            var outcome = setup.init(cluster.client()).run(request, progress());
+            return String.join("; ", outcome.providers().stream()
+                    .map(o -> o.provider().label() + " " + o.detail()).toList());
+        }).onSuccess(summary -> {
+            running.set(false);
+            result.set("Done: " + summary);
+            onInstalled.run(); // reconnecting refreshes the installed providers
+        }).onFailure(e -> {
+            running.set(false);
+            result.set("Failed: " + e.getMessage());
+            refreshInstalled(); // part of the inventory may be written
+        }).runWith(tasks);
     }
 
     private InitProgress progress() {
         return new InitProgress() {
             @Override
             public void step(Step step, State state, String detail) {
-                Platform.runLater(() -> steps.set(step.ordinal(), new StepRow(step, state, detail)));
+                tasks.onUiThread(() -> steps.set(step.ordinal(), new StepRow(step, state, detail)));
             }
 
             @Override
@@ -190,49 +179,44 @@ public final class InstallViewModel {
     }
 
     private void line(String text) {
-        Platform.runLater(() -> output.add(text));
+        tasks.onUiThread(() -> output.add(text));
     }
 
     /** Reads the inventory, then asks each provider's repository for its newest release. */
     public void refreshInstalled() {
         ManagementCluster cluster = connected.get();
         if (cluster == null) {
-            Platform.runLater(installed::clear);
+            installed.clear();
             return;
         }
-        background.execute(() -> {
-            List<InstalledProvider> providers;
-            try (KubernetesClient client = client(cluster)) {
-                providers = new Inventory(client).list();
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> result.set("Cannot read the provider inventory: " + e.getMessage()));
-                return;
-            }
-            List<InstalledRow> rows = new ArrayList<>();
-            for (InstalledProvider p : providers) {
-                rows.add(new InstalledRow(p.namespace(), p.name(), p.type().clusterctlName(), p.version(), "…"));
-            }
-            Platform.runLater(() -> installed.setAll(rows));
+        BackgroundTask.of(() -> new Inventory(cluster.client()).list())
+                .onSuccess(providers -> {
+                    installed.setAll(providers.stream().map(p -> new InstalledRow(p.namespace(), p.name(),
+                            p.type().clusterctlName(), p.version(), "…")).toList());
+                    lookUpNewestReleases(providers);
+                })
+                .onFailure(e -> result.set("Cannot read the provider inventory: " + e.getMessage()))
+                .runWith(tasks);
+    }
+
+    private void lookUpNewestReleases(List<InstalledProvider> providers) {
+        boolean useOffline = offline.get();
+        BackgroundTask.of(() -> {
             ReleaseRepository repository = new InitSetup(environment.get(), List.of(),
-                    offline.get() ? offlineFolder : null).repository();
+                    useOffline ? offlineFolder : null).repository();
             for (int i = 0; i < providers.size(); i++) {
                 InstalledProvider p = providers.get(i);
                 String available = NewestRelease.of(repository, p);
                 InstalledRow row = new InstalledRow(p.namespace(), p.name(), p.type().clusterctlName(), p.version(),
                         available);
                 int index = i;
-                Platform.runLater(() -> {
+                tasks.onUiThread(() -> {
                     if (index < installed.size() && installed.get(index).name().equals(row.name())) {
                         installed.set(index, row);
                     }
                 });
             }
-        });
-    }
-
-    private static KubernetesClient client(ManagementCluster cluster) {
-        return new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(cluster.name(), cluster.kubeconfig(), null)).build();
+        }).runWith(tasks);
     }
 
     public StringProperty infrastructureProperty() {

@@ -5,13 +5,13 @@ import dev.capiconsole.bootstrap.KindClusterConfig;
 import dev.capiconsole.bootstrap.KindProgress;
 import dev.capiconsole.bootstrap.KindRunner;
 import dev.capiconsole.bootstrap.LocalTool;
-import java.io.IOException;
+import dev.capiconsole.connection.ExecPath;
+import dev.capiconsole.ui.common.BackgroundTask;
+import dev.capiconsole.ui.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -56,7 +56,7 @@ public final class KindViewModel {
     private final ObservableList<Step> steps = FXCollections.observableArrayList();
     private final ObservableList<String> output = FXCollections.observableArrayList();
     private final StringBinding config;
-    private final Executor background;
+    private final TaskExecutor tasks;
     private final Consumer<Path> connectTo;
     private volatile KindRunner runner;
     private volatile KindRunner.Creation creation;
@@ -65,8 +65,8 @@ public final class KindViewModel {
      * @param kubeconfig where kind writes the new context (kubectl's default file)
      * @param connectTo loads that file and connects to the context named by {@link #context()}
      */
-    public KindViewModel(Executor background, ObjectProperty<Path> kubeconfig, Consumer<Path> connectTo) {
-        this.background = background;
+    public KindViewModel(TaskExecutor tasks, ObjectProperty<Path> kubeconfig, Consumer<Path> connectTo) {
+        this.tasks = tasks;
         this.kubeconfig = kubeconfig;
         this.connectTo = connectTo;
         this.config = Bindings.createStringBinding(() -> {
@@ -88,25 +88,21 @@ public final class KindViewModel {
     public void probe() {
         String path = pathForTools.get();
         tools.set("Checking docker and kind…");
-        background.execute(() -> {
-            try {
-                // A console started from a desktop menu has a short PATH: also look where tools usually live.
-                List<Path> extra = dev.capiconsole.connection.ExecPath.commonToolFolders();
-                LocalTool docker = LocalTool.probe("docker", List.of("version", "--format", "{{.Server.Version}}"),
-                        path, extra);
-                LocalTool kind = LocalTool.probe("kind", List.of("version"), path, extra);
-                runner = new KindRunner(kind.path());
-                Platform.runLater(() -> {
-                    tools.set(kind.version() + " at " + kind.path() + "  ·  Docker engine " + docker.version());
-                    toolsReady.set(true);
-                });
-            } catch (BootstrapException e) {
-                Platform.runLater(() -> {
-                    tools.set(e.getMessage());
-                    toolsReady.set(false);
-                });
-            }
-        });
+        BackgroundTask.of(() -> {
+            // A console started from a desktop menu has a short PATH: also look where tools usually live.
+            List<Path> extra = ExecPath.commonToolFolders();
+            LocalTool docker = LocalTool.probe("docker", List.of("version", "--format", "{{.Server.Version}}"),
+                    path, extra);
+            LocalTool kind = LocalTool.probe("kind", List.of("version"), path, extra);
+            runner = new KindRunner(kind.path());
+            return kind.version() + " at " + kind.path() + "  ·  Docker engine " + docker.version();
+        }).onSuccess(found -> {
+            tools.set(found);
+            toolsReady.set(true);
+        }).onFailure(e -> {
+            tools.set(e.getMessage());
+            toolsReady.set(false);
+        }).runWith(tasks);
     }
 
     public String context() {
@@ -132,21 +128,18 @@ public final class KindViewModel {
         leftover.set(false);
         running.set(true);
         Path target = kubeconfig.get();
-        background.execute(() -> {
-            try {
-                Path work = Files.createTempDirectory("capi-console-kind");
-                KindRunner.Creation started = current.create(chosen, work, target,
-                        line -> Platform.runLater(() -> show(line)));
-                creation = started;
-                started.exit().whenComplete((code, error) -> Platform.runLater(() -> finished(chosen, started, code,
-                        error, target)));
-            } catch (IOException e) {
-                Platform.runLater(() -> {
-                    running.set(false);
-                    result.set("Cannot start kind: " + e.getMessage());
-                });
-            }
-        });
+        BackgroundTask.of(() -> {
+            Path work = Files.createTempDirectory("capi-console-kind");
+            KindRunner.Creation started = current.create(chosen, work, target,
+                    line -> tasks.onUiThread(() -> show(line)));
+            creation = started;
+            started.exit().whenComplete((code, error) -> tasks.onUiThread(() -> finished(chosen, started, code,
+                    error, target)));
+            return started;
+        }).onFailure(e -> {
+            running.set(false);
+            result.set("Cannot start kind: " + e.getMessage());
+        }).runWith(tasks);
     }
 
     private void show(KindProgress line) {
@@ -212,21 +205,16 @@ public final class KindViewModel {
             return;
         }
         running.set(true);
-        background.execute(() -> {
-            String message;
-            try {
-                current.delete(cluster);
-                message = "Deleted kind cluster " + cluster + ".";
-            } catch (BootstrapException e) {
-                message = e.getMessage();
-            }
-            String text = message;
-            Platform.runLater(() -> {
-                running.set(false);
-                leftover.set(false);
-                result.set(text);
-            });
-        });
+        BackgroundTask.of(() -> {
+            current.delete(cluster);
+            return "Deleted kind cluster " + cluster + ".";
+        }).onSuccess(this::deleted).onFailure(e -> deleted(e.getMessage())).runWith(tasks);
+    }
+
+    private void deleted(String message) {
+        running.set(false);
+        leftover.set(false);
+        result.set(message);
     }
 
     public StringProperty nameProperty() {

@@ -2,7 +2,8 @@ package dev.capiconsole.ui.lab;
 
 import dev.capiconsole.connection.EmbeddedLab;
 import dev.capiconsole.connection.ManagementCluster;
-import javafx.application.Platform;
+import dev.capiconsole.ui.common.BackgroundTask;
+import dev.capiconsole.ui.common.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -25,15 +26,18 @@ public final class LabViewModel {
     private final ObjectProperty<String> failure = new SimpleObjectProperty<>();
     private final ObjectProperty<ManagementCluster> connected;
     private final String whereClustersAre;
+    private final TaskExecutor tasks;
 
     /** {@code whereClustersAre} names the page that shows the clusters, e.g. "Clusters (Ctrl+2)". */
-    public LabViewModel(EmbeddedLab lab, ObjectProperty<ManagementCluster> connected, String whereClustersAre) {
+    public LabViewModel(EmbeddedLab lab, ObjectProperty<ManagementCluster> connected, String whereClustersAre,
+                        TaskExecutor tasks) {
         this.lab = lab;
+        this.tasks = tasks;
         this.connected = connected;
         this.whereClustersAre = whereClustersAre;
     }
 
-    /** Starts (or attaches to) the lab on a thread of its own; the first start may build for minutes. */
+    /** Starts (or attaches to) the lab in the background; the first start may build for minutes. */
     public void start() {
         if (state.get() == State.STARTING || state.get() == State.RUNNING) {
             return;
@@ -41,23 +45,17 @@ public final class LabViewModel {
         state.set(State.STARTING);
         failure.set(null);
         progress.clear();
-        Thread worker = new Thread(() -> {
-            try {
-                ManagementCluster cluster = lab.startOrAttach(line -> Platform.runLater(() -> progress.add(line)));
-                Platform.runLater(() -> {
+        BackgroundTask.of(() -> lab.startOrAttach(line -> tasks.onUiThread(() -> progress.add(line))))
+                .onSuccess(cluster -> {
                     connected.set(cluster);
                     state.set(State.RUNNING);
-                });
-            } catch (RuntimeException e) {
-                LOG.warn("The embedded lab did not start", e);
-                Platform.runLater(() -> {
+                })
+                .onFailure(e -> {
+                    LOG.warn("The embedded lab did not start", e);
                     failure.set(e.getMessage());
                     state.set(State.FAILED);
-                });
-            }
-        }, "capi-console-lab-start");
-        worker.setDaemon(true);
-        worker.start();
+                })
+                .runWith(tasks);
     }
 
     /** Creates an in-memory sample cluster on the running lab, in the background. */
@@ -66,18 +64,14 @@ public final class LabViewModel {
             return;
         }
         progress.add("Creating a sample cluster (1 control plane, 3 workers) with the lab's clusterctl…");
-        Thread worker = new Thread(() -> {
-            try {
-                String name = lab.createSampleCluster(3);
-                Platform.runLater(() -> progress.add("Created Cluster default/" + name
-                        + ": follow it in " + whereClustersAre + "."));
-            } catch (RuntimeException e) {
-                LOG.warn("The sample cluster could not be created", e);
-                Platform.runLater(() -> progress.add("Could not create a sample cluster: " + e.getMessage()));
-            }
-        }, "capi-console-sample-cluster");
-        worker.setDaemon(true);
-        worker.start();
+        BackgroundTask.of(() -> lab.createSampleCluster(3))
+                .onSuccess(name -> progress.add("Created Cluster default/" + name
+                        + ": follow it in " + whereClustersAre + "."))
+                .onFailure(e -> {
+                    LOG.warn("The sample cluster could not be created", e);
+                    progress.add("Could not create a sample cluster: " + e.getMessage());
+                })
+                .runWith(tasks);
     }
 
     /** Stops the lab if this window started it. */
@@ -86,16 +80,11 @@ public final class LabViewModel {
             return;
         }
         state.set(State.STOPPING);
-        Thread worker = new Thread(() -> {
-            lab.close();
-            Platform.runLater(() -> {
-                connected.set(null);
-                progress.add("The lab is stopped; its data stays for the next start.");
-                state.set(State.IDLE);
-            });
-        }, "capi-console-lab-stop");
-        worker.setDaemon(true);
-        worker.start();
+        BackgroundTask.of(lab::close).onSuccess(done -> {
+            connected.set(null);
+            progress.add("The lab is stopped; its data stays for the next start.");
+            state.set(State.IDLE);
+        }).runWith(tasks);
     }
 
     /** Stops an owned lab before the window closes; blocking. */

@@ -78,7 +78,7 @@ public final class ProvidersView {
 
         root.getChildren().addAll(title, lead, filters, table);
 
-        CompletableFuture.supplyAsync(() -> ProviderCatalog.builtIn().all(), viewModel.background())
+        CompletableFuture.supplyAsync(() -> ProviderCatalog.builtIn().all(), viewModel.tasks().asExecutor())
                 .whenComplete((list, error) -> Platform.runLater(() -> {
                     if (error != null) {
                         table.setPlaceholder(new Label("The provider catalog could not be read: "

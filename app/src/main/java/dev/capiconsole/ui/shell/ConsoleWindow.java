@@ -3,30 +3,25 @@ package dev.capiconsole.ui.shell;
 import dev.capiconsole.BuildInfo;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import dev.capiconsole.ui.common.TaskExecutor;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** The main window: one shell view, its view-model, and the background executor they share. */
+/** The main window: one shell view, its view-model, and the background tasks they share. */
 public final class ConsoleWindow {
 
-    private final ExecutorService background;
+    private final TaskExecutor tasks;
     private final ShellViewModel viewModel;
 
-    private ConsoleWindow(ExecutorService background, ShellViewModel viewModel) {
-        this.background = background;
+    private ConsoleWindow(TaskExecutor tasks, ShellViewModel viewModel) {
+        this.tasks = tasks;
         this.viewModel = viewModel;
     }
 
     public static ConsoleWindow open(Stage stage, Settings settings, LabOptions labOptions) {
-        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "capi-console-background");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ShellViewModel viewModel = new ShellViewModel(settings, background, BuildInfo.load(), labOptions);
+        TaskExecutor tasks = TaskExecutor.fx();
+        ShellViewModel viewModel = new ShellViewModel(settings, tasks, BuildInfo.load(), labOptions);
         ShellView view = new ShellView(viewModel);
         Scene scene = new Scene(view.root(), 1440, 900);
         scene.getStylesheets().add(ConsoleWindow.class.getResource("console.css").toExternalForm());
@@ -38,7 +33,7 @@ public final class ConsoleWindow {
         stage.setScene(scene);
         stage.show();
         StartupProbe.attach(stage, System.getenv(StartupProbe.VARIABLE));
-        return new ConsoleWindow(background, viewModel);
+        return new ConsoleWindow(tasks, viewModel);
     }
 
     public ShellViewModel viewModel() {
@@ -47,6 +42,6 @@ public final class ConsoleWindow {
 
     public void close() {
         viewModel.shutdown();
-        background.shutdown();
+        tasks.shutdown();
     }
 }

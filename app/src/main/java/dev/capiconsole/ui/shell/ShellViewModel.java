@@ -11,18 +11,19 @@ import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
 import dev.capiconsole.templates.TemplateEnvironment;
 import dev.capiconsole.ui.clusters.ClustersViewModel;
+import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.Notice;
+import dev.capiconsole.ui.common.TaskExecutor;
 import dev.capiconsole.ui.generate.GenerateViewModel;
 import dev.capiconsole.ui.install.InstallViewModel;
 import dev.capiconsole.ui.kind.KindViewModel;
 import dev.capiconsole.ui.lab.LabViewModel;
 import dev.capiconsole.ui.workloads.WorkloadsViewModel;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -54,7 +55,8 @@ public final class ShellViewModel {
     private volatile KubeconfigSet kubeconfigs;
     private final ReadOnlyStringWrapper connectionState = new ReadOnlyStringWrapper();
     private final Settings settings;
-    private final Executor background;
+    private final TaskExecutor tasks;
+    private final TaskExecutor settingsLane;
     private final BuildInfo buildInfo;
     private final LabViewModel lab;
     private final ClustersViewModel clusters;
@@ -64,29 +66,36 @@ public final class ShellViewModel {
     private final InstallViewModel install;
     private volatile boolean shutDown;
 
-    public ShellViewModel(Settings settings, Executor background, BuildInfo buildInfo, LabOptions labOptions) {
+    public ShellViewModel(Settings settings, TaskExecutor tasks, BuildInfo buildInfo, LabOptions labOptions) {
         this.settings = settings;
-        this.background = background;
+        this.tasks = tasks;
+        this.settingsLane = tasks.serial();
         this.buildInfo = buildInfo;
         this.lab = new LabViewModel(new EmbeddedLab(labOptions), connected,
-                View.CLUSTERS.title() + " (" + View.CLUSTERS.shortcut().getDisplayText() + ")");
-        this.clusters = new ClustersViewModel(connected);
+                View.CLUSTERS.title() + " (" + View.CLUSTERS.shortcut().getDisplayText() + ")", tasks);
+        this.clusters = new ClustersViewModel(connected, tasks);
         this.workloads = new WorkloadsViewModel(connected, clusters.clusters());
         clusters.setOpenWorkload((namespace, name) -> {
             workloads.open(namespace, name);
             show(View.WORKLOADS);
         });
-        this.kind = new KindViewModel(background, workloads.userKubeconfigProperty(),
+        this.kind = new KindViewModel(tasks.serial(), workloads.userKubeconfigProperty(),
                 this::connectToNewKindCluster);
-        this.generate = new GenerateViewModel(connected, background, TemplateEnvironment::ofThisProcess,
+        this.generate = new GenerateViewModel(connected, tasks.serial().asExecutor(), TemplateEnvironment::ofThisProcess,
                 (namespace, name) -> {
                     clusters.reveal(namespace, name);
                     show(View.CLUSTERS);
                 });
-        this.install = new InstallViewModel(connected, background, TemplateEnvironment::ofThisProcess);
+        this.install = new InstallViewModel(connected, tasks.serial(), TemplateEnvironment::ofThisProcess);
         install.setOnInstalled(() -> {
             if (connected.get() != null) {
                 connect(connected.get().name());
+            }
+        });
+        connected.addListener((obs, old, now) -> {
+            if (old != null) {
+                // After every feature has let go of it: the features' listeners were added first.
+                BackgroundTask.of(old::close).runWith(tasks);
             }
         });
         connectionState.bind(Bindings.createStringBinding(() -> describe(connected.get()), connected));
@@ -94,7 +103,7 @@ public final class ShellViewModel {
         theme.get().apply();
         theme.addListener((obs, old, now) -> {
             now.apply();
-            background.execute(() -> save(now));
+            BackgroundTask.of(() -> save(now)).runWith(settingsLane);
         });
     }
 
@@ -172,20 +181,15 @@ public final class ShellViewModel {
 
     /** Loads one kubeconfig file and connects to one of its contexts (after kind wrote it). */
     public void loadAndConnect(Path file, String context) {
-        background.execute(() -> {
-            try {
-                KubeconfigSet set = KubeconfigSet.load(List.of(file));
-                kubeconfigs = set;
-                List<KubeContext> list = set.contexts();
-                Platform.runLater(() -> {
-                    contexts.setAll(list);
+        BackgroundTask.of(() -> KubeconfigSet.load(List.of(file)))
+                .onSuccess(set -> {
+                    kubeconfigs = set;
+                    contexts.setAll(set.contexts());
                     connect(context);
-                });
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> notice.set(new Notice(Notice.Kind.ERROR, "Cannot read " + file + ".",
-                        e.getMessage())));
-            }
-        });
+                })
+                .onFailure(e -> notice.set(new Notice(Notice.Kind.ERROR, "Cannot read " + file + ".",
+                        e.getMessage())))
+                .runWith(settingsLane);
     }
 
     public ObservableList<KubeContext> contexts() {
@@ -194,27 +198,23 @@ public final class ShellViewModel {
 
     /** Reads kubeconfig files (no network) and lists their contexts; connects to the current one if asked. */
     public void loadKubeconfigs(List<Path> files, boolean connectCurrent) {
-        background.execute(() -> {
-            try {
-                KubeconfigSet set = KubeconfigSet.load(files);
-                kubeconfigs = set;
-                List<KubeContext> list = set.contexts();
-                Platform.runLater(() -> {
-                    contexts.setAll(list);
-                    if (connectCurrent) {
-                        set.currentContext().ifPresentOrElse(this::connect, () -> notice.set(new Notice(
-                                Notice.Kind.WARNING, "No current context in " + files + ".",
-                                "Pick one of its contexts under Management clusters.")));
-                    }
-                });
-                settings.put(LAST_KUBECONFIG_KEY, files.stream().map(Path::toString)
-                        .collect(Collectors.joining(java.io.File.pathSeparator)));
-            } catch (RuntimeException e) {
-                LOG.warn("Cannot read kubeconfig files {}", files, e);
-                Platform.runLater(() -> notice.set(new Notice(Notice.Kind.ERROR, "Cannot read the kubeconfig.",
-                        e.getMessage())));
+        BackgroundTask.of(() -> {
+            KubeconfigSet set = KubeconfigSet.load(files);
+            settings.put(LAST_KUBECONFIG_KEY, files.stream().map(Path::toString)
+                    .collect(Collectors.joining(File.pathSeparator)));
+            return set;
+        }).onSuccess(set -> {
+            kubeconfigs = set;
+            contexts.setAll(set.contexts());
+            if (connectCurrent) {
+                set.currentContext().ifPresentOrElse(this::connect, () -> notice.set(new Notice(
+                        Notice.Kind.WARNING, "No current context in " + files + ".",
+                        "Pick one of its contexts under Management clusters.")));
             }
-        });
+        }).onFailure(e -> {
+            LOG.warn("Cannot read kubeconfig files {}", files, e);
+            notice.set(new Notice(Notice.Kind.ERROR, "Cannot read the kubeconfig.", e.getMessage()));
+        }).runWith(settingsLane);
     }
 
     /** Connects to a context of the loaded kubeconfig files, in the background. */
@@ -224,28 +224,23 @@ public final class ShellViewModel {
             return;
         }
         connecting.set(context);
-        Thread worker = new Thread(() -> {
-            try {
-                ManagementCluster cluster = ClusterProbe.probe(set, context, execPath());
-                settings.put(LAST_CONTEXT_KEY, context);
-                Platform.runLater(() -> {
-                    if (shutDown) {
-                        return; // the window closed while connecting: its background work has stopped
-                    }
-                    connecting.set(null);
-                    notice.set(null);
-                    connected.set(cluster);
-                });
-            } catch (RuntimeException e) {
-                LOG.warn("Cannot connect to context {}", context, e);
-                Platform.runLater(() -> {
-                    connecting.set(null);
-                    notice.set(new Notice(Notice.Kind.ERROR, "Cannot connect to " + context + ".", e.getMessage()));
-                });
+        BackgroundTask.of(() -> {
+            ManagementCluster cluster = ClusterProbe.probe(set, context, execPath());
+            settings.put(LAST_CONTEXT_KEY, context);
+            return cluster;
+        }).onSuccess(cluster -> {
+            if (shutDown) {
+                cluster.close(); // the window closed while connecting: its background work has stopped
+                return;
             }
-        }, "capi-console-connect");
-        worker.setDaemon(true);
-        worker.start();
+            connecting.set(null);
+            notice.set(null);
+            connected.set(cluster);
+        }).onFailure(e -> {
+            LOG.warn("Cannot connect to context {}", context, e);
+            connecting.set(null);
+            notice.set(new Notice(Notice.Kind.ERROR, "Cannot connect to " + context + ".", e.getMessage()));
+        }).runWith(tasks);
     }
 
     /** The context being connected to, while that runs. */
@@ -256,7 +251,7 @@ public final class ShellViewModel {
     /** Folders searched for exec credential plugins besides PATH: the {@value #EXEC_PATH_KEY} setting. */
     private ExecPath execPath() {
         List<Path> extra = settings.get(EXEC_PATH_KEY).stream()
-                .flatMap(value -> Arrays.stream(value.split(java.io.File.pathSeparator)))
+                .flatMap(value -> Arrays.stream(value.split(File.pathSeparator)))
                 .filter(part -> !part.isBlank()).map(Path::of).toList();
         return ExecPath.system(extra);
     }
@@ -273,6 +268,9 @@ public final class ShellViewModel {
         generate.shutdown();
         workloads.shutdown();
         lab.shutdown();
+        if (connected.get() != null) {
+            connected.get().close();
+        }
     }
 
     public ObjectProperty<View> currentViewProperty() {
@@ -295,8 +293,9 @@ public final class ShellViewModel {
         return buildInfo;
     }
 
-    public Executor background() {
-        return background;
+    /** The window's background work: features get a lane of it from the shell. */
+    public TaskExecutor tasks() {
+        return tasks;
     }
 
     public void show(View view) {
