@@ -40,6 +40,8 @@ final class ShellView {
         root.setLeft(new NavigationView(viewModel).root());
         root.setCenter(centre());
         root.setBottom(new StatusBar(viewModel).root());
+        viewModel.themeProperty().get().apply();
+        viewModel.themeProperty().addListener((obs, old, now) -> now.apply());
         viewModel.currentViewProperty().addListener((obs, old, now) -> showView(now));
         showView(viewModel.currentViewProperty().get());
     }

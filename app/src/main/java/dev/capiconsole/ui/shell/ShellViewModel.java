@@ -100,11 +100,7 @@ public final class ShellViewModel {
         });
         connectionState.bind(Bindings.createStringBinding(() -> describe(connected.get()), connected));
         theme.set(settings.get(THEME_KEY).map(ShellViewModel::parseTheme).orElse(Theme.LIGHT));
-        theme.get().apply();
-        theme.addListener((obs, old, now) -> {
-            now.apply();
-            BackgroundTask.of(() -> save(now)).runWith(settingsLane);
-        });
+        theme.addListener((obs, old, now) -> BackgroundTask.of(() -> save(now)).runWith(settingsLane));
     }
 
     private static Theme parseTheme(String value) {
