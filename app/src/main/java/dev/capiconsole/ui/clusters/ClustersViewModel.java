@@ -161,6 +161,9 @@ public final class ClustersViewModel {
         TreeUpdate update = root == null ? null : new TreeUpdate(root, now);
         String access = current.namespaceScopedKinds().isEmpty() ? null : access(current);
         tasks.onUiThread(() -> {
+            if (index != current) {
+                return; // built from a connection the window has left meanwhile
+            }
             if (access != null) {
                 state.set(access);
             }
