@@ -12,6 +12,7 @@ import dev.capiconsole.settings.Settings;
 import dev.capiconsole.templates.TemplateEnvironment;
 import dev.capiconsole.ui.clusters.ClustersViewModel;
 import dev.capiconsole.ui.common.Notice;
+import dev.capiconsole.ui.common.TaskExecutor;
 import dev.capiconsole.ui.generate.GenerateViewModel;
 import dev.capiconsole.ui.install.InstallViewModel;
 import dev.capiconsole.ui.kind.KindViewModel;
@@ -71,7 +72,7 @@ public final class ShellViewModel {
         this.lab = new LabViewModel(new EmbeddedLab(labOptions), connected,
                 View.CLUSTERS.title() + " (" + View.CLUSTERS.shortcut().getDisplayText() + ")");
         this.clusters = new ClustersViewModel(connected);
-        this.workloads = new WorkloadsViewModel(connected, clusters.clusters());
+        this.workloads = new WorkloadsViewModel(TaskExecutor.fx(), connected, clusters.clusters());
         clusters.setOpenWorkload((namespace, name) -> {
             workloads.open(namespace, name);
             show(View.WORKLOADS);
