@@ -41,8 +41,9 @@ public final class WorkloadWatch implements AutoCloseable {
     private final Watch podWatch;
     private final Watch nodeWatch;
 
-    public WorkloadWatch(WorkloadKubeconfig kubeconfig, Consumer<Snapshot> updates) {
-        this.client = kubeconfig.client();
+    /** Watches through {@code client}, which stays the caller's: closing the watch leaves it open. */
+    public WorkloadWatch(KubernetesClient client, Consumer<Snapshot> updates) {
+        this.client = client;
         Snapshot first = snapshot();
         updates.accept(first);
         this.coalescer = new Coalescer(200, () -> {
@@ -87,6 +88,5 @@ public final class WorkloadWatch implements AutoCloseable {
         coalescer.close();
         podWatch.close();
         nodeWatch.close();
-        client.close();
     }
 }

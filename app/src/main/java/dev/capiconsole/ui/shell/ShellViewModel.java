@@ -74,7 +74,7 @@ public final class ShellViewModel {
         this.lab = new LabViewModel(new EmbeddedLab(labOptions), connected,
                 View.CLUSTERS.title() + " (" + View.CLUSTERS.shortcut().getDisplayText() + ")", tasks);
         this.clusters = new ClustersViewModel(connected, tasks);
-        this.workloads = new WorkloadsViewModel(connected, clusters.clusters());
+        this.workloads = new WorkloadsViewModel(tasks, connected, clusters.clusters());
         clusters.setOpenWorkload((namespace, name) -> {
             workloads.open(namespace, name);
             show(View.WORKLOADS);

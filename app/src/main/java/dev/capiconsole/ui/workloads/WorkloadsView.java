@@ -6,11 +6,17 @@ import dev.capiconsole.ui.common.Columns;
 import dev.capiconsole.workload.NodeRow;
 import dev.capiconsole.workload.PodDetails;
 import dev.capiconsole.workload.PodRow;
+import java.io.File;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -29,10 +35,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -50,7 +58,7 @@ public final class WorkloadsView {
     private final WorkloadsViewModel model;
     private final VBox root = new VBox(12);
     private final TabPane tabs = new TabPane();
-    private final Map<WorkloadTab, Tab> shown = new java.util.IdentityHashMap<>();
+    private final Map<WorkloadTabViewModel, Tab> shown = new IdentityHashMap<>();
 
     public WorkloadsView(WorkloadsViewModel model) {
         this.model = model;
@@ -67,11 +75,11 @@ public final class WorkloadsView {
         empty.getStyleClass().add("muted");
         StackPane content = new StackPane(empty, tabs);
         tabs.setId("workload-tabs");
-        tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
-        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
+        tabs.visibleProperty().bind(Bindings.isNotEmpty(tabs.getTabs()));
+        empty.visibleProperty().bind(Bindings.isEmpty(tabs.getTabs()));
         VBox.setVgrow(content, Priority.ALWAYS);
         root.getChildren().addAll(title, lead, content);
-        model.tabs().addListener((ListChangeListener<WorkloadTab>) change -> sync());
+        model.tabs().addListener((ListChangeListener<WorkloadTabViewModel>) change -> sync());
         model.selectedProperty().addListener((obs, old, now) -> select(now));
         sync();
         select(model.selectedProperty().get());
@@ -82,7 +90,7 @@ public final class WorkloadsView {
     }
 
     private void sync() {
-        for (WorkloadTab tab : model.tabs()) {
+        for (WorkloadTabViewModel tab : model.tabs()) {
             shown.computeIfAbsent(tab, t -> {
                 Tab view = new Tab(t.title(), content(t));
                 view.setGraphic(new FontIcon(Feather.MONITOR));
@@ -103,13 +111,13 @@ public final class WorkloadsView {
         });
     }
 
-    private void select(WorkloadTab tab) {
+    private void select(WorkloadTabViewModel tab) {
         if (tab != null && shown.containsKey(tab)) {
             tabs.getSelectionModel().select(shown.get(tab));
         }
     }
 
-    private Node content(WorkloadTab tab) {
+    private Node content(WorkloadTabViewModel tab) {
         Label state = new Label();
         state.getStyleClass().add("muted");
         state.setWrapText(true);
@@ -121,16 +129,16 @@ public final class WorkloadsView {
         ComboBox<String> namespace = new ComboBox<>();
         namespace.getItems().add(ALL);
         namespace.setValue(ALL);
-        // Later, not inside the change: re-filtering while the filtered list handles the same change breaks it.
-        tab.pods().addListener((ListChangeListener<PodRow>) c -> javafx.application.Platform.runLater(() -> {
-            java.util.List<String> names = tab.pods().stream().map(PodRow::namespace).distinct().sorted().toList();
-            if (!namespace.getItems().subList(1, namespace.getItems().size()).equals(names)) {
-                String keep = namespace.getValue();
-                namespace.getItems().setAll(ALL);
-                namespace.getItems().addAll(names);
-                namespace.setValue(namespace.getItems().contains(keep) ? keep : ALL);
-            }
-        }));
+        // The namespaces change after the pods did, not inside their change: re-filtering while the filtered list
+        // handles that same change breaks it.
+        Runnable listNamespaces = () -> {
+            String keep = namespace.getValue();
+            namespace.getItems().setAll(ALL);
+            namespace.getItems().addAll(tab.podNamespaces());
+            namespace.setValue(namespace.getItems().contains(keep) ? keep : ALL);
+        };
+        tab.podNamespaces().addListener((ListChangeListener<String>) c -> listNamespaces.run());
+        listNamespaces.run();
         FilteredList<PodRow> visible = new FilteredList<>(tab.pods());
         Runnable refilter = () -> {
             String text = filter.getText() == null ? "" : filter.getText().toLowerCase();
@@ -214,57 +222,41 @@ public final class WorkloadsView {
         VBox box = new VBox(10, clusterState, new HBox(12, state, exportBar(tab)), filters, split);
         HBox.setHgrow(state, Priority.ALWAYS);
         state.setMaxWidth(Double.MAX_VALUE);
-        box.setPadding(new javafx.geometry.Insets(10, 0, 0, 0));
+        box.setPadding(new Insets(10, 0, 0, 0));
         return box;
     }
 
     /**
-     * The live list replaces its rows on every refresh, which clears the table's selection: the pod stays selected by
-     * its name, its details are read again when its row changes, and they are cleared only when the pod is gone.
+     * The tab follows the selected pod by its name across refreshes, which replace every row and so clear the
+     * table's selection: the table selects the pod's new row again, or nothing once the pod is gone.
      */
-    private static void keepPodSelected(WorkloadTab tab, TableView<PodRow> table, FilteredList<PodRow> visible) {
-        PodRow[] shown = {null};
+    private static void keepPodSelected(WorkloadTabViewModel tab, TableView<PodRow> table,
+                                        FilteredList<PodRow> visible) {
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null && (shown[0] == null || !samePod(now, shown[0]))) {
-                shown[0] = now;
+            if (now != null) {
                 tab.selectPod(now);
             }
         });
-        tab.pods().addListener((ListChangeListener<PodRow>) c -> javafx.application.Platform.runLater(() -> {
-            PodRow previous = shown[0];
-            if (previous == null) {
-                return;
-            }
-            PodRow now = tab.pods().stream().filter(p -> samePod(p, previous)).findFirst().orElse(null);
-            if (now == null) {
-                shown[0] = null;
+        // Invalidation, not change: a refreshed row equal to the last one is still a new row to select.
+        tab.selectedPodProperty().addListener((Observable obs) -> {
+            PodRow pod = tab.selectedPodProperty().get();
+            if (pod == null) {
                 table.getSelectionModel().clearSelection();
-                tab.selectPod(null);
-                return;
+            } else if (visible.contains(pod) && table.getSelectionModel().getSelectedItem() != pod) {
+                table.getSelectionModel().select(pod);
             }
-            shown[0] = now;
-            if (visible.contains(now) && table.getSelectionModel().getSelectedItem() != now) {
-                table.getSelectionModel().select(now);
-            }
-            if (!now.equals(previous)) {
-                tab.refreshPod(now);
-            }
-        }));
-    }
-
-    private static boolean samePod(PodRow a, PodRow b) {
-        return a.namespace().equals(b.namespace()) && a.name().equals(b.name());
+        });
     }
 
     /** Save, merge (after a confirmation that lists what it replaces), copy a kubectl command. */
-    private Node exportBar(WorkloadTab tab) {
+    private Node exportBar(WorkloadTabViewModel tab) {
         Button save = new Button("Save kubeconfig…", new FontIcon(Feather.DOWNLOAD));
         save.setId("save-kubeconfig");
         save.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Save the kubeconfig of " + tab.title() + " (written with mode 0600)");
             chooser.setInitialFileName(tab.cluster() + ".kubeconfig");
-            java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+            File file = chooser.showSaveDialog(root.getScene().getWindow());
             if (file != null) {
                 tab.saveKubeconfig(file.toPath());
             }
@@ -296,11 +288,11 @@ public final class WorkloadsView {
         message.setMaxWidth(420);
         message.textProperty().bind(tab.exportMessageProperty());
         HBox bar = new HBox(8, message, save, merge, copy);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        bar.setAlignment(Pos.CENTER_RIGHT);
         return bar;
     }
 
-    private void confirmMerge(WorkloadTab tab, WorkloadTab.MergeProposal proposal) {
+    private void confirmMerge(WorkloadTabViewModel tab, WorkloadTabViewModel.MergeProposal proposal) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(root.getScene().getWindow());
         alert.setTitle("Add to kubeconfig");
@@ -317,9 +309,9 @@ public final class WorkloadsView {
     }
 
     /** Below the pods: the nodes, then the selected pod's containers, conditions, events and logs. */
-    private Node details(WorkloadTab tab, TableView<NodeRow> nodes) {
+    private Node details(WorkloadTabViewModel tab, TableView<NodeRow> nodes) {
         Label header = new Label("Select a pod to see its containers, conditions, events and logs.");
-        header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        header.setMinHeight(Region.USE_PREF_SIZE);
         header.setId("pod-header-" + tab.cluster());
         header.getStyleClass().add("title-4");
         header.setWrapText(true);
@@ -365,8 +357,8 @@ public final class WorkloadsView {
         Tab logs = new Tab("Logs", logs(tab));
         logs.setId("pod-logs-tab");
         Tab nodesTab = new Tab("Nodes", nodes);
-        nodesTab.textProperty().bind(javafx.beans.binding.Bindings.concat("Nodes (",
-                javafx.beans.binding.Bindings.size(tab.nodes()), ")"));
+        nodesTab.textProperty().bind(Bindings.concat("Nodes (",
+                Bindings.size(tab.nodes()), ")"));
         Tab containersTab = new Tab("Containers", containers);
         TabPane sections = new TabPane(nodesTab, containersTab, new Tab("Conditions", conditions),
                 new Tab("Events", events), logs);
@@ -399,11 +391,11 @@ public final class WorkloadsView {
             noEvents.setText(pod.eventsNote().isEmpty() ? "No events for this pod." : pod.eventsNote());
         });
         VBox box = new VBox(6, header, note, sections);
-        box.setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
+        box.setPadding(new Insets(8, 0, 0, 0));
         return box;
     }
 
-    private Node logs(WorkloadTab tab) {
+    private Node logs(WorkloadTabViewModel tab) {
         ComboBox<String> container = new ComboBox<>();
         container.setId("log-container");
         container.setPromptText("Container");
@@ -411,10 +403,10 @@ public final class WorkloadsView {
         tail.setId("log-tail");
         tail.setEditable(true);
         tail.setPrefWidth(100);
-        tail.setTooltip(new javafx.scene.control.Tooltip("Last lines to show (0: all)"));
+        tail.setTooltip(new Tooltip("Last lines to show (0: all)"));
         CheckBox previous = new CheckBox("Previous");
         previous.setId("log-previous");
-        previous.setTooltip(new javafx.scene.control.Tooltip("The previous, terminated instance of the container"));
+        previous.setTooltip(new Tooltip("The previous, terminated instance of the container"));
         Button show = new Button("Show", new FontIcon(Feather.FILE_TEXT));
         show.setId("log-show");
         show.setOnAction(e -> tab.showLogs(container.getValue(), tail.getValue(), previous.isSelected()));
@@ -450,9 +442,9 @@ public final class WorkloadsView {
         text.textProperty().addListener((obs, old, now) -> text.setScrollTop(Double.MAX_VALUE));
         VBox.setVgrow(text, Priority.ALWAYS);
         HBox controls = new HBox(8, container, new Label("Lines"), tail, previous, show, follow);
-        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        controls.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, controls, state, text);
-        box.setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
+        box.setPadding(new Insets(8, 0, 0, 0));
         return box;
     }
 }

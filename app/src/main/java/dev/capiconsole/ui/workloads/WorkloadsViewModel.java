@@ -3,8 +3,8 @@ package dev.capiconsole.ui.workloads;
 import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.topology.ClusterSummary;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import dev.capiconsole.ui.common.TaskExecutor;
+import dev.capiconsole.workload.WorkloadConnection;
 import java.nio.file.Path;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -18,23 +18,26 @@ import javafx.collections.ObservableList;
  */
 public final class WorkloadsViewModel {
 
-    private final ObservableList<WorkloadTab> tabs = FXCollections.observableArrayList();
-    private final ObjectProperty<WorkloadTab> selected = new SimpleObjectProperty<>();
+    private final ObservableList<WorkloadTabViewModel> tabs = FXCollections.observableArrayList();
+    private final ObjectProperty<WorkloadTabViewModel> selected = new SimpleObjectProperty<>();
+    private final TaskExecutor tasks;
     private final ObjectProperty<ManagementCluster> connected;
     private final ObjectProperty<Path> userKubeconfig = new SimpleObjectProperty<>(KubeconfigSet
             .defaultFiles(System.getenv(), Path.of(System.getProperty("user.home"))).stream().findFirst()
             .orElse(Path.of(System.getProperty("user.home"), ".kube", "config")));
 
-    public WorkloadsViewModel(ObjectProperty<ManagementCluster> connected, ObservableList<ClusterSummary> clusters) {
+    public WorkloadsViewModel(TaskExecutor tasks, ObjectProperty<ManagementCluster> connected,
+                              ObservableList<ClusterSummary> clusters) {
+        this.tasks = tasks;
         this.connected = connected;
         connected.addListener((obs, old, now) -> closeAll());
         clusters.addListener((ListChangeListener<ClusterSummary>) change -> follow(clusters));
     }
 
     private void follow(ObservableList<ClusterSummary> clusters) {
-        for (WorkloadTab tab : tabs) {
+        for (WorkloadTabViewModel tab : tabs) {
             ClusterSummary summary = clusters.stream()
-                    .filter(c -> c.namespace().equals(tab.namespace()) && c.name().equals(tab.cluster()))
+                    .filter(c -> isOf(tab, c.namespace(), c.name()))
                     .findFirst().orElse(null);
             if (summary == null) {
                 tab.checkClusterStillThere(); // the list also empties while switching management clusters
@@ -50,33 +53,36 @@ public final class WorkloadsViewModel {
         if (management == null) {
             return;
         }
-        WorkloadTab tab = tabs.stream().filter(t -> t.namespace().equals(namespace) && t.cluster().equals(cluster)
-                        && !t.isClosed()).findFirst().orElseGet(() -> {
-                    tabs.removeIf(t -> t.namespace().equals(namespace) && t.cluster().equals(cluster));
-                    WorkloadTab created = new WorkloadTab(namespace, cluster, management.name(),
-                            () -> new KubernetesClientBuilder().withConfig(
-                                    Config.fromKubeconfig(management.name(), management.kubeconfig(), null)).build());
+        WorkloadTabViewModel tab = tabs.stream().filter(t -> isOf(t, namespace, cluster) && !t.isClosed())
+                .findFirst().orElseGet(() -> {
+                    tabs.removeIf(t -> isOf(t, namespace, cluster));
+                    WorkloadTabViewModel created = new WorkloadTabViewModel(namespace, cluster, management.name(),
+                            new WorkloadConnection(management.client(), namespace, cluster), tasks);
                     tabs.add(created);
                     return created;
                 });
         selected.set(tab);
     }
 
-    public void close(WorkloadTab tab) {
+    private static boolean isOf(WorkloadTabViewModel tab, String namespace, String cluster) {
+        return tab.namespace().equals(namespace) && tab.cluster().equals(cluster);
+    }
+
+    public void close(WorkloadTabViewModel tab) {
         tab.close();
         tabs.remove(tab);
     }
 
     private void closeAll() {
-        tabs.forEach(WorkloadTab::close);
+        tabs.forEach(WorkloadTabViewModel::close);
         tabs.clear();
     }
 
-    public ObservableList<WorkloadTab> tabs() {
+    public ObservableList<WorkloadTabViewModel> tabs() {
         return tabs;
     }
 
-    public ObjectProperty<WorkloadTab> selectedProperty() {
+    public ObjectProperty<WorkloadTabViewModel> selectedProperty() {
         return selected;
     }
 
@@ -87,6 +93,6 @@ public final class WorkloadsViewModel {
 
     /** Stops every tab's watches at exit (from any thread; the tabs themselves stay as they are). */
     public void shutdown() {
-        tabs.forEach(WorkloadTab::close);
+        tabs.forEach(WorkloadTabViewModel::close);
     }
 }

@@ -13,7 +13,7 @@ import dev.capiconsole.ui.lab.LabViewModel;
 import dev.capiconsole.ui.shell.ConsoleWindow;
 import dev.capiconsole.ui.shell.Theme;
 import dev.capiconsole.ui.shell.View;
-import dev.capiconsole.ui.workloads.WorkloadTab;
+import dev.capiconsole.ui.workloads.WorkloadTabViewModel;
 import dev.capiconsole.workload.PodDetails;
 import dev.capiconsole.workload.PodRow;
 import dev.capiconsole.workload.WorkloadKubeconfig;
@@ -243,7 +243,7 @@ class ClustersGuiTest {
                 .contains("does not serve container logs"));
         Screenshots.save(Screenshots.render(stage.getScene()), "workload-pod-logs");
 
-        WorkloadTab tab = window.viewModel().workloads().tabs().get(0);
+        WorkloadTabViewModel tab = window.viewModel().workloads().tabs().get(0);
         Path home = folder.resolve("home");
         java.nio.file.Files.createDirectories(home.resolve(".kube"));
         Path config = home.resolve(".kube/config");
@@ -301,7 +301,7 @@ class ClustersGuiTest {
      * Cluster is gone, stops, and keeps what it last saw.
      */
     private void aDeletedClusterStopsItsTab(FxRobot robot, TreeTableView<DescribeRow> tree) throws Exception {
-        WorkloadTab tab = window.viewModel().workloads().tabs().get(0);
+        WorkloadTabViewModel tab = window.viewModel().workloads().tabs().get(0);
         TreeItem<DescribeRow> clusterRow = find(tree.getRoot(), r -> r.name().startsWith("Cluster default/"));
         robot.interact(() -> tree.getSelectionModel().select(clusterRow));
         robot.clickOn("#actions").clickOn("#action-delete-cluster");

@@ -1,26 +1,26 @@
 package dev.capiconsole.ui.workloads;
 
 import dev.capiconsole.live.Coalescer;
-import dev.capiconsole.topology.V1Beta1Core;
+import dev.capiconsole.ui.common.BackgroundTask;
+import dev.capiconsole.ui.common.TaskExecutor;
 import dev.capiconsole.workload.KubeconfigMerge;
 import dev.capiconsole.workload.LogBuffer;
 import dev.capiconsole.workload.NodeRow;
 import dev.capiconsole.workload.PodDetails;
 import dev.capiconsole.workload.PodLogs;
 import dev.capiconsole.workload.PodRow;
+import dev.capiconsole.workload.WorkloadConnection;
 import dev.capiconsole.workload.WorkloadException;
 import dev.capiconsole.workload.WorkloadKubeconfig;
 import dev.capiconsole.workload.WorkloadWatch;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
-import javafx.application.Platform;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -37,10 +37,10 @@ import org.slf4j.LoggerFactory;
  * is still being created), then keeps its pods and nodes live; shows one pod's details and logs; exports the
  * kubeconfig. Closing the tab, or the Cluster's deletion, stops everything.
  */
-public final class WorkloadTab {
+public final class WorkloadTabViewModel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WorkloadTab.class);
-    private static final long RETRY_MILLIS = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(WorkloadTabViewModel.class);
+    static final Duration RETRY = Duration.ofSeconds(10);
     static final int FOLLOW_MAX_LINES = 5_000;
 
     /** A merge waiting for the operator's yes: where to, and which entries it would replace. */
@@ -50,12 +50,18 @@ public final class WorkloadTab {
     private final String namespace;
     private final String cluster;
     private final String managementContext;
-    private final Supplier<KubernetesClient> management;
+    private final WorkloadConnection connection;
+    private final TaskExecutor tasks;
+    /** Pod reads, logs, exports and the Cluster check, one at a time and in order. */
+    private final TaskExecutor work;
+    private final Duration retryEvery;
     private final ObservableList<PodRow> pods = FXCollections.observableArrayList();
+    private final ObservableList<String> podNamespaces = FXCollections.observableArrayList();
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("Reading the kubeconfig Secret…");
     private final ReadOnlyStringWrapper clusterState = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<PodRow> selectedPod = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PodDetails> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper detailsState = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper logText = new ReadOnlyStringWrapper("");
@@ -63,33 +69,73 @@ public final class WorkloadTab {
     private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MergeProposal> mergeProposal = new ReadOnlyObjectWrapper<>();
-    private final Thread worker;
-    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "capi-console-workload-work");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final LogBuffer followed = new LogBuffer(FOLLOW_MAX_LINES);
-    private final Coalescer logFlush = new Coalescer(150, () -> {
-        String text = followed.text();
-        Platform.runLater(() -> logText.set(text));
-    });
+    private final Coalescer logFlush;
     private volatile boolean closed;
-    private volatile WorkloadWatch watch;
-    private volatile WorkloadKubeconfig kubeconfig;
-    private volatile KubernetesClient client;
     private volatile PodLogs.Following follow;
     private volatile Path savedTo;
     private volatile String mergedContext;
 
-    WorkloadTab(String namespace, String cluster, String managementContext, Supplier<KubernetesClient> management) {
+    WorkloadTabViewModel(String namespace, String cluster, String managementContext, WorkloadConnection connection,
+                         TaskExecutor tasks) {
+        this(namespace, cluster, managementContext, connection, tasks, RETRY);
+    }
+
+    WorkloadTabViewModel(String namespace, String cluster, String managementContext, WorkloadConnection connection,
+                         TaskExecutor tasks, Duration retryEvery) {
         this.namespace = namespace;
         this.cluster = cluster;
         this.managementContext = managementContext;
-        this.management = management;
-        this.worker = new Thread(() -> connect(management), "capi-console-workload-" + cluster);
-        worker.setDaemon(true);
-        worker.start();
+        this.connection = connection;
+        this.tasks = tasks;
+        this.work = tasks.serial();
+        this.retryEvery = retryEvery;
+        this.logFlush = new Coalescer(150, () -> {
+            String text = followed.text();
+            tasks.onUiThread(() -> logText.set(text));
+        });
+        connect();
+    }
+
+    private void connect() {
+        BackgroundTask.of(() -> {
+            String server = connection.kubeconfig().server();
+            connection.watch(snapshot -> tasks.onUiThread(() -> show(snapshot, server)));
+        }).onSuccess(done -> connected.set(!closed)).onFailure(this::notConnected).runWith(tasks);
+    }
+
+    private void notConnected(Exception e) {
+        if (closed) {
+            return;
+        }
+        if (e instanceof WorkloadException.NotYet) {
+            state.set(e.getMessage() + ". Trying again every " + retryEvery.toSeconds() + " s.");
+            BackgroundTask.of(() -> Thread.sleep(retryEvery.toMillis())).onSuccess(done -> {
+                if (!closed) {
+                    connect();
+                }
+            }).onFailure(interrupted -> {
+                // the window is closing: nobody waits for this cluster any more
+            }).runWith(tasks);
+            return;
+        }
+        LOG.warn("Cannot open workload cluster {}: {}", title(), e.getMessage());
+        state.set("Cannot open " + title() + ": " + e.getMessage());
+    }
+
+    private void show(WorkloadWatch.Snapshot snapshot, String server) {
+        if (closed) {
+            return;
+        }
+        pods.setAll(snapshot.pods());
+        nodes.setAll(snapshot.nodes());
+        List<String> names = snapshot.pods().stream().map(PodRow::namespace).distinct().sorted().toList();
+        if (!podNamespaces.equals(names)) {
+            podNamespaces.setAll(names);
+        }
+        followSelectedPod();
+        state.set("Live from " + server + ": " + snapshot.nodes().size() + " nodes, " + snapshot.pods().size()
+                + " pods");
     }
 
     /** Asks the management cluster whether the Cluster still exists; stops the tab when it does not. */
@@ -97,70 +143,49 @@ public final class WorkloadTab {
         if (closed) {
             return;
         }
-        work.execute(() -> {
-            try (KubernetesClient managementClient = management.get()) {
-                boolean exists = managementClient.genericKubernetesResources("cluster.x-k8s.io/"
-                        + V1Beta1Core.servedVersion(managementClient), "Cluster").inNamespace(namespace)
-                        .withName(cluster).get() != null;
-                if (!exists) {
-                    Platform.runLater(this::clusterGone);
-                }
-            } catch (KubernetesClientException e) {
-                LOG.info("Cannot check whether Cluster {}/{} still exists: {}", namespace, cluster, e.getMessage());
+        BackgroundTask.of(connection::clusterExists).onSuccess(exists -> {
+            if (!exists) {
+                clusterGone();
             }
-        });
-    }
-
-    private void connect(Supplier<KubernetesClient> management) {
-        while (!closed) {
-            try {
-                WorkloadKubeconfig read;
-                try (KubernetesClient managementClient = management.get()) {
-                    read = WorkloadKubeconfig.read(managementClient, namespace, cluster);
-                }
-                String server = read.server();
-                WorkloadWatch started;
-                try {
-                    started = new WorkloadWatch(read, snapshot -> Platform.runLater(() -> {
-                        if (closed) {
-                            return;
-                        }
-                        pods.setAll(snapshot.pods());
-                        nodes.setAll(snapshot.nodes());
-                        state.set("Live from " + server + ": " + snapshot.nodes().size() + " nodes, "
-                                + snapshot.pods().size() + " pods");
-                    }));
-                } catch (KubernetesClientException e) {
-                    throw read.explain(e);
-                }
-                if (closed) {
-                    started.close();
-                } else {
-                    kubeconfig = read;
-                    client = read.client();
-                    watch = started;
-                    Platform.runLater(() -> connected.set(!closed));
-                }
-                return;
-            } catch (WorkloadException.NotYet e) {
-                Platform.runLater(() -> state.set(e.getMessage() + ". Trying again every 10 s."));
-            } catch (RuntimeException e) {
-                LOG.warn("Cannot open workload cluster {}/{}: {}", namespace, cluster, e.getMessage());
-                Platform.runLater(() -> state.set("Cannot open " + namespace + "/" + cluster + ": " + e.getMessage()));
-                return;
-            }
-            try {
-                Thread.sleep(RETRY_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        }).onFailure(e -> LOG.info("Cannot check whether Cluster {} still exists: {}", title(), e.getMessage()))
+                .runWith(work);
     }
 
     // ---- pod details and logs
 
-    /** Shows the details of a pod (null clears them); reads in the background. */
+    /** The operator picked a pod; picking the pod already shown again (a refreshed row of it) changes nothing. */
     public void selectPod(PodRow pod) {
+        PodRow shown = selectedPod.get();
+        if (pod != null && shown != null && samePod(pod, shown)) {
+            return;
+        }
+        selectedPod.set(pod);
+        showPod(pod);
+    }
+
+    /**
+     * Every refresh replaces the rows: the selected pod is followed by its name, its details are read again when
+     * its row changed, and they are cleared only when the pod is gone.
+     */
+    private void followSelectedPod() {
+        PodRow previous = selectedPod.get();
+        if (previous == null) {
+            return;
+        }
+        PodRow now = pods.stream().filter(p -> samePod(p, previous)).findFirst().orElse(null);
+        selectedPod.set(now);
+        if (now == null) {
+            showPod(null);
+        } else if (!now.equals(previous)) {
+            refreshPod(now);
+        }
+    }
+
+    private static boolean samePod(PodRow a, PodRow b) {
+        return a.namespace().equals(b.namespace()) && a.name().equals(b.name());
+    }
+
+    private void showPod(PodRow pod) {
         stopFollowing();
         logText.set("");
         logState.set("");
@@ -170,27 +195,21 @@ public final class WorkloadTab {
             return;
         }
         detailsState.set("Reading " + pod.namespace() + "/" + pod.name() + "…");
-        runWithClient(workload -> {
-            PodDetails read = PodDetails.read(workload, pod.namespace(), pod.name(), Instant.now());
-            Platform.runLater(() -> {
-                details.set(read);
-                detailsState.set("");
-            });
-        }, message -> detailsState.set(message));
+        request(workload -> PodDetails.read(workload, pod.namespace(), pod.name(), Instant.now()), read -> {
+            details.set(read);
+            detailsState.set("");
+        }, detailsState::set);
     }
 
     /** Reads the selected pod's details again (its row changed), leaving the logs as they are. */
-    public void refreshPod(PodRow pod) {
-        runWithClient(workload -> {
-            PodDetails read = PodDetails.read(workload, pod.namespace(), pod.name(), Instant.now());
-            Platform.runLater(() -> {
-                PodDetails current = details.get();
-                if (current != null && current.namespace().equals(read.namespace())
-                        && current.name().equals(read.name())) {
-                    details.set(read);
-                }
-            });
-        }, message -> detailsState.set(message));
+    private void refreshPod(PodRow pod) {
+        request(workload -> PodDetails.read(workload, pod.namespace(), pod.name(), Instant.now()), read -> {
+            PodDetails current = details.get();
+            if (current != null && current.namespace().equals(read.namespace())
+                    && current.name().equals(read.name())) {
+                details.set(read);
+            }
+        }, detailsState::set);
     }
 
     /** The last {@code tailLines} lines of a container (all when 0), or its previous instance's. */
@@ -202,13 +221,10 @@ public final class WorkloadTab {
         stopFollowing();
         PodLogs.Request request = new PodLogs.Request(pod.namespace(), pod.name(), container, tailLines, previous);
         logState.set("Reading " + describe(request) + "…");
-        runWithClient(workload -> {
-            String text = PodLogs.tail(workload, request);
-            Platform.runLater(() -> {
-                logText.set(text);
-                logState.set(text.isEmpty() ? "No lines in " + describe(request) + "."
-                        : describe(request) + ": " + text.lines().count() + " lines");
-            });
+        request(workload -> PodLogs.tail(workload, request), text -> {
+            logText.set(text);
+            logState.set(text.isEmpty() ? "No lines in " + describe(request) + "."
+                    : describe(request) + ": " + text.lines().count() + " lines");
         }, logState::set);
     }
 
@@ -224,13 +240,13 @@ public final class WorkloadTab {
         logText.set("");
         following.set(true);
         logState.set("Following " + describe(request) + "…");
-        runWithClient(workload -> {
+        request(workload -> {
             PodLogs.Following started = PodLogs.follow(workload, request, line -> {
                 followed.add(line);
                 logFlush.signal();
             });
             follow = started;
-            started.ended().whenComplete((cause, error) -> Platform.runLater(() -> {
+            started.ended().whenComplete((cause, error) -> tasks.onUiThread(() -> {
                 if (follow == started) {
                     follow = null;
                     following.set(false);
@@ -238,7 +254,8 @@ public final class WorkloadTab {
                             + (cause == null ? "." : ": " + cause.getMessage()));
                 }
             }));
-        }, message -> {
+            return started;
+        }, started -> { }, message -> {
             following.set(false);
             logState.set(message);
         });
@@ -260,31 +277,27 @@ public final class WorkloadTab {
                 + " lines)" : "");
     }
 
-    private void runWithClient(java.util.function.Consumer<KubernetesClient> task,
-                               java.util.function.Consumer<String> failure) {
+    /** Runs a read with the workload cluster's client on the work lane; {@code failure} gets what went wrong. */
+    private <T> void request(Function<KubernetesClient, T> read, Consumer<T> done, Consumer<String> failure) {
         if (closed) {
             failure.accept("This tab stopped: " + (clusterState.get().isEmpty() ? "it was closed."
                     : clusterState.get()));
             return;
         }
-        work.execute(() -> {
-            KubernetesClient current = client;
-            if (current == null) {
-                Platform.runLater(() -> failure.accept("Not connected to the workload cluster yet."));
-                return;
-            }
-            try {
-                task.accept(current);
-            } catch (WorkloadException e) {
-                Platform.runLater(() -> failure.accept(e.getMessage()));
-            } catch (KubernetesClientException e) {
-                String message = kubeconfig.explain(e).getMessage();
-                Platform.runLater(() -> failure.accept(message));
-            } catch (RuntimeException e) {
-                LOG.warn("Workload request failed", e);
-                Platform.runLater(() -> failure.accept("Failed: " + e.getMessage()));
-            }
-        });
+        if (!connection.isWatching()) {
+            failure.accept("Not connected to the workload cluster yet.");
+            return;
+        }
+        BackgroundTask.of(() -> connection.request(read)).onSuccess(done)
+                .onFailure(e -> failure.accept(explain(e))).runWith(work);
+    }
+
+    private static String explain(Exception e) {
+        if (e instanceof WorkloadException) {
+            return e.getMessage();
+        }
+        LOG.warn("Workload request failed", e);
+        return "Failed: " + e.getMessage();
     }
 
     // ---- kubeconfig export (the text never reaches a property or a log)
@@ -295,16 +308,13 @@ public final class WorkloadTab {
             KubeconfigMerge.save(file, k.text());
             savedTo = file;
             return "Saved the kubeconfig of " + title() + " to " + file + " (mode 0600).";
-        });
+        }, exportMessage::set);
     }
 
     /** Works out what merging into {@code target} would replace; the view asks before {@link #confirmMerge()}. */
     public void proposeMerge(Path target) {
-        withKubeconfig(k -> {
-            List<String> replaces = KubeconfigMerge.conflicts(target, k.text());
-            Platform.runLater(() -> mergeProposal.set(new MergeProposal(target, replaces)));
-            return null;
-        });
+        withKubeconfig(k -> new MergeProposal(target, KubeconfigMerge.conflicts(target, k.text())),
+                mergeProposal::set);
     }
 
     public void confirmMerge() {
@@ -319,7 +329,7 @@ public final class WorkloadTab {
             return "Added context " + result.context() + " to " + proposal.target()
                     + (result.replaced().isEmpty() ? "" : " (replaced " + String.join(", ", result.replaced()) + ")")
                     + (result.backup() == null ? "" : "; the previous file is " + result.backup()) + ".";
-        });
+        }, exportMessage::set);
     }
 
     public void cancelMerge() {
@@ -348,31 +358,23 @@ public final class WorkloadTab {
         exportMessage.set("Copied: " + command);
     }
 
-    private interface KubeconfigTask {
-        String run(WorkloadKubeconfig kubeconfig) throws IOException;
+    private interface KubeconfigTask<T> {
+        T run(WorkloadKubeconfig kubeconfig) throws IOException;
     }
 
-    private void withKubeconfig(KubeconfigTask task) {
+    private <T> void withKubeconfig(KubeconfigTask<T> task, Consumer<T> done) {
         if (closed) {
             exportMessage.set("This tab stopped; open the cluster again to export its kubeconfig.");
             return;
         }
-        work.execute(() -> {
-            WorkloadKubeconfig current = kubeconfig;
-            if (current == null) {
-                Platform.runLater(() -> exportMessage.set("The kubeconfig has not been read yet."));
-                return;
-            }
-            try {
-                String message = task.run(current);
-                if (message != null) {
-                    Platform.runLater(() -> exportMessage.set(message));
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Kubeconfig export failed: {}", e.getMessage());
-                Platform.runLater(() -> exportMessage.set("Could not export the kubeconfig: " + e.getMessage()));
-            }
-        });
+        if (!connection.isWatching()) {
+            exportMessage.set("The kubeconfig has not been read yet.");
+            return;
+        }
+        BackgroundTask.of(() -> task.run(connection.kubeconfig())).onSuccess(done).onFailure(e -> {
+            LOG.warn("Kubeconfig export failed: {}", e.getMessage());
+            exportMessage.set("Could not export the kubeconfig: " + e.getMessage());
+        }).runWith(work);
     }
 
     // ---- the Cluster on the management cluster
@@ -412,6 +414,11 @@ public final class WorkloadTab {
         return pods;
     }
 
+    /** The namespaces of the pods, sorted; changes only after the pods themselves changed. */
+    public ObservableList<String> podNamespaces() {
+        return podNamespaces;
+    }
+
     public ObservableList<NodeRow> nodes() {
         return nodes;
     }
@@ -426,6 +433,11 @@ public final class WorkloadTab {
 
     public ReadOnlyBooleanProperty connectedProperty() {
         return connected.getReadOnlyProperty();
+    }
+
+    /** The pod whose details are shown: the row it has now (a new row on every refresh), null once it is gone. */
+    public ReadOnlyObjectProperty<PodRow> selectedPodProperty() {
+        return selectedPod.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<PodDetails> detailsProperty() {
@@ -467,23 +479,12 @@ public final class WorkloadTab {
 
     private void stop() {
         closed = true;
-        worker.interrupt();
         PodLogs.Following currentFollow = follow;
         follow = null;
         if (currentFollow != null) {
             currentFollow.close();
         }
         logFlush.close();
-        WorkloadWatch current = watch;
-        watch = null;
-        if (current != null) {
-            current.close();
-        }
-        KubernetesClient currentClient = client;
-        client = null;
-        work.shutdown();
-        if (currentClient != null) {
-            currentClient.close();
-        }
+        connection.close();
     }
 }
