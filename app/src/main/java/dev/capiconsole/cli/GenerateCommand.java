@@ -1,6 +1,7 @@
 package dev.capiconsole.cli;
 
 import dev.capiconsole.connection.KubeContext;
+import dev.capiconsole.connection.FieldManager;
 import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.lab.SecretFiles;
 import dev.capiconsole.templates.BuiltInTemplates;
@@ -112,7 +113,7 @@ final class GenerateCommand {
         Path config;
 
         @Option(names = "--apply", description = "Apply the objects to the management cluster (server-side apply, "
-                + "field manager capi-console) instead of printing them.")
+                + "field manager " + FieldManager.NAME + ") instead of printing them.")
         boolean apply;
 
         @Option(names = "--create-namespace", description = "With --apply: create the target namespace if it is "

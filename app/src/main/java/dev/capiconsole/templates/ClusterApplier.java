@@ -1,5 +1,6 @@
 package dev.capiconsole.templates;
 
+import dev.capiconsole.connection.FieldManager;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,8 +20,6 @@ import java.util.function.Consumer;
  * for each what happened. A failure does not stop the others; applying the same objects again is safe.
  */
 public final class ClusterApplier {
-
-    public static final String FIELD_MANAGER = "capi-console";
 
     public enum Outcome {
         CREATED, CONFIGURED, UNCHANGED, FAILED;
@@ -139,7 +138,7 @@ public final class ClusterApplier {
             var existing = namespace.isEmpty() ? client.resource(resource).get()
                     : client.resource(resource).inNamespace(namespace).get();
             var applied = (namespace.isEmpty() ? client.resource(resource) : client.resource(resource)
-                    .inNamespace(namespace)).fieldManager(FIELD_MANAGER).serverSideApply();
+                    .inNamespace(namespace)).fieldManager(FieldManager.NAME).serverSideApply();
             Outcome outcome = existing == null ? Outcome.CREATED
                     : sameApartFromStatus(existing, applied) ? Outcome.UNCHANGED : Outcome.CONFIGURED;
             return new ObjectResult(kind, namespace, name, outcome, "");

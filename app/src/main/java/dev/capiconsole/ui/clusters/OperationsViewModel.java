@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.clusters;
 
+import dev.capiconsole.connection.FieldManager;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.events.EventRow;
 import dev.capiconsole.operations.Change;
@@ -235,7 +236,7 @@ public final class OperationsViewModel {
                     }
                     ChangeApplier.apply(client, edit.at(found.getMetadata().getResourceVersion()), takeOver);
                     Platform.runLater(() -> editResult.set(new EditResult(null, "Applied to "
-                            + edit.target().display() + " as field manager " + ObjectEdit.FIELD_MANAGER
+                            + edit.target().display() + " as field manager " + FieldManager.NAME
                             + (takeOver ? ", taking over the conflicting fields." : "."), List.of(), null)));
                 } catch (ChangeFailed e) {
                     CapiObject live = null;
