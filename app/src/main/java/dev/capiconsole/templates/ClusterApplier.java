@@ -1,6 +1,7 @@
 package dev.capiconsole.templates;
 
 import dev.capiconsole.connection.FieldManager;
+import dev.capiconsole.connection.ServerErrors;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -103,7 +104,7 @@ public final class ClusterApplier {
                         .endMetadata().build()).create();
                 result = new ObjectResult("Namespace", "", namespace, Outcome.CREATED, "");
             } catch (KubernetesClientException e) {
-                result = new ObjectResult("Namespace", "", namespace, Outcome.FAILED, ApplyErrors.explain(e));
+                result = new ObjectResult("Namespace", "", namespace, Outcome.FAILED, ServerErrors.explain(e));
             }
             results.add(result);
             progress.accept(result);
@@ -143,7 +144,7 @@ public final class ClusterApplier {
                     : sameApartFromStatus(existing, applied) ? Outcome.UNCHANGED : Outcome.CONFIGURED;
             return new ObjectResult(kind, namespace, name, outcome, "");
         } catch (KubernetesClientException e) {
-            return new ObjectResult(kind, namespace, name, Outcome.FAILED, ApplyErrors.explain(e));
+            return new ObjectResult(kind, namespace, name, Outcome.FAILED, ServerErrors.explain(e));
         }
     }
 
