@@ -320,8 +320,8 @@ final class OperationCommands {
                 var current = client.genericKubernetesResources(core, "Cluster").inNamespace(ns).withName(cluster)
                         .get();
                 if (current == null) {
-                    out.println("Cluster " + ns + "/" + cluster + " is gone (" + Duration.between(start, Instant.now())
-                            .toSeconds() + " s).");
+                    out.println(CapiObject.display("Cluster", ns, cluster) + " is gone ("
+                            + Duration.between(start, Instant.now()).toSeconds() + " s).");
                     out.flush();
                     return 0;
                 }
@@ -335,7 +335,7 @@ final class OperationCommands {
                 }
                 Thread.sleep(1000);
             }
-            throw new OperationRefused("Cluster " + ns + "/" + cluster + " is still there after " + timeout
+            throw new OperationRefused(CapiObject.display("Cluster", ns, cluster) + " is still there after " + timeout
                     + " (is it paused? see capi-console describe cluster " + cluster + " -n " + ns + ")");
         }
     }

@@ -1,6 +1,7 @@
 package dev.capiconsole.install;
 
 import dev.capiconsole.connection.ServerErrors;
+import dev.capiconsole.topology.CapiObject;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -111,8 +112,7 @@ final class ObjectWriter {
 
     static String describe(Map<String, Object> object) {
         Map<String, Object> metadata = ProviderComponents.metadata(object);
-        Object namespace = metadata.get("namespace");
-        return object.get("kind") + " " + (namespace == null || String.valueOf(namespace).isEmpty() ? ""
-                : namespace + "/") + metadata.get("name");
+        return CapiObject.display(String.valueOf(object.get("kind")), Objects.toString(metadata.get("namespace"), ""),
+                String.valueOf(metadata.get("name")));
     }
 }

@@ -89,7 +89,7 @@ public record ObjectEdit(Change.Target target, List<String> diff, Map<String, Ob
             }
         });
         return new ObjectEdit(ChangePlanner.target(original), diff(yaml(before), yaml(after),
-                original.kind() + " " + original.namespace() + "/" + original.name()), configuration);
+                original.display()), configuration);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.capiconsole.templates;
 
 import dev.capiconsole.connection.FieldManager;
 import dev.capiconsole.connection.ServerErrors;
+import dev.capiconsole.topology.CapiObject;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,7 +33,7 @@ public final class ClusterApplier {
 
     public record ObjectResult(String kind, String namespace, String name, Outcome outcome, String message) {
         public String label() {
-            return kind + " " + (namespace == null || namespace.isEmpty() ? "" : namespace + "/") + name;
+            return CapiObject.display(kind, namespace, name);
         }
     }
 
