@@ -1,7 +1,5 @@
 package dev.capiconsole.cli;
 
-import dev.capiconsole.connection.KubeContext;
-import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.install.InstalledProvider;
 import dev.capiconsole.install.Inventory;
 import dev.capiconsole.install.NewestRelease;
@@ -20,13 +18,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,28 +41,21 @@ final class GetCommand {
     /** The management cluster and the Cluster's namespace, shared by the subcommands. */
     static final class Target {
         @Mixin
-        KubeconfigOptions kubeconfig = new KubeconfigOptions();
-
-        @Option(names = {"-n", "--namespace"}, description = "The Cluster's namespace (default: the context's).")
-        String namespace;
+        ClusterTarget cluster = new ClusterTarget();
 
         /** Runs {@code work} with a client of the workload cluster, explaining an unreachable or refusing server. */
-        <T> T withWorkloadClient(String cluster, java.util.function.Function<KubernetesClient, T> work) {
-            return withWorkload(cluster, (kubeconfig, ns) -> {
-                try (KubernetesClient workload = kubeconfig.client()) {
-                    return work.apply(workload);
-                } catch (KubernetesClientException e) {
-                    throw kubeconfig.explain(e);
-                }
-            });
+        <T> T withWorkloadClient(String name, Function<KubernetesClient, T> work) {
+            WorkloadKubeconfig kubeconfig = workloadKubeconfig(name);
+            try (KubernetesClient workload = kubeconfig.client()) {
+                return work.apply(workload);
+            } catch (KubernetesClientException e) {
+                throw kubeconfig.explain(e);
+            }
         }
 
-        <T> T withWorkload(String cluster, java.util.function.BiFunction<WorkloadKubeconfig, String, T> work) {
-            KubeconfigSet set = kubeconfig.load();
-            KubeContext context = kubeconfig.selected(set);
-            String ns = namespace != null ? namespace : context.namespace();
-            try (KubernetesClient management = kubeconfig.client(set, context)) {
-                return work.apply(WorkloadKubeconfig.read(management, ns, cluster), ns);
+        WorkloadKubeconfig workloadKubeconfig(String name) {
+            try (ManagementTarget.Connection management = cluster.open()) {
+                return WorkloadKubeconfig.read(management.client(), management.namespace(), name);
             }
         }
     }
@@ -87,7 +81,7 @@ final class GetCommand {
 
         @Override
         public Integer call() throws IOException {
-            WorkloadKubeconfig kubeconfig = target.withWorkload(name, (k, ns) -> k);
+            WorkloadKubeconfig kubeconfig = target.workloadKubeconfig(name);
             PrintWriter out = spec.commandLine().getOut();
             if (writeTo != null) {
                 KubeconfigMerge.save(writeTo, kubeconfig.text());
@@ -205,7 +199,7 @@ final class GetCommand {
                 description = "The pod's namespace in the workload cluster (default: ${DEFAULT-VALUE}).")
         String namespace;
 
-        <T> T withWorkloadClient(java.util.function.Function<KubernetesClient, T> work) {
+        <T> T withWorkloadClient(Function<KubernetesClient, T> work) {
             return target.withWorkloadClient(cluster, work);
         }
     }
@@ -290,7 +284,7 @@ final class GetCommand {
         @Override
         public Integer call() throws Exception {
             if (tail < 0) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                throw new ParameterException(spec.commandLine(),
                         "--tail must not be negative, got " + tail);
             }
             PodLogs.Request request = new PodLogs.Request(pod.namespace, pod.name, container, tail, previous);
@@ -329,7 +323,7 @@ final class GetCommand {
         CommandSpec spec;
 
         @Mixin
-        KubeconfigOptions kubeconfig = new KubeconfigOptions();
+        ManagementTarget management = new ManagementTarget();
 
         @Option(names = "--available", description = "Ask each provider's repository for its newest release.")
         boolean available;
@@ -340,14 +334,14 @@ final class GetCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            KubeconfigSet set = kubeconfig.load();
-            KubeContext context = kubeconfig.selected(set);
             List<InstalledProvider> providers;
-            try (KubernetesClient client = kubeconfig.client(set, context)) {
-                providers = new Inventory(client).list();
+            String context;
+            try (ManagementTarget.Connection connection = management.open(null)) {
+                providers = new Inventory(connection.client()).list();
+                context = connection.context().name();
             }
             if (providers.isEmpty()) {
-                out.println("No providers installed in " + context.name() + " (no clusterctl inventory). Install "
+                out.println("No providers installed in " + context + " (no clusterctl inventory). Install "
                         + "them with: capi-console init --infrastructure NAME");
                 out.flush();
                 return 0;
@@ -356,7 +350,7 @@ final class GetCommand {
             TextTable table = new TextTable(0, 2);
             table.row(header(available));
             for (InstalledProvider p : providers) {
-                List<String> cells = new java.util.ArrayList<>(List.of(p.namespace(), p.name(),
+                List<String> cells = new ArrayList<>(List.of(p.namespace(), p.name(),
                         p.type().clusterctlName(), p.providerName(), p.version()));
                 if (available) {
                     cells.add(NewestRelease.of(repository, p));
