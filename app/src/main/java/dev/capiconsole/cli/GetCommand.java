@@ -38,24 +38,28 @@ import picocli.CommandLine.Spec;
                 GetCommand.Logs.class, GetCommand.Providers.class})
 final class GetCommand {
 
-    /** The management cluster and the Cluster's namespace, shared by the subcommands. */
-    static final class Target {
+    /** The kubeconfig of workload Cluster {@code name}, read from its Secret in the management cluster. */
+    static WorkloadKubeconfig workloadKubeconfig(ClusterTarget target, String name) {
+        try (ManagementTarget.Connection management = target.open()) {
+            return WorkloadKubeconfig.read(management.client(), management.namespace(), name);
+        }
+    }
+
+    /** The workload cluster of {@code --cluster}, reached through its kubeconfig Secret (pods, nodes, pod, logs). */
+    static final class WorkloadCluster {
+        @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The workload Cluster.")
+        String name;
+
         @Mixin
-        ClusterTarget cluster = new ClusterTarget();
+        ClusterTarget target = new ClusterTarget();
 
         /** Runs {@code work} with a client of the workload cluster, explaining an unreachable or refusing server. */
-        <T> T withWorkloadClient(String name, Function<KubernetesClient, T> work) {
-            WorkloadKubeconfig kubeconfig = workloadKubeconfig(name);
+        <T> T withClient(Function<KubernetesClient, T> work) {
+            WorkloadKubeconfig kubeconfig = workloadKubeconfig(target, name);
             try (KubernetesClient workload = kubeconfig.client()) {
                 return work.apply(workload);
             } catch (KubernetesClientException e) {
                 throw kubeconfig.explain(e);
-            }
-        }
-
-        WorkloadKubeconfig workloadKubeconfig(String name) {
-            try (ManagementTarget.Connection management = cluster.open()) {
-                return WorkloadKubeconfig.read(management.client(), management.namespace(), name);
             }
         }
     }
@@ -70,7 +74,7 @@ final class GetCommand {
         String name;
 
         @Mixin
-        Target target = new Target();
+        ClusterTarget target = new ClusterTarget();
 
         @Option(names = "--write-to", paramLabel = "FILE", description = "Save it to FILE (mode 0600).")
         Path writeTo;
@@ -81,7 +85,7 @@ final class GetCommand {
 
         @Override
         public Integer call() throws IOException {
-            WorkloadKubeconfig kubeconfig = target.workloadKubeconfig(name);
+            WorkloadKubeconfig kubeconfig = workloadKubeconfig(target, name);
             PrintWriter out = spec.commandLine().getOut();
             if (writeTo != null) {
                 KubeconfigMerge.save(writeTo, kubeconfig.text());
@@ -107,11 +111,8 @@ final class GetCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The workload Cluster.")
-        String cluster;
-
         @Mixin
-        Target target = new Target();
+        WorkloadCluster cluster = new WorkloadCluster();
 
         @Option(names = {"-A", "--all-namespaces"}, description = "Pods of every namespace of the workload cluster.")
         boolean allNamespaces;
@@ -122,7 +123,7 @@ final class GetCommand {
 
         @Override
         public Integer call() {
-            List<PodRow> rows = target.withWorkloadClient(cluster, workload -> {
+            List<PodRow> rows = cluster.withClient(workload -> {
                 List<Pod> pods = allNamespaces ? workload.pods().inAnyNamespace().list().getItems()
                         : workload.pods().inNamespace(podNamespace).list().getItems();
                 Instant now = Instant.now();
@@ -147,7 +148,7 @@ final class GetCommand {
             PrintWriter out = spec.commandLine().getOut();
             if (rows.isEmpty()) {
                 out.println("No pods in " + (allNamespaces ? "any namespace" : "namespace " + podNamespace)
-                        + " of workload cluster " + cluster + ".");
+                        + " of workload cluster " + cluster.name + ".");
             } else {
                 table.print(out);
             }
@@ -161,15 +162,12 @@ final class GetCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The workload Cluster.")
-        String cluster;
-
         @Mixin
-        Target target = new Target();
+        WorkloadCluster cluster = new WorkloadCluster();
 
         @Override
         public Integer call() {
-            List<NodeRow> rows = target.withWorkloadClient(cluster, workload -> {
+            List<NodeRow> rows = cluster.withClient(workload -> {
                 Instant now = Instant.now();
                 return workload.nodes().list().getItems().stream().map(n -> NodeRow.of(n, now))
                         .sorted(Comparator.comparing(NodeRow::name)).toList();
@@ -189,18 +187,15 @@ final class GetCommand {
         @Parameters(index = "0", paramLabel = "POD", description = "The pod's name.")
         String name;
 
-        @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The workload Cluster.")
-        String cluster;
-
         @Mixin
-        Target target = new Target();
+        WorkloadCluster cluster = new WorkloadCluster();
 
         @Option(names = "--pod-namespace", paramLabel = "NS", defaultValue = "default",
                 description = "The pod's namespace in the workload cluster (default: ${DEFAULT-VALUE}).")
         String namespace;
 
         <T> T withWorkloadClient(Function<KubernetesClient, T> work) {
-            return target.withWorkloadClient(cluster, work);
+            return cluster.withClient(work);
         }
     }
 
