@@ -331,7 +331,7 @@ final class GetCommand {
             PrintWriter out = spec.commandLine().getOut();
             List<InstalledProvider> providers;
             String context;
-            try (ManagementTarget.Connection connection = management.open(null)) {
+            try (ManagementTarget.Connection connection = management.open()) {
                 providers = new Inventory(connection.client()).list();
                 context = connection.context().name();
             }

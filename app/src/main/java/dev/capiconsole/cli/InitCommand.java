@@ -92,7 +92,7 @@ final class InitCommand implements Callable<Integer> {
         if (metallb == null && infrastructure.stream().anyMatch(i -> MetalLb.neededBy(i.split(":")[0]))) {
             out.println("Note: kubevirt's lb flavor needs load balancers; on a local kind cluster add --metallb.");
         }
-        try (ManagementTarget.Connection connection = management.open(null)) {
+        try (ManagementTarget.Connection connection = management.open()) {
             out.println("Installing into " + connection.context().name());
             out.flush();
             Init.Result result = setup.init(connection.client()).run(request, new PrintedProgress(out));

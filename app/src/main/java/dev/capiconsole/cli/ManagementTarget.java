@@ -32,6 +32,11 @@ final class ManagementTarget {
             description = "Context to use within the kubeconfig file (default: its current context).")
     String context;
 
+    /** Opens the chosen context, in its own namespace. */
+    Connection open() {
+        return open(null);
+    }
+
     /** Opens the chosen context; {@code namespace} wins over the context's own when not null. */
     Connection open(String namespace) {
         return open(load(), namespace);
