@@ -1,6 +1,7 @@
 package dev.capiconsole.cli;
 
 import dev.capiconsole.BuildInfo;
+import dev.capiconsole.connection.ServerErrors;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,16 +39,11 @@ public final class CapiConsoleCommand {
 
     /** The message an operator can act on: fabric8's generic ones are replaced by their cause or a reason. */
     static String explain(Exception exception) {
-        String message = String.valueOf(exception.getMessage());
-        if (message.startsWith("Could not find the metadata for the given apiVersion and kind")) {
+        if (ServerErrors.unknownKind(exception)) {
             return "the server does not serve this kind: is Cluster API installed on this management cluster? "
-                    + "(" + message + ")";
+                    + "(" + exception.getMessage() + ")";
         }
-        if (message.equals("An error has occurred.") && exception.getCause() != null) {
-            return exception.getCause().getMessage() != null ? exception.getCause().getMessage()
-                    : exception.getCause().toString();
-        }
-        return message;
+        return ServerErrors.specificMessage(exception);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

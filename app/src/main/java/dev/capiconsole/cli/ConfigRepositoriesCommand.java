@@ -1,14 +1,12 @@
 package dev.capiconsole.cli;
 
-import dev.capiconsole.clusterctl.ClusterctlConfigFile;
 import dev.capiconsole.providers.Provider;
 import dev.capiconsole.providers.ProviderCatalog;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,19 +30,12 @@ final class ConfigRepositoriesCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Output output;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The clusterctl config file (default: $XDG_CONFIG_HOME/cluster-api/clusterctl.yaml, "
-                    + "else ~/.cluster-api/clusterctl.yaml).")
-    private Path config;
+    @Mixin
+    private ClusterctlConfigOption config = new ClusterctlConfigOption();
 
     @Override
     public Integer call() {
-        ProviderCatalog catalog = ProviderCatalog.builtIn();
-        Optional<Path> file = config != null ? Optional.of(config)
-                : ClusterctlConfigFile.locateDefault(System.getenv(), Path.of(System.getProperty("user.home")));
-        if (file.isPresent()) {
-            catalog = catalog.withUserDefined(ClusterctlConfigFile.read(file.get()).providers());
-        }
+        ProviderCatalog catalog = config.environment().catalog();
         PrintWriter out = spec.commandLine().getOut();
         if (output == Output.yaml) {
             printYaml(catalog.all(), out);

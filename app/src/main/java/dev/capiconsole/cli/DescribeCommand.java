@@ -1,7 +1,5 @@
 package dev.capiconsole.cli;
 
-import dev.capiconsole.connection.KubeContext;
-import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.topology.ApiObjectSource;
 import dev.capiconsole.topology.ConditionFilters;
 import dev.capiconsole.topology.DescribeOptions;
@@ -9,7 +7,6 @@ import dev.capiconsole.topology.DescribeTable;
 import dev.capiconsole.topology.DescribeTreeBuilder;
 import dev.capiconsole.topology.SnapshotReader;
 import dev.capiconsole.topology.TreeNode;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -36,10 +33,7 @@ final class DescribeCommand {
         String name;
 
         @Mixin
-        KubeconfigOptions kubeconfig = new KubeconfigOptions();
-
-        @Option(names = {"-n", "--namespace"}, description = "The Cluster's namespace (default: the context's).")
-        String namespace;
+        ClusterTarget target = new ClusterTarget();
 
         @Option(names = "--show-conditions", paramLabel = "KINDS",
                 description = "List the conditions of objects of these kinds, kind/name, or all (comma-separated; "
@@ -70,14 +64,11 @@ final class DescribeCommand {
         @Override
         public Integer call() {
             ConditionFilters.validate(showConditions);
-            KubeconfigSet set = kubeconfig.load();
-            KubeContext context = kubeconfig.selected(set);
-            String ns = namespace != null ? namespace : context.namespace();
             DescribeOptions options = new DescribeOptions(showConditions, showMachineSets, showTemplates,
                     showResourceSets, echo, grouping, !v1beta2);
-            try (KubernetesClient client = kubeconfig.client(set, context)) {
-                TreeNode tree = DescribeTreeBuilder.build(new SnapshotReader(new ApiObjectSource(client)).read(ns, name), options,
-                        Instant.now());
+            try (ManagementTarget.Connection management = target.open()) {
+                TreeNode tree = DescribeTreeBuilder.build(new SnapshotReader(new ApiObjectSource(management.client()))
+                        .read(management.namespace(), name), options, Instant.now());
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(DescribeTable.format(DescribeTable.rows(tree, Instant.now())));
                 out.flush();

@@ -1,7 +1,6 @@
 package dev.capiconsole.cli;
 
-import dev.capiconsole.connection.KubeContext;
-import dev.capiconsole.connection.KubeconfigSet;
+import dev.capiconsole.connection.FieldManager;
 import dev.capiconsole.lab.SecretFiles;
 import dev.capiconsole.templates.BuiltInTemplates;
 import dev.capiconsole.templates.ClusterApplier;
@@ -53,7 +52,7 @@ final class GenerateCommand {
         String name;
 
         @Mixin
-        KubeconfigOptions kubeconfig = new KubeconfigOptions();
+        ManagementTarget managementTarget = new ManagementTarget();
 
         @Option(names = {"-n", "--target-namespace"}, description = "Namespace of the workload cluster "
                 + "(default: the kubeconfig context's namespace).")
@@ -107,12 +106,11 @@ final class GenerateCommand {
                 + "instead of standard output.")
         String writeTo;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "The clusterctl config file (default: "
-                + "$XDG_CONFIG_HOME/cluster-api/clusterctl.yaml, else ~/.cluster-api/clusterctl.yaml).")
-        Path config;
+        @Mixin
+        ClusterctlConfigOption config = new ClusterctlConfigOption();
 
         @Option(names = "--apply", description = "Apply the objects to the management cluster (server-side apply, "
-                + "field manager capi-console) instead of printing them.")
+                + "field manager " + FieldManager.NAME + ") instead of printing them.")
         boolean apply;
 
         @Option(names = "--create-namespace", description = "With --apply: create the target namespace if it is "
@@ -130,9 +128,9 @@ final class GenerateCommand {
                 out.flush();
                 return 0;
             }
-            TemplateEnvironment environment = TemplateEnvironment.load(System.getenv(),
-                    Path.of(System.getProperty("user.home")), config);
-            ManagementAccess management = ManagementAccess.open(kubeconfig, needsManagementCluster() || apply);
+            TemplateEnvironment environment = config.environment();
+            ManagementAccess management = ManagementAccess.of(
+                    managementTarget.openIfConfigured(needsManagementCluster() || apply));
             try {
                 String namespace = targetNamespace != null ? targetNamespace : management.namespace().orElseThrow(() ->
                         new IllegalArgumentException("no kubeconfig to take the namespace from: give one with "
@@ -265,13 +263,12 @@ final class GenerateCommand {
         @Option(names = "--list-variables", description = "Print the variables instead of the YAML.")
         boolean listVariables;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "The clusterctl config file.")
-        Path config;
+        @Mixin
+        ClusterctlConfigOption config = new ClusterctlConfigOption();
 
         @Override
         public Integer call() {
-            TemplateEnvironment environment = TemplateEnvironment.load(System.getenv(),
-                    Path.of(System.getProperty("user.home")), config);
+            TemplateEnvironment environment = config.environment();
             TemplateFetcher.Fetched fetched = environment.fetcher(null, () -> System.in)
                     .fetch(new TemplateSource.Location(from));
             PrintWriter out = spec.commandLine().getOut();
@@ -291,39 +288,23 @@ final class GenerateCommand {
     }
 
     /** The management cluster, when one is configured and needed. */
-    record ManagementAccess(Optional<KubernetesClient> client, Optional<ManagementClusterLookup> lookup,
-            Optional<String> namespace) {
+    record ManagementAccess(Optional<ManagementTarget.Connection> connection,
+            Optional<ManagementClusterLookup> lookup) {
 
-        static ManagementAccess open(KubeconfigOptions options, boolean needed) {
-            KubeconfigSet set;
-            try {
-                set = options.load();
-            } catch (RuntimeException e) {
-                if (needed) {
-                    throw e;
-                }
-                return new ManagementAccess(Optional.empty(), Optional.empty(), Optional.empty());
-            }
-            if (set.contexts().isEmpty()) {
-                return new ManagementAccess(Optional.empty(), Optional.empty(), Optional.empty());
-            }
-            KubeContext context;
-            KubernetesClient client;
-            try {
-                context = options.selected(set);
-                client = options.client(set, context);
-            } catch (RuntimeException e) {
-                if (needed) {
-                    throw e;
-                }
-                return new ManagementAccess(Optional.empty(), Optional.empty(), Optional.empty());
-            }
-            return new ManagementAccess(Optional.of(client), Optional.of(new ManagementClusterLookup(client)),
-                    Optional.of(context.namespace()));
+        static ManagementAccess of(Optional<ManagementTarget.Connection> connection) {
+            return new ManagementAccess(connection, connection.map(c -> new ManagementClusterLookup(c.client())));
+        }
+
+        Optional<KubernetesClient> client() {
+            return connection.map(ManagementTarget.Connection::client);
+        }
+
+        Optional<String> namespace() {
+            return connection.map(ManagementTarget.Connection::namespace);
         }
 
         void close() {
-            client.ifPresent(KubernetesClient::close);
+            connection.ifPresent(ManagementTarget.Connection::close);
         }
     }
 }

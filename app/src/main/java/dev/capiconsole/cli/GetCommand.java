@@ -1,7 +1,5 @@
 package dev.capiconsole.cli;
 
-import dev.capiconsole.connection.KubeContext;
-import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.install.InstalledProvider;
 import dev.capiconsole.install.Inventory;
 import dev.capiconsole.install.NewestRelease;
@@ -20,13 +18,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,31 +38,28 @@ import picocli.CommandLine.Spec;
                 GetCommand.Logs.class, GetCommand.Providers.class})
 final class GetCommand {
 
-    /** The management cluster and the Cluster's namespace, shared by the subcommands. */
-    static final class Target {
-        @Mixin
-        KubeconfigOptions kubeconfig = new KubeconfigOptions();
+    /** The kubeconfig of workload Cluster {@code name}, read from its Secret in the management cluster. */
+    static WorkloadKubeconfig workloadKubeconfig(ClusterTarget target, String name) {
+        try (ManagementTarget.Connection management = target.open()) {
+            return WorkloadKubeconfig.read(management.client(), management.namespace(), name);
+        }
+    }
 
-        @Option(names = {"-n", "--namespace"}, description = "The Cluster's namespace (default: the context's).")
-        String namespace;
+    /** The workload cluster of {@code --cluster}, reached through its kubeconfig Secret (pods, nodes, pod, logs). */
+    static final class WorkloadCluster {
+        @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The workload Cluster.")
+        String name;
+
+        @Mixin
+        ClusterTarget target = new ClusterTarget();
 
         /** Runs {@code work} with a client of the workload cluster, explaining an unreachable or refusing server. */
-        <T> T withWorkloadClient(String cluster, java.util.function.Function<KubernetesClient, T> work) {
-            return withWorkload(cluster, (kubeconfig, ns) -> {
-                try (KubernetesClient workload = kubeconfig.client()) {
-                    return work.apply(workload);
-                } catch (KubernetesClientException e) {
-                    throw kubeconfig.explain(e);
-                }
-            });
-        }
-
-        <T> T withWorkload(String cluster, java.util.function.BiFunction<WorkloadKubeconfig, String, T> work) {
-            KubeconfigSet set = kubeconfig.load();
-            KubeContext context = kubeconfig.selected(set);
-            String ns = namespace != null ? namespace : context.namespace();
-            try (KubernetesClient management = kubeconfig.client(set, context)) {
-                return work.apply(WorkloadKubeconfig.read(management, ns, cluster), ns);
+        <T> T withClient(Function<KubernetesClient, T> work) {
+            WorkloadKubeconfig kubeconfig = workloadKubeconfig(target, name);
+            try (KubernetesClient workload = kubeconfig.client()) {
+                return work.apply(workload);
+            } catch (KubernetesClientException e) {
+                throw kubeconfig.explain(e);
             }
         }
     }
@@ -76,7 +74,7 @@ final class GetCommand {
         String name;
 
         @Mixin
-        Target target = new Target();
+        ClusterTarget target = new ClusterTarget();
 
         @Option(names = "--write-to", paramLabel = "FILE", description = "Save it to FILE (mode 0600).")
         Path writeTo;
@@ -87,7 +85,7 @@ final class GetCommand {
 
         @Override
         public Integer call() throws IOException {
-            WorkloadKubeconfig kubeconfig = target.withWorkload(name, (k, ns) -> k);
+            WorkloadKubeconfig kubeconfig = workloadKubeconfig(target, name);
             PrintWriter out = spec.commandLine().getOut();
             if (writeTo != null) {
                 KubeconfigMerge.save(writeTo, kubeconfig.text());
@@ -113,11 +111,8 @@ final class GetCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The workload Cluster.")
-        String cluster;
-
         @Mixin
-        Target target = new Target();
+        WorkloadCluster cluster = new WorkloadCluster();
 
         @Option(names = {"-A", "--all-namespaces"}, description = "Pods of every namespace of the workload cluster.")
         boolean allNamespaces;
@@ -128,7 +123,7 @@ final class GetCommand {
 
         @Override
         public Integer call() {
-            List<PodRow> rows = target.withWorkloadClient(cluster, workload -> {
+            List<PodRow> rows = cluster.withClient(workload -> {
                 List<Pod> pods = allNamespaces ? workload.pods().inAnyNamespace().list().getItems()
                         : workload.pods().inNamespace(podNamespace).list().getItems();
                 Instant now = Instant.now();
@@ -153,7 +148,7 @@ final class GetCommand {
             PrintWriter out = spec.commandLine().getOut();
             if (rows.isEmpty()) {
                 out.println("No pods in " + (allNamespaces ? "any namespace" : "namespace " + podNamespace)
-                        + " of workload cluster " + cluster + ".");
+                        + " of workload cluster " + cluster.name + ".");
             } else {
                 table.print(out);
             }
@@ -167,15 +162,12 @@ final class GetCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The workload Cluster.")
-        String cluster;
-
         @Mixin
-        Target target = new Target();
+        WorkloadCluster cluster = new WorkloadCluster();
 
         @Override
         public Integer call() {
-            List<NodeRow> rows = target.withWorkloadClient(cluster, workload -> {
+            List<NodeRow> rows = cluster.withClient(workload -> {
                 Instant now = Instant.now();
                 return workload.nodes().list().getItems().stream().map(n -> NodeRow.of(n, now))
                         .sorted(Comparator.comparing(NodeRow::name)).toList();
@@ -195,18 +187,15 @@ final class GetCommand {
         @Parameters(index = "0", paramLabel = "POD", description = "The pod's name.")
         String name;
 
-        @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "The workload Cluster.")
-        String cluster;
-
         @Mixin
-        Target target = new Target();
+        WorkloadCluster cluster = new WorkloadCluster();
 
         @Option(names = "--pod-namespace", paramLabel = "NS", defaultValue = "default",
                 description = "The pod's namespace in the workload cluster (default: ${DEFAULT-VALUE}).")
         String namespace;
 
-        <T> T withWorkloadClient(java.util.function.Function<KubernetesClient, T> work) {
-            return target.withWorkloadClient(cluster, work);
+        <T> T withWorkloadClient(Function<KubernetesClient, T> work) {
+            return cluster.withClient(work);
         }
     }
 
@@ -290,7 +279,7 @@ final class GetCommand {
         @Override
         public Integer call() throws Exception {
             if (tail < 0) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                throw new ParameterException(spec.commandLine(),
                         "--tail must not be negative, got " + tail);
             }
             PodLogs.Request request = new PodLogs.Request(pod.namespace, pod.name, container, tail, previous);
@@ -329,7 +318,7 @@ final class GetCommand {
         CommandSpec spec;
 
         @Mixin
-        KubeconfigOptions kubeconfig = new KubeconfigOptions();
+        ManagementTarget management = new ManagementTarget();
 
         @Option(names = "--available", description = "Ask each provider's repository for its newest release.")
         boolean available;
@@ -340,14 +329,14 @@ final class GetCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            KubeconfigSet set = kubeconfig.load();
-            KubeContext context = kubeconfig.selected(set);
             List<InstalledProvider> providers;
-            try (KubernetesClient client = kubeconfig.client(set, context)) {
-                providers = new Inventory(client).list();
+            String context;
+            try (ManagementTarget.Connection connection = management.open()) {
+                providers = new Inventory(connection.client()).list();
+                context = connection.context().name();
             }
             if (providers.isEmpty()) {
-                out.println("No providers installed in " + context.name() + " (no clusterctl inventory). Install "
+                out.println("No providers installed in " + context + " (no clusterctl inventory). Install "
                         + "them with: capi-console init --infrastructure NAME");
                 out.flush();
                 return 0;
@@ -356,7 +345,7 @@ final class GetCommand {
             TextTable table = new TextTable(0, 2);
             table.row(header(available));
             for (InstalledProvider p : providers) {
-                List<String> cells = new java.util.ArrayList<>(List.of(p.namespace(), p.name(),
+                List<String> cells = new ArrayList<>(List.of(p.namespace(), p.name(),
                         p.type().clusterctlName(), p.providerName(), p.version()));
                 if (available) {
                     cells.add(NewestRelease.of(repository, p));

@@ -1,7 +1,5 @@
 package dev.capiconsole.cli;
 
-import dev.capiconsole.connection.KubeContext;
-import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.install.GoDuration;
 import dev.capiconsole.install.Init;
 import dev.capiconsole.install.InitProgress;
@@ -9,7 +7,6 @@ import dev.capiconsole.install.InitRequest;
 import dev.capiconsole.install.InitSetup;
 import dev.capiconsole.install.InstallException;
 import dev.capiconsole.install.MetalLb;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +32,7 @@ final class InitCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    KubeconfigOptions kubeconfig = new KubeconfigOptions();
+    ManagementTarget management = new ManagementTarget();
 
     @Option(names = "--core", paramLabel = "NAME[:VERSION]", description = "The core provider (default on a first "
             + "run: cluster-api).")
@@ -95,12 +92,10 @@ final class InitCommand implements Callable<Integer> {
         if (metallb == null && infrastructure.stream().anyMatch(i -> MetalLb.neededBy(i.split(":")[0]))) {
             out.println("Note: kubevirt's lb flavor needs load balancers; on a local kind cluster add --metallb.");
         }
-        KubeconfigSet set = kubeconfig.load();
-        KubeContext context = kubeconfig.selected(set);
-        out.println("Installing into " + context.name());
-        out.flush();
-        try (KubernetesClient client = kubeconfig.client(set, context)) {
-            Init.Result result = setup.init(client).run(request, new PrintedProgress(out));
+        try (ManagementTarget.Connection connection = management.open()) {
+            out.println("Installing into " + connection.context().name());
+            out.flush();
+            Init.Result result = setup.init(connection.client()).run(request, new PrintedProgress(out));
             for (Init.ProviderOutcome outcome : result.providers()) {
                 out.println(outcome.provider().label() + " (" + outcome.namespace() + "): " + outcome.detail());
             }

@@ -1,7 +1,5 @@
 package dev.capiconsole.cli;
 
-import dev.capiconsole.connection.KubeContext;
-import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.operations.Change;
 import dev.capiconsole.operations.ChangeApplier;
 import dev.capiconsole.operations.ChangePlanner;
@@ -10,6 +8,7 @@ import dev.capiconsole.operations.OperationRefused;
 import dev.capiconsole.topology.CapiObject;
 import dev.capiconsole.topology.V1Beta1Core;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,8 +16,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,10 +42,7 @@ final class OperationCommands {
     /** What every operation shares: the management cluster, the Cluster, and how to confirm. */
     static final class Common {
         @Mixin
-        KubeconfigOptions kubeconfig = new KubeconfigOptions();
-
-        @Option(names = {"-n", "--namespace"}, description = "The Cluster's namespace (default: the context's).")
-        String namespace;
+        ClusterTarget target = new ClusterTarget();
 
         @Option(names = {"-y", "--yes"}, description = "Make the change without asking.")
         boolean yes;
@@ -51,10 +51,9 @@ final class OperationCommands {
         boolean dryRun;
 
         int run(CommandSpec spec, String cluster, Function<ClusterObjects, Change> plan) {
-            KubeconfigSet set = kubeconfig.load();
-            KubeContext context = kubeconfig.selected(set);
-            String ns = namespace != null ? namespace : context.namespace();
-            try (KubernetesClient client = kubeconfig.client(set, context)) {
+            try (ManagementTarget.Connection management = target.open()) {
+                KubernetesClient client = management.client();
+                String ns = management.namespace();
                 Change change = plan.apply(ClusterObjects.read(client, ns, cluster));
                 return confirmAndApply(spec, client, change, null,
                         () -> plan.apply(ClusterObjects.read(client, ns, cluster)));
@@ -63,7 +62,7 @@ final class OperationCommands {
 
         /** Prints the change, asks (or takes --yes / the typed name), applies it; 0 when made or dry run. */
         int confirmAndApply(CommandSpec spec, KubernetesClient client, Change change, String typeToConfirm,
-                            java.util.function.Supplier<Change> replan) {
+                            Supplier<Change> replan) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(change.describe());
             out.flush();
@@ -199,10 +198,9 @@ final class OperationCommands {
                 default -> throw new OperationRefused("Invalid resource type " + parts[0]
                         + ". Valid values: [machinedeployment kubeadmcontrolplane]");
             };
-            KubeconfigSet set = common.kubeconfig.load();
-            KubeContext context = common.kubeconfig.selected(set);
-            String ns = common.namespace != null ? common.namespace : context.namespace();
-            try (KubernetesClient client = common.kubeconfig.client(set, context)) {
+            try (ManagementTarget.Connection management = common.target.open()) {
+                KubernetesClient client = management.client();
+                String ns = management.namespace();
                 String group = kind.equals("KubeadmControlPlane") ? "controlplane.cluster.x-k8s.io" : "cluster.x-k8s.io";
                 String apiVersion = group + "/" + V1Beta1Core.servedVersion(client);
                 var found = client.genericKubernetesResources(apiVersion, kind).inNamespace(ns).withName(parts[1]).get();
@@ -210,8 +208,7 @@ final class OperationCommands {
                     throw new OperationRefused("failed to fetch " + parts[0] + "/" + parts[1] + ": not found in "
                             + "namespace " + ns);
                 }
-                CapiObject target = CapiObject.unstructured(io.fabric8.kubernetes.client.utils.Serialization
-                        .jsonMapper().convertValue(found, java.util.Map.class));
+                CapiObject target = CapiObject.unstructured(Serialization.jsonMapper().convertValue(found, Map.class));
                 String clusterName = String.valueOf(target.labels().getOrDefault("cluster.x-k8s.io/cluster-name", ""));
                 CapiObject cluster = clusterName.isEmpty() ? null : ClusterObjects.read(client, ns, clusterName)
                         .cluster();
@@ -294,10 +291,9 @@ final class OperationCommands {
                         + ": nothing was deleted");
             }
             Duration limit = Durations.parse(timeout);
-            KubeconfigSet set = common.kubeconfig.load();
-            KubeContext context = common.kubeconfig.selected(set);
-            String ns = common.namespace != null ? common.namespace : context.namespace();
-            try (KubernetesClient client = common.kubeconfig.client(set, context)) {
+            try (ManagementTarget.Connection management = common.target.open()) {
+                KubernetesClient client = management.client();
+                String ns = management.namespace();
                 ClusterObjects objects = ClusterObjects.read(client, ns, cluster);
                 boolean saved = common.yes;
                 common.yes = common.yes || confirm != null;
@@ -320,8 +316,8 @@ final class OperationCommands {
                 var current = client.genericKubernetesResources(core, "Cluster").inNamespace(ns).withName(cluster)
                         .get();
                 if (current == null) {
-                    out.println("Cluster " + ns + "/" + cluster + " is gone (" + Duration.between(start, Instant.now())
-                            .toSeconds() + " s).");
+                    out.println(CapiObject.display("Cluster", ns, cluster) + " is gone ("
+                            + Duration.between(start, Instant.now()).toSeconds() + " s).");
                     out.flush();
                     return 0;
                 }
@@ -335,7 +331,7 @@ final class OperationCommands {
                 }
                 Thread.sleep(1000);
             }
-            throw new OperationRefused("Cluster " + ns + "/" + cluster + " is still there after " + timeout
+            throw new OperationRefused(CapiObject.display("Cluster", ns, cluster) + " is still there after " + timeout
                     + " (is it paused? see capi-console describe cluster " + cluster + " -n " + ns + ")");
         }
     }
@@ -369,7 +365,7 @@ final class OperationCommands {
         }
 
         static Duration parse(String text) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(s|m|h)").matcher(text);
+            Matcher m = Pattern.compile("(\\d+)(s|m|h)").matcher(text);
             if (!m.matches()) {
                 throw new OperationRefused("--timeout must look like 90s, 10m or 1h, got " + text);
             }

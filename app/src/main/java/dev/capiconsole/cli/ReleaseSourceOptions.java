@@ -6,14 +6,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where provider release files come from: the clusterctl config file, overrides folders, the offline files. */
 final class ReleaseSourceOptions {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The clusterctl config file (default: "
-            + "$XDG_CONFIG_HOME/cluster-api/clusterctl.yaml, else ~/.cluster-api/clusterctl.yaml).")
-    Path config;
+    @Mixin
+    ClusterctlConfigOption config = new ClusterctlConfigOption();
 
     @Option(names = "--overrides", paramLabel = "DIR", description = "An overrides folder "
             + "(<provider>/<version>/<file>) searched before clusterctl's own: a mirror of the release files.")
@@ -25,8 +25,7 @@ final class ReleaseSourceOptions {
 
     /** @param announce where to say that the offline files are used; {@code null} to say nothing */
     InitSetup setup(PrintWriter announce) {
-        TemplateEnvironment environment = TemplateEnvironment.load(System.getenv(),
-                Path.of(System.getProperty("user.home")), config);
+        TemplateEnvironment environment = config.environment();
         Path offlineFolder = null;
         if (offline) {
             if (announce != null) {

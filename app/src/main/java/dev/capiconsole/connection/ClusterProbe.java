@@ -4,9 +4,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,16 +55,10 @@ public final class ClusterProbe {
                     + "' (401 Unauthorized): they may have expired. Log in again or renew the token, then retry.";
         }
         if (e.getCode() == 403) {
-            return "context '" + context + "' may not read " + server + " (403 Forbidden): " + e.getStatus().getMessage();
+            return "context '" + context + "' may not read " + server + " (403 Forbidden): "
+                    + ServerErrors.message(e);
         }
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String why = cause instanceof ConnectException ? "nothing answers there (connection refused)"
-                : cause instanceof SocketTimeoutException ? "no answer within "
-                + CONNECT_TIMEOUT_MILLIS / 1000 + " s (timeout)"
-                : cause instanceof IOException ? cause.getMessage() : e.getMessage();
-        return "cannot reach " + server + " (context '" + context + "'): " + why;
+        return "cannot reach " + server + " (context '" + context + "'): "
+                + ServerErrors.whyUnanswered(e, CONNECT_TIMEOUT_MILLIS);
     }
 }

@@ -1,6 +1,6 @@
 package dev.capiconsole.install;
 
-import dev.capiconsole.templates.ApplyErrors;
+import dev.capiconsole.connection.ServerErrors;
 import dev.capiconsole.templates.TemplateObjects;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -107,11 +107,11 @@ public final class CertManager {
     }
 
     private static String reason(KubernetesClientException e) {
-        if (ObjectWriter.unknownKind(e) || e.getCode() == 404) {
+        if (ServerErrors.unknownKind(e) || e.getCode() == 404) {
             return "the API server does not serve cert-manager.io/v1 Issuer and Certificate (cert-manager is not "
                     + "installed)";
         }
-        return ApplyErrors.explain(e);
+        return ServerErrors.explain(e);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.capiconsole.install;
 
-import dev.capiconsole.templates.ApplyErrors;
+import dev.capiconsole.connection.ServerErrors;
+import dev.capiconsole.topology.CapiObject;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -91,7 +92,7 @@ final class ObjectWriter {
                 return call.call();
             } catch (KubernetesClientException e) {
                 if (attempt >= attempts || !transientFailure(e)) {
-                    throw new InstallException("cannot write " + describe(object) + ": " + ApplyErrors.explain(e), e);
+                    throw new InstallException("cannot write " + describe(object) + ": " + ServerErrors.explain(e), e);
                 }
             }
             try {
@@ -106,20 +107,12 @@ final class ObjectWriter {
     }
 
     static boolean transientFailure(KubernetesClientException e) {
-        return e.getCode() == 0 || e.getCode() >= 500 || e.getCode() == 429 || unknownKind(e);
-    }
-
-    /** fabric8's words for a kind the API server does not serve (yet). */
-    static boolean unknownKind(KubernetesClientException e) {
-        String message = String.valueOf(e.getMessage());
-        return message.startsWith("Could not find the metadata for the given apiVersion and kind")
-                || message.startsWith("Could not find a registered handler for item");
+        return e.getCode() == 0 || e.getCode() >= 500 || e.getCode() == 429 || ServerErrors.unknownKind(e);
     }
 
     static String describe(Map<String, Object> object) {
         Map<String, Object> metadata = ProviderComponents.metadata(object);
-        Object namespace = metadata.get("namespace");
-        return object.get("kind") + " " + (namespace == null || String.valueOf(namespace).isEmpty() ? ""
-                : namespace + "/") + metadata.get("name");
+        return CapiObject.display(String.valueOf(object.get("kind")), Objects.toString(metadata.get("namespace"), ""),
+                String.valueOf(metadata.get("name")));
     }
 }

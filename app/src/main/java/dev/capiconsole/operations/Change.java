@@ -1,5 +1,6 @@
 package dev.capiconsole.operations;
 
+import dev.capiconsole.topology.CapiObject;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public record Change(String summary, Target target, Kind kind, String patch, Lis
     /** The object changed, as it was read. */
     public record Target(String apiVersion, String kind, String namespace, String name, String resourceVersion) {
         public String display() {
-            return kind + " " + namespace + "/" + name;
+            return CapiObject.display(kind, namespace, name);
         }
     }
 

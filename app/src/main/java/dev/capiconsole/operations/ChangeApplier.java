@@ -1,5 +1,6 @@
 package dev.capiconsole.operations;
 
+import dev.capiconsole.connection.FieldManager;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -104,7 +105,7 @@ public final class ChangeApplier {
                 .convertValue(edit.applyConfiguration(), GenericKubernetesResource.class);
         try {
             var apply = client.genericKubernetesResources(target.apiVersion(), target.kind())
-                    .inNamespace(target.namespace()).resource(body).fieldManager(ObjectEdit.FIELD_MANAGER);
+                    .inNamespace(target.namespace()).resource(body).fieldManager(FieldManager.NAME);
             if (takeOver) {
                 apply.forceConflicts().serverSideApply();
             } else {

@@ -46,15 +46,15 @@ public final class ChangePlanner {
         }
         if (topology(cluster)) {
             Long current = cluster.integer("spec", "topology", "controlPlane", "replicas");
-            same(current, replicas, "the control plane of Cluster " + display(cluster));
-            return merge(cluster, "Scale the control plane of Cluster " + display(cluster) + " to " + replicas,
+            same(current, replicas, "the control plane of " + cluster.display());
+            return merge(cluster, "Scale the control plane of " + cluster.display() + " to " + replicas,
                     Map.of("spec", Map.of("topology", Map.of("controlPlane", Map.of("replicas", replicas)))),
                     List.of(field("spec.topology.controlPlane.replicas", current, replicas)), List.of());
         }
-        require(controlPlane, "Cluster " + display(cluster) + " has no control plane object to scale");
+        require(controlPlane, cluster.display() + " has no control plane object to scale");
         Long current = controlPlane.integer("spec", "replicas");
-        same(current, replicas, kindName(controlPlane));
-        return merge(controlPlane, "Scale " + kindName(controlPlane) + " to " + replicas,
+        same(current, replicas, controlPlane.display());
+        return merge(controlPlane, "Scale " + controlPlane.display() + " to " + replicas,
                 Map.of("spec", Map.of("replicas", replicas)), List.of(field("spec.replicas", current, replicas)),
                 List.of());
     }
@@ -65,7 +65,7 @@ public final class ChangePlanner {
         }
         Map<String, Object> annotations = deployment.map("metadata", "annotations");
         if (annotations.containsKey(AUTOSCALER_MIN) && annotations.containsKey(AUTOSCALER_MAX)) {
-            throw new OperationRefused(kindName(deployment) + " is scaled by the cluster autoscaler (between "
+            throw new OperationRefused(deployment.display() + " is scaled by the cluster autoscaler (between "
                     + annotations.get(AUTOSCALER_MIN) + " and " + annotations.get(AUTOSCALER_MAX) + " replicas): change "
                     + "its autoscaler annotations instead");
         }
@@ -74,9 +74,9 @@ public final class ChangePlanner {
             String base = "/spec/topology/workers/machineDeployments/" + index;
             Map<?, ?> item = topologyItem(cluster, index);
             Long current = item.get("replicas") instanceof Number n ? Long.valueOf(n.longValue()) : null;
-            same(current, replicas, kindName(deployment));
+            same(current, replicas, deployment.display());
             String name = String.valueOf(item.get("name"));
-            return jsonPatch(cluster, "Scale MachineDeployment " + name + " of Cluster " + display(cluster) + " to "
+            return jsonPatch(cluster, "Scale MachineDeployment " + name + " of " + cluster.display() + " to "
                             + replicas + " (through the Cluster's topology)",
                     List.of(op("test", base + "/name", name),
                             op(current == null ? "add" : "replace", base + "/replicas", replicas)),
@@ -84,8 +84,8 @@ public final class ChangePlanner {
                             replicas)), List.of());
         }
         Long current = deployment.integer("spec", "replicas");
-        same(current, replicas, kindName(deployment));
-        return merge(deployment, "Scale " + kindName(deployment) + " to " + replicas,
+        same(current, replicas, deployment.display());
+        return merge(deployment, "Scale " + deployment.display() + " to " + replicas,
                 Map.of("spec", Map.of("replicas", replicas)), List.of(field("spec.replicas", current, replicas)),
                 List.of());
     }
@@ -105,14 +105,14 @@ public final class ChangePlanner {
                         + ": Cluster API refuses a new version until the previous upgrade is done");
             }
             warnings.add("the control plane is upgraded first, then each MachineDeployment, machine by machine");
-            return merge(cluster, "Upgrade Cluster " + display(cluster) + " to Kubernetes " + version,
+            return merge(cluster, "Upgrade " + cluster.display() + " to Kubernetes " + version,
                     Map.of("spec", Map.of("topology", Map.of("version", version))),
                     List.of(new Change.FieldChange("spec.topology.version", orUnset(current), version)), warnings);
         }
-        require(controlPlane, "Cluster " + display(cluster) + " has no control plane object to upgrade");
+        require(controlPlane, cluster.display() + " has no control plane object to upgrade");
         String current = controlPlane.text("spec", "version");
         checkStep(current, target, version);
-        return merge(controlPlane, "Upgrade " + kindName(controlPlane) + " to Kubernetes " + version,
+        return merge(controlPlane, "Upgrade " + controlPlane.display() + " to Kubernetes " + version,
                 Map.of("spec", Map.of("version", version)),
                 List.of(new Change.FieldChange("spec.version", orUnset(current), version)),
                 List.of("every control plane machine is replaced; upgrade the MachineDeployments "
@@ -123,7 +123,7 @@ public final class ChangePlanner {
     public static Change upgradeMachineDeployment(CapiObject deployment, String controlPlaneVersion, String version) {
         Semver target = version(version);
         if (deployment.labels().containsKey(TOPOLOGY_OWNED)) {
-            throw new OperationRefused(kindName(deployment) + " belongs to its Cluster's topology: upgrade the "
+            throw new OperationRefused(deployment.display() + " belongs to its Cluster's topology: upgrade the "
                     + "Cluster (spec.topology.version) instead");
         }
         String current = deployment.text("spec", "template", "spec", "version");
@@ -135,9 +135,9 @@ public final class ChangePlanner {
                     + controlPlaneVersion + "): upgrade the control plane first");
         });
         if (version.equals(current)) {
-            throw new OperationRefused(kindName(deployment) + " is already at " + version);
+            throw new OperationRefused(deployment.display() + " is already at " + version);
         }
-        return merge(deployment, "Upgrade " + kindName(deployment) + " to Kubernetes " + version,
+        return merge(deployment, "Upgrade " + deployment.display() + " to Kubernetes " + version,
                 Map.of("spec", Map.of("template", Map.of("spec", Map.of("version", version)))),
                 List.of(new Change.FieldChange("spec.template.spec.version", orUnset(current), version)),
                 List.of("its machines are replaced one by one (rolling update)"));
@@ -225,7 +225,7 @@ public final class ChangePlanner {
                     + ". Valid values: [machinedeployment kubeadmcontrolplane]");
         }
         String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
-        String summary = "Restart the rollout of " + kindName(target) + ": replace every machine created before "
+        String summary = "Restart the rollout of " + target.display() + ": replace every machine created before "
                 + time;
         if (cluster != null && topology(cluster) && !cluster.apiVersion().endsWith("/v1beta1")) {
             if (kind.equals("KubeadmControlPlane")) {
@@ -272,7 +272,7 @@ public final class ChangePlanner {
     public static Change pause(CapiObject cluster, boolean pause) {
         boolean paused = Boolean.TRUE.equals(cluster.get("spec", "paused"));
         if (pause == paused) {
-            throw new OperationRefused("Cluster " + display(cluster) + (pause ? " is already paused"
+            throw new OperationRefused(cluster.display() + (pause ? " is already paused"
                     : " is not paused (spec.paused is not set)"));
         }
         List<String> warnings = new ArrayList<>();
@@ -284,7 +284,7 @@ public final class ChangePlanner {
         }
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("paused", pause ? Boolean.TRUE : null); // null removes the field, as clusterctl move does
-        return merge(cluster, (pause ? "Pause" : "Resume") + " Cluster " + display(cluster), Map.of("spec", spec),
+        return merge(cluster, (pause ? "Pause" : "Resume") + " " + cluster.display(), Map.of("spec", spec),
                 List.of(new Change.FieldChange("spec.paused", paused ? "true" : UNSET, pause ? "true" : UNSET)),
                 warnings);
     }
@@ -293,7 +293,7 @@ public final class ChangePlanner {
     public static Change deleteMachine(CapiObject machine, int controlPlaneMachines) {
         boolean controlPlane = machine.labels().containsKey(CONTROL_PLANE_LABEL);
         if (controlPlane && controlPlaneMachines <= 1) {
-            throw new OperationRefused("Machine " + display(machine) + " is the only control plane machine: "
+            throw new OperationRefused(machine.display() + " is the only control plane machine: "
                     + "deleting it would make the control plane start over with a new etcd; scale the control plane "
                     + "up first");
         }
@@ -306,7 +306,7 @@ public final class ChangePlanner {
         } else {
             warnings.add("no MachineSet owns it: nothing replaces it");
         }
-        return delete(machine, "Delete Machine " + display(machine), warnings);
+        return delete(machine, "Delete " + machine.display(), warnings);
     }
 
     public static Change deleteCluster(CapiObject cluster) {
@@ -317,7 +317,7 @@ public final class ChangePlanner {
                 || cluster.map("metadata", "annotations").containsKey(PAUSED)) {
             warnings.add("the Cluster is paused: its deletion does not progress until it is resumed");
         }
-        return delete(cluster, "Delete Cluster " + display(cluster), warnings);
+        return delete(cluster, "Delete " + cluster.display(), warnings);
     }
 
     // ---- helpers
@@ -371,14 +371,6 @@ public final class ChangePlanner {
         operation.put("path", path);
         operation.put("value", value);
         return operation;
-    }
-
-    static String display(CapiObject object) {
-        return object.namespace() + "/" + object.name();
-    }
-
-    static String kindName(CapiObject object) {
-        return object.kind() + " " + display(object);
     }
 
     static Change.Target target(CapiObject object) {

@@ -47,14 +47,14 @@ public record ClusterObjects(CapiObject cluster, CapiObject controlPlane, List<C
         return machineDeployments.stream().filter(md -> md.name().equals(name)).findFirst()
                 .or(() -> machineDeployments.stream()
                         .filter(md -> name.equals(md.labels().get(ChangePlanner.DEPLOYMENT_NAME))).findFirst())
-                .orElseThrow(() -> new OperationRefused("Cluster " + ChangePlanner.display(cluster)
+                .orElseThrow(() -> new OperationRefused(cluster.display()
                         + " has no MachineDeployment " + name + " (it has: " + String.join(", ",
                         machineDeployments.stream().map(CapiObject::name).toList()) + ")"));
     }
 
     public CapiObject machine(String name) {
         return machines.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(() ->
-                new OperationRefused("Cluster " + ChangePlanner.display(cluster) + " has no Machine " + name));
+                new OperationRefused(cluster.display() + " has no Machine " + name));
     }
 
     public int controlPlaneMachines() {

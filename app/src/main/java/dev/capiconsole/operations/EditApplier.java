@@ -1,5 +1,6 @@
 package dev.capiconsole.operations;
 
+import dev.capiconsole.connection.FieldManager;
 import dev.capiconsole.topology.CapiObject;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -40,7 +41,7 @@ public final class EditApplier {
                 String resourceVersion = String.valueOf(((Map<?, ?>) live.get("metadata")).get("resourceVersion"));
                 ChangeApplier.apply(client, edit.at(resourceVersion), takeOver);
                 return new Outcome(null, "Applied to " + edit.target().display() + " as field manager "
-                        + ObjectEdit.FIELD_MANAGER + (takeOver ? ", taking over the conflicting fields." : "."),
+                        + FieldManager.NAME + (takeOver ? ", taking over the conflicting fields." : "."),
                         List.of(), null);
             } catch (ChangeFailed e) {
                 if (e.reason() != ChangeFailed.Reason.CHANGED) {

@@ -22,7 +22,6 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public record ObjectEdit(Change.Target target, List<String> diff, Map<String, Object> applyConfiguration) {
 
-    public static final String FIELD_MANAGER = "capi-console";
     private static final List<String> READ_ONLY_METADATA = List.of("managedFields", "creationTimestamp", "generation",
             "uid", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds", "resourceVersion");
 
@@ -90,7 +89,7 @@ public record ObjectEdit(Change.Target target, List<String> diff, Map<String, Ob
             }
         });
         return new ObjectEdit(ChangePlanner.target(original), diff(yaml(before), yaml(after),
-                original.kind() + " " + original.namespace() + "/" + original.name()), configuration);
+                original.display()), configuration);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.capiconsole.templates;
 
+import dev.capiconsole.connection.FieldManager;
+import dev.capiconsole.connection.ServerErrors;
+import dev.capiconsole.topology.CapiObject;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,8 +23,6 @@ import java.util.function.Consumer;
  */
 public final class ClusterApplier {
 
-    public static final String FIELD_MANAGER = "capi-console";
-
     public enum Outcome {
         CREATED, CONFIGURED, UNCHANGED, FAILED;
 
@@ -32,7 +33,7 @@ public final class ClusterApplier {
 
     public record ObjectResult(String kind, String namespace, String name, Outcome outcome, String message) {
         public String label() {
-            return kind + " " + (namespace == null || namespace.isEmpty() ? "" : namespace + "/") + name;
+            return CapiObject.display(kind, namespace, name);
         }
     }
 
@@ -104,7 +105,7 @@ public final class ClusterApplier {
                         .endMetadata().build()).create();
                 result = new ObjectResult("Namespace", "", namespace, Outcome.CREATED, "");
             } catch (KubernetesClientException e) {
-                result = new ObjectResult("Namespace", "", namespace, Outcome.FAILED, ApplyErrors.explain(e));
+                result = new ObjectResult("Namespace", "", namespace, Outcome.FAILED, ServerErrors.explain(e));
             }
             results.add(result);
             progress.accept(result);
@@ -139,12 +140,12 @@ public final class ClusterApplier {
             var existing = namespace.isEmpty() ? client.resource(resource).get()
                     : client.resource(resource).inNamespace(namespace).get();
             var applied = (namespace.isEmpty() ? client.resource(resource) : client.resource(resource)
-                    .inNamespace(namespace)).fieldManager(FIELD_MANAGER).serverSideApply();
+                    .inNamespace(namespace)).fieldManager(FieldManager.NAME).serverSideApply();
             Outcome outcome = existing == null ? Outcome.CREATED
                     : sameApartFromStatus(existing, applied) ? Outcome.UNCHANGED : Outcome.CONFIGURED;
             return new ObjectResult(kind, namespace, name, outcome, "");
         } catch (KubernetesClientException e) {
-            return new ObjectResult(kind, namespace, name, Outcome.FAILED, ApplyErrors.explain(e));
+            return new ObjectResult(kind, namespace, name, Outcome.FAILED, ServerErrors.explain(e));
         }
     }
 

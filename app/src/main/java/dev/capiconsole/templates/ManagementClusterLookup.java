@@ -1,5 +1,6 @@
 package dev.capiconsole.templates;
 
+import dev.capiconsole.connection.ServerErrors;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -45,7 +46,7 @@ public final class ManagementClusterLookup implements ClusterClassLookup {
                 return false;
             }
             throw new TemplateSourceException("cannot check whether ClusterClass " + namespace + "/" + name
-                    + " exists: " + ApplyErrors.explain(e));
+                    + " exists: " + ServerErrors.explain(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.capiconsole.templates;
 
+import dev.capiconsole.topology.CapiObject;
 import java.util.Map;
 
 /** Small readers for untyped Kubernetes objects. */
@@ -18,7 +19,7 @@ final class ObjectKeys {
 
     static String label(Map<String, Object> object) {
         Map<?, ?> metadata = map(object.get("metadata"));
-        String namespace = text(metadata.get("namespace"));
-        return object.get("kind") + " " + (namespace.isEmpty() ? "" : namespace + "/") + text(metadata.get("name"));
+        return CapiObject.display(text(object.get("kind")), text(metadata.get("namespace")),
+                text(metadata.get("name")));
     }
 }

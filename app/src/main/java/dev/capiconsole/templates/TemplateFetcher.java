@@ -1,5 +1,6 @@
 package dev.capiconsole.templates;
 
+import dev.capiconsole.connection.ServerErrors;
 import dev.capiconsole.providers.Provider;
 import dev.capiconsole.providers.ProviderCatalog;
 import dev.capiconsole.providers.ProviderType;
@@ -217,7 +218,7 @@ public final class TemplateFetcher {
             map = client.configMaps().inNamespace(source.namespace()).withName(source.name()).get();
         } catch (KubernetesClientException e) {
             throw new TemplateSourceException("cannot read ConfigMap " + source.namespace() + "/" + source.name()
-                    + ": " + ApplyErrors.explain(e));
+                    + ": " + ServerErrors.explain(e));
         }
         if (map == null) {
             throw new TemplateSourceException("there is no ConfigMap " + source.name() + " in namespace "

@@ -91,6 +91,15 @@ public final class CapiObject {
         return text("metadata", "namespace");
     }
 
+    /** "Kind namespace/name", or "Kind name" without a namespace: how the console names an object to a person. */
+    public static String display(String kind, String namespace, String name) {
+        return kind + " " + (namespace == null || namespace.isEmpty() ? "" : namespace + "/") + name;
+    }
+
+    public String display() {
+        return display(kind(), namespace(), name());
+    }
+
     public boolean deleting() {
         return get("metadata", "deletionTimestamp") != null;
     }

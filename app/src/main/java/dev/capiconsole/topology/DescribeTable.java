@@ -241,8 +241,7 @@ public final class DescribeTable {
             default:
                 break;
         }
-        String name = node.kind() + " " + (node.namespace().isEmpty() ? node.name()
-                : node.namespace() + "/" + node.name());
+        String name = CapiObject.display(node.kind(), node.namespace(), node.name());
         CapiObject object = node.object();
         if (object != null) {
             name += versionSuffix(node, object);

@@ -1,5 +1,6 @@
 package dev.capiconsole.workload;
 
+import dev.capiconsole.connection.ServerErrors;
 import dev.capiconsole.events.EventRow;
 import dev.capiconsole.topology.HumanDuration;
 import io.fabric8.kubernetes.api.model.Container;
@@ -50,7 +51,7 @@ public record PodDetails(String namespace, String name, String node, String phas
                     .withField("involvedObject.name", name).list().getItems();
         } catch (KubernetesClientException e) {
             eventsNote = "The workload API server gives no events here (" + e.getCode() + ": "
-                    + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()) + ").";
+                    + ServerErrors.message(e) + ").";
         }
         return of(pod, events, now, eventsNote);
     }

@@ -1,5 +1,6 @@
 package dev.capiconsole.workload;
 
+import dev.capiconsole.connection.ServerErrors;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ContainerResource;
@@ -96,8 +97,7 @@ public final class PodLogs {
         String what = "logs of " + request.namespace() + "/" + request.pod()
                 + (request.container() == null ? "" : " container " + request.container())
                 + (request.previous() ? " (previous)" : "");
-        String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                : e.getMessage();
+        String reason = ServerErrors.message(e);
         if (e.getCode() == 404 || e.getCode() == 405) {
             boolean podExists;
             try {

@@ -1,5 +1,6 @@
 package dev.capiconsole.workload;
 
+import dev.capiconsole.connection.ServerErrors;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -102,6 +103,6 @@ public final class WorkloadKubeconfig {
                     + " (a docker provider cluster on Docker Desktop needs the address from `kind get kubeconfig`)");
         }
         return new WorkloadException("workload cluster " + namespace + "/" + cluster + " refused: "
-                + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()));
+                + ServerErrors.message(e));
     }
 }

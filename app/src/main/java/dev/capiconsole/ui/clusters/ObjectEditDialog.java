@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.clusters;
 
+import dev.capiconsole.connection.FieldManager;
 import dev.capiconsole.operations.ChangeFailed;
 import dev.capiconsole.operations.EditApplier;
 import dev.capiconsole.operations.ObjectEdit;
@@ -109,7 +110,7 @@ final class ObjectEditDialog {
             reviewed = ObjectEdit.plan(original, editor.getText());
             review.setText(String.join("\n", reviewed.diff()));
             status.setText("These lines change. Apply sends only the changed fields, as field manager "
-                    + ObjectEdit.FIELD_MANAGER + ", and only if nobody changed the object since the edit began.");
+                    + FieldManager.NAME + ", and only if nobody changed the object since the edit began.");
             button(APPLY).setDisable(false);
         } catch (OperationRefused e) {
             reviewed = null;
