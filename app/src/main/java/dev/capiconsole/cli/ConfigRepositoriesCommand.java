@@ -1,12 +1,11 @@
 package dev.capiconsole.cli;
 
-import dev.capiconsole.clusterctl.ClusterctlConfigFile;
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.providers.Provider;
 import dev.capiconsole.providers.ProviderCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,12 +38,7 @@ final class ConfigRepositoriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProviderCatalog catalog = ProviderCatalog.builtIn();
-        Optional<Path> file = config != null ? Optional.of(config)
-                : ClusterctlConfigFile.locateDefault(System.getenv(), Path.of(System.getProperty("user.home")));
-        if (file.isPresent()) {
-            catalog = catalog.withUserDefined(ClusterctlConfigFile.read(file.get()).providers());
-        }
+        ProviderCatalog catalog = ClusterctlEnvironment.ofThisProcess(config).catalog();
         PrintWriter out = spec.commandLine().getOut();
         if (output == Output.yaml) {
             printYaml(catalog.all(), out);

@@ -1,5 +1,6 @@
 package dev.capiconsole.cli;
 
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.KubeContext;
 import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.lab.SecretFiles;
@@ -11,7 +12,6 @@ import dev.capiconsole.templates.GenerateRequest;
 import dev.capiconsole.templates.GeneratedCluster;
 import dev.capiconsole.templates.ManagementClusterLookup;
 import dev.capiconsole.templates.ManagementClusterLookup.InstalledProvider;
-import dev.capiconsole.templates.TemplateEnvironment;
 import dev.capiconsole.templates.TemplateFetcher;
 import dev.capiconsole.templates.TemplateObjects;
 import dev.capiconsole.templates.TemplateSource;
@@ -130,21 +130,20 @@ final class GenerateCommand {
                 out.flush();
                 return 0;
             }
-            TemplateEnvironment environment = TemplateEnvironment.load(System.getenv(),
-                    Path.of(System.getProperty("user.home")), config);
+            ClusterctlEnvironment environment = ClusterctlEnvironment.ofThisProcess(config);
             ManagementAccess management = ManagementAccess.open(kubeconfig, needsManagementCluster() || apply);
             try {
                 String namespace = targetNamespace != null ? targetNamespace : management.namespace().orElseThrow(() ->
                         new IllegalArgumentException("no kubeconfig to take the namespace from: give one with "
                                 + "--target-namespace"));
                 TemplateSource source = source(management);
-                VariableValues values = environment.values();
+                VariableValues values = VariableValues.of(environment);
                 GenerateRequest request = new GenerateRequest(name, namespace, kubernetesVersion,
                         controlPlaneMachineCount, workerMachineCount, source, Map.of());
                 ClusterClassLookup lookup = management.lookup().map(l -> (ClusterClassLookup) l)
                         .orElse(ClusterClassLookup.NONE);
                 ClusterGenerator generator = new ClusterGenerator(
-                        environment.fetcher(management.client().orElse(null), () -> System.in), lookup);
+                        TemplateFetcher.of(environment, management.client().orElse(null), () -> System.in), lookup);
                 if (listVariables) {
                     TemplateFetcher.Fetched fetched = generator.read(source);
                     Map<String, String> variables = new TreeMap<>(TemplateVariables.of(fetched.text()));
@@ -270,9 +269,8 @@ final class GenerateCommand {
 
         @Override
         public Integer call() {
-            TemplateEnvironment environment = TemplateEnvironment.load(System.getenv(),
-                    Path.of(System.getProperty("user.home")), config);
-            TemplateFetcher.Fetched fetched = environment.fetcher(null, () -> System.in)
+            ClusterctlEnvironment environment = ClusterctlEnvironment.ofThisProcess(config);
+            TemplateFetcher.Fetched fetched = TemplateFetcher.of(environment, null, () -> System.in)
                     .fetch(new TemplateSource.Location(from));
             PrintWriter out = spec.commandLine().getOut();
             if (listVariables) {
@@ -281,7 +279,7 @@ final class GenerateCommand {
                 out.print(VariableListing.of(new TreeMap<>(TemplateVariables.of(fetched.text())), request,
                         VariableValues.none()).text());
             } else {
-                VariableValues values = environment.values();
+                VariableValues values = VariableValues.of(environment);
                 String text = TemplateVariables.process(fetched.text(), values::get);
                 out.print(TemplateObjects.toYaml(TemplateObjects.parse(text, fetched.origin(), false)));
             }

@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.generate;
 
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.lab.SecretFiles;
 import dev.capiconsole.templates.BuiltInTemplates;
@@ -12,7 +13,6 @@ import dev.capiconsole.templates.GenerateRequest;
 import dev.capiconsole.templates.GeneratedCluster;
 import dev.capiconsole.templates.KubernetesNames;
 import dev.capiconsole.templates.ManagementClusterLookup;
-import dev.capiconsole.templates.TemplateEnvironment;
 import dev.capiconsole.templates.TemplateFetcher;
 import dev.capiconsole.templates.TemplateSource;
 import dev.capiconsole.templates.TemplateVariables;
@@ -105,12 +105,12 @@ public final class GenerateViewModel {
 
     private final ObjectProperty<ManagementCluster> connected;
     private final Executor background;
-    private final Supplier<TemplateEnvironment> environments;
+    private final Supplier<ClusterctlEnvironment> environments;
     private final BiConsumer<String, String> showCluster;
     private volatile KubernetesClient client;
 
     public GenerateViewModel(ObjectProperty<ManagementCluster> connected, Executor background,
-            Supplier<TemplateEnvironment> environments, BiConsumer<String, String> showCluster) {
+            Supplier<ClusterctlEnvironment> environments, BiConsumer<String, String> showCluster) {
         this.connected = connected;
         this.background = background;
         this.environments = environments;
@@ -248,10 +248,10 @@ public final class GenerateViewModel {
             return;
         }
         run("Reading " + source.describe() + "…", () -> {
-            TemplateEnvironment environment = environments.get();
+            ClusterctlEnvironment environment = environments.get();
             TemplateFetcher.Fetched fetched = generator(environment).read(source);
             Map<String, String> found = TemplateVariables.of(fetched.text());
-            VariableValues values = environment.values();
+            VariableValues values = VariableValues.of(environment);
             List<VariableField> fields = new ArrayList<>();
             found.forEach((name, defaultValue) -> {
                 if (!STANDARD.contains(name)) {
@@ -279,9 +279,9 @@ public final class GenerateViewModel {
         GenerateRequest request = new GenerateRequest(clusterName.get().trim(), namespace.get().trim(), version,
                 (long) controlPlaneCount.get(), (long) workerCount.get(), source, form);
         run("Generating " + request.clusterName() + "…", () -> {
-            TemplateEnvironment environment = environments.get();
+            ClusterctlEnvironment environment = environments.get();
             ClusterGenerator generator = generator(environment);
-            GeneratedCluster result = generator.generate(request, environment.values(), generator.read(source));
+            GeneratedCluster result = generator.generate(request, VariableValues.of(environment), generator.read(source));
             String text = result.yaml();
             Platform.runLater(() -> {
                 generated.set(result);
@@ -361,11 +361,11 @@ public final class GenerateViewModel {
         });
     }
 
-    private ClusterGenerator generator(TemplateEnvironment environment) {
+    private ClusterGenerator generator(ClusterctlEnvironment environment) {
         KubernetesClient current = connected.get() == null ? null : client();
         ClusterClassLookup lookup = current == null ? ClusterClassLookup.NONE : new ManagementClusterLookup(current);
-        return new ClusterGenerator(environment.fetcher(current, () -> new ByteArrayInputStream(new byte[0])),
-                lookup);
+        return new ClusterGenerator(TemplateFetcher.of(environment, current,
+                () -> new ByteArrayInputStream(new byte[0])), lookup);
     }
 
     private synchronized KubernetesClient client() {

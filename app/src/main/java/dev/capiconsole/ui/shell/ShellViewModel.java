@@ -1,6 +1,7 @@
 package dev.capiconsole.ui.shell;
 
 import dev.capiconsole.BuildInfo;
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.ClusterProbe;
 import dev.capiconsole.connection.EmbeddedLab;
 import dev.capiconsole.connection.ExecPath;
@@ -9,7 +10,6 @@ import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
-import dev.capiconsole.templates.TemplateEnvironment;
 import dev.capiconsole.ui.clusters.ClustersViewModel;
 import dev.capiconsole.ui.common.Notice;
 import dev.capiconsole.ui.generate.GenerateViewModel;
@@ -78,12 +78,12 @@ public final class ShellViewModel {
         });
         this.kind = new KindViewModel(background, workloads.userKubeconfigProperty(),
                 this::connectToNewKindCluster);
-        this.generate = new GenerateViewModel(connected, background, TemplateEnvironment::ofThisProcess,
+        this.generate = new GenerateViewModel(connected, background, ClusterctlEnvironment::ofThisProcess,
                 (namespace, name) -> {
                     clusters.reveal(namespace, name);
                     show(View.CLUSTERS);
                 });
-        this.install = new InstallViewModel(connected, background, TemplateEnvironment::ofThisProcess);
+        this.install = new InstallViewModel(connected, background, ClusterctlEnvironment::ofThisProcess);
         install.setOnInstalled(() -> {
             if (connected.get() != null) {
                 connect(connected.get().name());
