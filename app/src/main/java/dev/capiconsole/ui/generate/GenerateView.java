@@ -1,8 +1,5 @@
 package dev.capiconsole.ui.generate;
 
-import dev.capiconsole.providers.Provider;
-import dev.capiconsole.providers.ProviderCatalog;
-import dev.capiconsole.providers.ProviderType;
 import dev.capiconsole.templates.BuiltInTemplates;
 import dev.capiconsole.templates.BuiltInTemplates.BuiltInTemplate;
 import dev.capiconsole.templates.ClusterApplier.ObjectResult;
@@ -194,8 +191,7 @@ public final class GenerateView {
         ComboBox<String> provider = new ComboBox<>();
         provider.setId("release-provider");
         provider.setEditable(true);
-        provider.getItems().setAll(ProviderCatalog.builtIn().ofType(ProviderType.INFRASTRUCTURE).stream()
-                .map(Provider::name).toList());
+        provider.setItems(model.infrastructureProviders());
         provider.valueProperty().bindBidirectional(model.providerProperty());
         TextField version = field("release-version", "latest, or the installed version", model.providerVersionProperty());
         TextField flavor = field("release-flavor", "default flavor", model.flavorProperty());

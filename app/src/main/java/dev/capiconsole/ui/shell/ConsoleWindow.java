@@ -3,6 +3,7 @@ package dev.capiconsole.ui.shell;
 import dev.capiconsole.BuildInfo;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
+import dev.capiconsole.ui.common.TaskExecutor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.scene.Scene;
@@ -26,7 +27,7 @@ public final class ConsoleWindow {
             thread.setDaemon(true);
             return thread;
         });
-        ShellViewModel viewModel = new ShellViewModel(settings, background, BuildInfo.load(), labOptions);
+        ShellViewModel viewModel = new ShellViewModel(settings, background, TaskExecutor.fx(), BuildInfo.load(), labOptions);
         ShellView view = new ShellView(viewModel);
         Scene scene = new Scene(view.root(), 1440, 900);
         scene.getStylesheets().add(ConsoleWindow.class.getResource("console.css").toExternalForm());

@@ -12,10 +12,12 @@ import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
 import dev.capiconsole.ui.clusters.ClustersViewModel;
 import dev.capiconsole.ui.common.Notice;
+import dev.capiconsole.ui.common.TaskExecutor;
 import dev.capiconsole.ui.generate.GenerateViewModel;
 import dev.capiconsole.ui.install.InstallViewModel;
 import dev.capiconsole.ui.kind.KindViewModel;
 import dev.capiconsole.ui.lab.LabViewModel;
+import dev.capiconsole.ui.providers.ProvidersViewModel;
 import dev.capiconsole.ui.workloads.WorkloadsViewModel;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -55,18 +57,22 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper connectionState = new ReadOnlyStringWrapper();
     private final Settings settings;
     private final Executor background;
+    private final TaskExecutor tasks;
     private final BuildInfo buildInfo;
     private final LabViewModel lab;
     private final ClustersViewModel clusters;
     private final GenerateViewModel generate;
+    private final ProvidersViewModel providers;
     private final WorkloadsViewModel workloads;
     private final KindViewModel kind;
     private final InstallViewModel install;
     private volatile boolean shutDown;
 
-    public ShellViewModel(Settings settings, Executor background, BuildInfo buildInfo, LabOptions labOptions) {
+    public ShellViewModel(Settings settings, Executor background, TaskExecutor tasks, BuildInfo buildInfo,
+            LabOptions labOptions) {
         this.settings = settings;
         this.background = background;
+        this.tasks = tasks;
         this.buildInfo = buildInfo;
         this.lab = new LabViewModel(new EmbeddedLab(labOptions), connected,
                 View.CLUSTERS.title() + " (" + View.CLUSTERS.shortcut().getDisplayText() + ")");
@@ -78,7 +84,8 @@ public final class ShellViewModel {
         });
         this.kind = new KindViewModel(background, workloads.userKubeconfigProperty(),
                 this::connectToNewKindCluster);
-        this.generate = new GenerateViewModel(connected, background, ClusterctlEnvironment::ofThisProcess,
+        this.providers = new ProvidersViewModel(tasks, ClusterctlEnvironment::ofThisProcess);
+        this.generate = new GenerateViewModel(connected, tasks, ClusterctlEnvironment::ofThisProcess,
                 (namespace, name) -> {
                     clusters.reveal(namespace, name);
                     show(View.CLUSTERS);
@@ -133,6 +140,10 @@ public final class ShellViewModel {
 
     public ClustersViewModel clusters() {
         return clusters;
+    }
+
+    public ProvidersViewModel providers() {
+        return providers;
     }
 
     public GenerateViewModel generate() {
@@ -270,7 +281,7 @@ public final class ShellViewModel {
     void shutdown() {
         shutDown = true;
         clusters.shutdown();
-        generate.shutdown();
+        tasks.shutdown();
         workloads.shutdown();
         lab.shutdown();
     }
