@@ -30,8 +30,8 @@ public class ReleaseException extends RuntimeException {
     }
 
     /**
-     * {@code <overrides folder>/<label>/<version>/<file>} ({@code <version>} when none was chosen); null unless the
-     * reason is {@link Reason#NEEDS_NETWORK}.
+     * {@code <overrides folder>/<label>/<version>/<file>} ({@code <version>} when none was chosen), when a release
+     * file needs the network; otherwise null.
      */
     public Path offlinePlace() {
         return offlinePlace;

@@ -113,7 +113,7 @@ public final class ReleaseResolver {
     }
 
     /** Where a file of a release goes to be read without network: the first overrides folder. */
-    public Path offlinePlace(String label, String version, String file) {
+    private Path offlinePlace(String label, String version, String file) {
         Path first = overridesFolders.isEmpty() ? Path.of("overrides") : overridesFolders.get(0);
         return first.resolve(label).resolve(version == null ? "<version>" : version).resolve(file);
     }

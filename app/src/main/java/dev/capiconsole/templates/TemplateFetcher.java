@@ -94,7 +94,8 @@ public final class TemplateFetcher {
                 List.of());
         ClassFinder classes = name -> {
             String classFile = "clusterclass-" + name + ".yaml";
-            return found.find(classFile).map(text -> new Fetched(text, found.locate(classFile), ClassFinder.NONE));
+            return explained(() -> found.find(classFile), release.provider(), List.of())
+                    .map(text -> new Fetched(text, found.locate(classFile), ClassFinder.NONE));
         };
         return new Fetched(explained(() -> found.read(file), release.provider(), found.files()), found.locate(file),
                 classes);
@@ -107,8 +108,8 @@ public final class TemplateFetcher {
         } catch (ReleaseException e) {
             throw new TemplateSourceException(e.getMessage() + switch (e.reason()) {
                 case MISSING_FILE -> filesThere.isEmpty() ? knownFlavors(provider) : flavorsAmong(filesThere);
-                case NEEDS_NETWORK -> "; to work offline, put " + e.offlinePlace().getFileName() + " into "
-                        + e.offlinePlace().getParent();
+                case NEEDS_NETWORK -> e.offlinePlace() == null ? "" : "; to work offline, put "
+                        + e.offlinePlace().getFileName() + " into " + e.offlinePlace().getParent();
                 case OTHER -> "";
             });
         }
