@@ -1,9 +1,8 @@
 package dev.capiconsole;
 
-import dev.capiconsole.ui.shell.ConsoleLauncher;
-
 import dev.capiconsole.cli.CapiConsoleCommand;
 import dev.capiconsole.settings.LogFolder;
+import dev.capiconsole.ui.shell.ConsoleLauncher;
 
 /**
  * The one executable: no arguments opens the desktop window, anything else runs the headless CLI.

@@ -1,6 +1,6 @@
 package dev.capiconsole.cli;
 
-import dev.capiconsole.templates.TemplateEnvironment;
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -12,7 +12,7 @@ final class ClusterctlConfigOption {
     Path config;
 
     /** This process's environment with the config file named, or the one at its default place. */
-    TemplateEnvironment environment() {
-        return TemplateEnvironment.load(System.getenv(), Path.of(System.getProperty("user.home")), config);
+    ClusterctlEnvironment environment() {
+        return ClusterctlEnvironment.load(System.getenv(), Path.of(System.getProperty("user.home")), config);
     }
 }

@@ -1,5 +1,6 @@
 package dev.capiconsole.cli;
 
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.FieldManager;
 import dev.capiconsole.lab.SecretFiles;
 import dev.capiconsole.templates.BuiltInTemplates;
@@ -10,7 +11,6 @@ import dev.capiconsole.templates.GenerateRequest;
 import dev.capiconsole.templates.GeneratedCluster;
 import dev.capiconsole.templates.ManagementClusterLookup;
 import dev.capiconsole.templates.ManagementClusterLookup.InstalledProvider;
-import dev.capiconsole.templates.TemplateEnvironment;
 import dev.capiconsole.templates.TemplateFetcher;
 import dev.capiconsole.templates.TemplateObjects;
 import dev.capiconsole.templates.TemplateSource;
@@ -128,7 +128,7 @@ final class GenerateCommand {
                 out.flush();
                 return 0;
             }
-            TemplateEnvironment environment = config.environment();
+            ClusterctlEnvironment environment = config.environment();
             ManagementAccess management = ManagementAccess.of(
                     managementTarget.openIfConfigured(needsManagementCluster() || apply));
             try {
@@ -136,13 +136,13 @@ final class GenerateCommand {
                         new IllegalArgumentException("no kubeconfig to take the namespace from: give one with "
                                 + "--target-namespace"));
                 TemplateSource source = source(management);
-                VariableValues values = environment.values();
+                VariableValues values = VariableValues.of(environment);
                 GenerateRequest request = new GenerateRequest(name, namespace, kubernetesVersion,
                         controlPlaneMachineCount, workerMachineCount, source, Map.of());
                 ClusterClassLookup lookup = management.lookup().map(l -> (ClusterClassLookup) l)
                         .orElse(ClusterClassLookup.NONE);
                 ClusterGenerator generator = new ClusterGenerator(
-                        environment.fetcher(management.client().orElse(null), () -> System.in), lookup);
+                        TemplateFetcher.of(environment, management.client().orElse(null), () -> System.in), lookup);
                 if (listVariables) {
                     TemplateFetcher.Fetched fetched = generator.read(source);
                     Map<String, String> variables = new TreeMap<>(TemplateVariables.of(fetched.text()));
@@ -268,8 +268,8 @@ final class GenerateCommand {
 
         @Override
         public Integer call() {
-            TemplateEnvironment environment = config.environment();
-            TemplateFetcher.Fetched fetched = environment.fetcher(null, () -> System.in)
+            ClusterctlEnvironment environment = config.environment();
+            TemplateFetcher.Fetched fetched = TemplateFetcher.of(environment, null, () -> System.in)
                     .fetch(new TemplateSource.Location(from));
             PrintWriter out = spec.commandLine().getOut();
             if (listVariables) {
@@ -278,7 +278,7 @@ final class GenerateCommand {
                 out.print(VariableListing.of(new TreeMap<>(TemplateVariables.of(fetched.text())), request,
                         VariableValues.none()).text());
             } else {
-                VariableValues values = environment.values();
+                VariableValues values = VariableValues.of(environment);
                 String text = TemplateVariables.process(fetched.text(), values::get);
                 out.print(TemplateObjects.toYaml(TemplateObjects.parse(text, fetched.origin(), false)));
             }

@@ -1,7 +1,6 @@
 package dev.capiconsole.cli;
 
 import dev.capiconsole.ui.shell.ConsoleLauncher;
-
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.capiconsole.cli;
 
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.install.InitSetup;
-import dev.capiconsole.templates.TemplateEnvironment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ final class ReleaseSourceOptions {
 
     /** @param announce where to say that the offline files are used; {@code null} to say nothing */
     InitSetup setup(PrintWriter announce) {
-        TemplateEnvironment environment = config.environment();
+        ClusterctlEnvironment environment = config.environment();
         Path offlineFolder = null;
         if (offline) {
             if (announce != null) {

@@ -1,6 +1,7 @@
 package dev.capiconsole.install;
 
 import dev.capiconsole.connection.ServerErrors;
+import dev.capiconsole.providers.Release;
 import dev.capiconsole.templates.TemplateObjects;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -125,7 +126,7 @@ public final class CertManager {
             return Outcome.ALREADY_INSTALLED;
         }
         progress.accept("cert-manager is not working yet: " + failure.get());
-        ReleaseRepository.Release release = repository.resolve("cert-manager", settings.url(), settings.version());
+        Release release = repository.resolve("cert-manager", settings.url(), settings.version());
         progress.accept("installing cert-manager " + release.version() + " from " + release.origin());
         List<Map<String, Object>> objects = manifestObjects(release.components(), release.origin(),
                 release.version());

@@ -3,6 +3,7 @@ package dev.capiconsole.install;
 import dev.capiconsole.install.InitProgress.State;
 import dev.capiconsole.install.InitProgress.Step;
 import dev.capiconsole.providers.ProviderType;
+import dev.capiconsole.providers.Release;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -92,7 +93,7 @@ public final class Init {
                         ? spec.withVersion(existing.get().version()) : spec;
                 String namespace = request.targetNamespace() == null && existing.isPresent()
                         ? existing.get().namespace() : request.targetNamespace();
-                ReleaseRepository.Release release = repository.resolve(wanted);
+                Release release = repository.resolve(wanted);
                 ProviderSpec resolved = wanted.withVersion(release.version());
                 progress.line("Fetched " + resolved + " from " + release.origin());
                 ReleaseMetadata metadata = ReleaseMetadata.parse(release.read("metadata.yaml"),
@@ -236,7 +237,7 @@ public final class Init {
         InstalledProvider core = installed.stream().filter(p -> p.type() == ProviderType.CORE).findFirst()
                 .orElseThrow(() -> new InstallException("invalid management cluster: there must be one core "
                         + "provider, found 0"));
-        ReleaseRepository.Release release = repository.resolve(new ProviderSpec(ProviderType.CORE,
+        Release release = repository.resolve(new ProviderSpec(ProviderType.CORE,
                 core.providerName(), core.version()));
         return ReleaseMetadata.parse(release.read("metadata.yaml"), release.origin()).contractOf(core.version())
                 .orElse(CURRENT_CONTRACT);

@@ -1,6 +1,6 @@
 package dev.capiconsole.install;
 
-import dev.capiconsole.templates.TemplateEnvironment;
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.templates.VariableValues;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import java.util.List;
  * @param extraOverrides searched before the clusterctl overrides folder
  * @param offlineComponents the lab build's component files, searched last; {@code null} when not wanted
  */
-public record InitSetup(TemplateEnvironment environment, List<Path> extraOverrides, Path offlineComponents) {
+public record InitSetup(ClusterctlEnvironment environment, List<Path> extraOverrides, Path offlineComponents) {
 
     /** The lab build's component files (made on first use, which needs Go); {@code progress} gets its lines. */
     public static Path offlineComponents(dev.capiconsole.lab.LabProgress progress) {
@@ -32,7 +32,7 @@ public record InitSetup(TemplateEnvironment environment, List<Path> extraOverrid
     }
 
     public ReleaseRepository repository() {
-        return new ReleaseRepository(environment.catalog(), overridesFolders(), environment.githubBase());
+        return new ReleaseRepository(environment.catalog(), environment.releases(overridesFolders()));
     }
 
     public CertManager.Settings certManager() {
@@ -40,7 +40,7 @@ public record InitSetup(TemplateEnvironment environment, List<Path> extraOverrid
     }
 
     public Init init(KubernetesClient client) {
-        VariableValues values = environment.values();
+        VariableValues values = VariableValues.of(environment);
         return new Init(client, repository(), values::get, certManager());
     }
 }

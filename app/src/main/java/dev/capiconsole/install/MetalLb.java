@@ -1,5 +1,6 @@
 package dev.capiconsole.install;
 
+import dev.capiconsole.providers.Release;
 import dev.capiconsole.templates.TemplateObjects;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
@@ -71,7 +72,7 @@ public final class MetalLb {
      */
     public Pool install(ReleaseRepository repository, String version, Duration timeout, Consumer<String> progress) {
         Pool pool = poolFor(client.nodes().list().getItems());
-        ReleaseRepository.Release release = repository.resolveFile("metallb", manifestUrl(version), version);
+        Release release = repository.resolveFile("metallb", manifestUrl(version), version);
         progress.accept("installing MetalLB " + version + " from " + release.origin());
         ObjectWriter writer = new ObjectWriter(client);
         List<Map<String, Object>> objects = TemplateObjects.parse(release.components(), release.origin() + "/"

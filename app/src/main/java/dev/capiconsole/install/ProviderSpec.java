@@ -36,11 +36,7 @@ public record ProviderSpec(ProviderType type, String name, String version) {
 
     /** clusterctl's manifest label: the inventory object's name and the overrides folder's name. */
     public String label() {
-        return label(type, name);
-    }
-
-    public static String label(ProviderType type, String name) {
-        return type == ProviderType.CORE ? name : type.prefix() + "-" + name;
+        return type.manifestLabel(name);
     }
 
     public ProviderSpec withVersion(String chosen) {

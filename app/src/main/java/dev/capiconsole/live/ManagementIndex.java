@@ -2,9 +2,9 @@ package dev.capiconsole.live;
 
 import dev.capiconsole.topology.ApiObjectSource;
 import dev.capiconsole.topology.CapiObject;
-import dev.capiconsole.topology.V1Beta1Core;
 import dev.capiconsole.topology.ObjectRef;
 import dev.capiconsole.topology.ObjectSource;
+import dev.capiconsole.topology.V1Beta1Core;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;

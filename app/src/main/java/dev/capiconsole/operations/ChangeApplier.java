@@ -1,12 +1,12 @@
 package dev.capiconsole.operations;
 
 import dev.capiconsole.connection.FieldManager;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 /** Sends a planned {@link Change}; a conflict or a refusal comes back as {@link ChangeFailed}, never retried blindly. */
 public final class ChangeApplier {

@@ -14,6 +14,11 @@ public record Provider(String name, ProviderType type, String url) {
         return name.equals(other.name) && type == other.type;
     }
 
+    /** clusterctl's manifest label, e.g. {@code infrastructure-docker}: the inventory name and overrides folder. */
+    public String manifestLabel() {
+        return type.manifestLabel(name);
+    }
+
     /** The URL up to and including its last slash (clusterctl's URL column). */
     public String repositoryUrl() {
         return url.substring(0, url.lastIndexOf('/') + 1);

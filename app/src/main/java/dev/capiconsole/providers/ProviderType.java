@@ -32,6 +32,11 @@ public enum ProviderType {
         return prefix;
     }
 
+    /** clusterctl's manifest label of a provider of this type: {@code <prefix>-<name>}, the core provider's bare. */
+    public String manifestLabel(String name) {
+        return this == CORE ? name : prefix + "-" + name;
+    }
+
     public static Optional<ProviderType> fromClusterctlName(String name) {
         return Arrays.stream(values()).filter(t -> t.clusterctlName.equals(name)).findFirst();
     }

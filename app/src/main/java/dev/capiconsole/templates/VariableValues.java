@@ -1,5 +1,6 @@
 package dev.capiconsole.templates;
 
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -30,6 +31,11 @@ public final class VariableValues {
                 this.configFile.put(key.toLowerCase(Locale.ROOT), String.valueOf(value));
             }
         });
+    }
+
+    /** Fresh values for one generation from clusterctl's environment (generating sets the standard variables). */
+    public static VariableValues of(ClusterctlEnvironment environment) {
+        return new VariableValues(environment.environmentVariables(), environment.configValues());
     }
 
     public static VariableValues none() {

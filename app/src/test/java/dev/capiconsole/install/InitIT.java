@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.lab.Lab;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.lab.LabProgress;
-import dev.capiconsole.templates.TemplateEnvironment;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
@@ -138,8 +138,8 @@ class InitIT {
     private static InitSetup setup(String githubUrl, Path offline, Path... extraOverrides) throws IOException {
         Path home = work.resolve("home");
         Files.createDirectories(home);
-        TemplateEnvironment environment = TemplateEnvironment.load(Map.of(
-                TemplateEnvironment.GITHUB_URL_VARIABLE, githubUrl, "XDG_CONFIG_HOME", home.resolve(".config")
+        ClusterctlEnvironment environment = ClusterctlEnvironment.load(Map.of(
+                ClusterctlEnvironment.GITHUB_URL_VARIABLE, githubUrl, "XDG_CONFIG_HOME", home.resolve(".config")
                         .toString(), "CLUSTER_TOPOLOGY", "true"), home, null);
         return new InitSetup(environment, List.of(extraOverrides), offline);
     }

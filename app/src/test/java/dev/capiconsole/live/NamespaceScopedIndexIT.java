@@ -2,6 +2,7 @@ package dev.capiconsole.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.lab.Lab;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.templates.BuiltInTemplates;
@@ -9,7 +10,7 @@ import dev.capiconsole.templates.ClusterApplier;
 import dev.capiconsole.templates.ClusterClassLookup;
 import dev.capiconsole.templates.ClusterGenerator;
 import dev.capiconsole.templates.GenerateRequest;
-import dev.capiconsole.templates.TemplateEnvironment;
+import dev.capiconsole.templates.TemplateFetcher;
 import dev.capiconsole.templates.TemplateSource;
 import dev.capiconsole.templates.VariableValues;
 import dev.capiconsole.topology.DescribeOptions;
@@ -56,9 +57,9 @@ class NamespaceScopedIndexIT {
     static void labWithClustersInTwoNamespaces() {
         lab = Lab.start(LabOptions.defaults().withDataDir(data.resolve("lab")), line -> { });
         admin = lab.client();
-        TemplateEnvironment environment = TemplateEnvironment.load(Map.of(), data.resolve("home"), null);
+        ClusterctlEnvironment environment = ClusterctlEnvironment.load(Map.of(), data.resolve("home"), null);
         for (String namespace : List.of("team-a", "team-b")) {
-            ClusterGenerator generator = new ClusterGenerator(environment.fetcher(admin, () -> System.in),
+            ClusterGenerator generator = new ClusterGenerator(TemplateFetcher.of(environment, admin, () -> System.in),
                     ClusterClassLookup.NONE);
             var generated = generator.generate(new GenerateRequest("cluster-" + namespace, namespace, "v1.33.0", 1L,
                     1L, new TemplateSource.BuiltIn(BuiltInTemplates.find("docker", "in-memory").orElseThrow()),

@@ -3,6 +3,7 @@ package dev.capiconsole.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.lab.Lab;
 import dev.capiconsole.lab.LabClusters;
 import dev.capiconsole.lab.LabOptions;
@@ -43,8 +44,8 @@ class GenerateApplyIT {
     static void startLab() {
         lab = Lab.start(LabOptions.defaults().withDataDir(data.resolve("lab")), line -> { });
         client = lab.client();
-        TemplateEnvironment environment = TemplateEnvironment.load(Map.of(), data.resolve("home"), null);
-        generator = new ClusterGenerator(environment.fetcher(client, () -> System.in),
+        ClusterctlEnvironment environment = ClusterctlEnvironment.load(Map.of(), data.resolve("home"), null);
+        generator = new ClusterGenerator(TemplateFetcher.of(environment, client, () -> System.in),
                 new ManagementClusterLookup(client));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.capiconsole.providers.ProviderCatalog;
+import dev.capiconsole.providers.ReleaseResolver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,6 +36,7 @@ class TemplateFetcherTest {
     private HttpServer server;
     private final List<String> requested = new ArrayList<>();
     private final Map<String, String> files = new java.util.HashMap<>();
+    private final Map<String, String> redirects = new java.util.HashMap<>();
 
     @BeforeEach
     void startServer() throws IOException {
@@ -42,6 +44,12 @@ class TemplateFetcherTest {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             requested.add(path);
+            if (redirects.containsKey(path)) {
+                exchange.getResponseHeaders().add("Location", redirects.get(path));
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             String body = files.get(path);
             byte[] bytes = (body == null ? "Not Found" : body).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
@@ -58,7 +66,8 @@ class TemplateFetcherTest {
     }
 
     private TemplateFetcher fetcher(String githubBase) {
-        return new TemplateFetcher(ProviderCatalog.builtIn(), folder.resolve("overrides"), githubBase,
+        return new TemplateFetcher(ProviderCatalog.builtIn(),
+                new ReleaseResolver(List.of(folder.resolve("overrides")), githubBase),
                 () -> new ByteArrayInputStream("kind: FromStdin\n".getBytes(StandardCharsets.UTF_8)), null);
     }
 
@@ -80,11 +89,12 @@ class TemplateFetcherTest {
     }
 
     @Test
-    void withoutAVersionTheLatestReleaseIsAsked() {
-        files.put(RELEASES + "latest/download/cluster-template.yaml", "kind: Cluster\n");
+    void withoutAVersionTheLatestReleaseIsAskedForItsTagAsInit() {
+        redirects.put(RELEASES + "latest", "https://github.com" + RELEASES + "tag/v1.14.2");
+        files.put(RELEASES + "download/v1.14.2/cluster-template.yaml", "kind: Cluster\n");
         assertThat(fetcher(base()).fetch(new TemplateSource.ProviderRelease("docker", null, null)).text())
                 .isEqualTo("kind: Cluster\n");
-        assertThat(requested).containsExactly(RELEASES + "latest/download/cluster-template.yaml");
+        assertThat(requested).containsExactly(RELEASES + "latest", RELEASES + "download/v1.14.2/cluster-template.yaml");
     }
 
     @Test

@@ -1,17 +1,14 @@
 package dev.capiconsole.ui.generate;
 
-import dev.capiconsole.providers.Provider;
-import dev.capiconsole.providers.ProviderCatalog;
-import dev.capiconsole.providers.ProviderType;
 import dev.capiconsole.templates.BuiltInTemplates;
 import dev.capiconsole.templates.BuiltInTemplates.BuiltInTemplate;
 import dev.capiconsole.templates.ClusterApplier.ObjectResult;
 import dev.capiconsole.templates.GeneratedCluster;
 import dev.capiconsole.templates.TemplateObjects;
+import dev.capiconsole.ui.common.YamlText;
 import dev.capiconsole.ui.generate.GenerateViewModel.SourceKind;
 import dev.capiconsole.ui.generate.GenerateViewModel.Step;
 import dev.capiconsole.ui.generate.GenerateViewModel.VariableField;
-import dev.capiconsole.ui.common.YamlText;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
@@ -194,8 +191,7 @@ public final class GenerateView {
         ComboBox<String> provider = new ComboBox<>();
         provider.setId("release-provider");
         provider.setEditable(true);
-        provider.getItems().setAll(ProviderCatalog.builtIn().ofType(ProviderType.INFRASTRUCTURE).stream()
-                .map(Provider::name).toList());
+        provider.setItems(model.infrastructureProviders());
         provider.valueProperty().bindBidirectional(model.providerProperty());
         TextField version = field("release-version", "latest, or the installed version", model.providerVersionProperty());
         TextField flavor = field("release-flavor", "default flavor", model.flavorProperty());

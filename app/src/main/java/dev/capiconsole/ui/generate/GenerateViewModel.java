@@ -1,7 +1,10 @@
 package dev.capiconsole.ui.generate;
 
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.lab.SecretFiles;
+import dev.capiconsole.providers.Provider;
+import dev.capiconsole.providers.ProviderType;
 import dev.capiconsole.templates.BuiltInTemplates;
 import dev.capiconsole.templates.BuiltInTemplates.BuiltInTemplate;
 import dev.capiconsole.templates.ClusterApplier;
@@ -12,16 +15,15 @@ import dev.capiconsole.templates.GenerateRequest;
 import dev.capiconsole.templates.GeneratedCluster;
 import dev.capiconsole.templates.KubernetesNames;
 import dev.capiconsole.templates.ManagementClusterLookup;
-import dev.capiconsole.templates.TemplateEnvironment;
 import dev.capiconsole.templates.TemplateFetcher;
 import dev.capiconsole.templates.TemplateSource;
 import dev.capiconsole.templates.TemplateVariables;
 import dev.capiconsole.templates.VariableChecks;
 import dev.capiconsole.templates.VariableValues;
 import dev.capiconsole.templates.VariableValues.Value;
-import io.fabric8.kubernetes.client.Config;
+import dev.capiconsole.ui.common.BackgroundTask;
+import dev.capiconsole.ui.common.TaskExecutor;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +31,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -103,28 +105,27 @@ public final class GenerateViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
 
-    private final ObjectProperty<ManagementCluster> connected;
-    private final Executor background;
-    private final Supplier<TemplateEnvironment> environments;
-    private final BiConsumer<String, String> showCluster;
-    private volatile KubernetesClient client;
+    private final ObservableList<String> infrastructureProviders = FXCollections.observableArrayList();
 
-    public GenerateViewModel(ObjectProperty<ManagementCluster> connected, Executor background,
-            Supplier<TemplateEnvironment> environments, BiConsumer<String, String> showCluster) {
+    private final ObjectProperty<ManagementCluster> connected;
+    private final TaskExecutor tasks;
+    private final Supplier<ClusterctlEnvironment> environments;
+    private final BiConsumer<String, String> showCluster;
+
+    /**
+     * @param tasks runs the wizard's work one task after another
+     * @param environments clusterctl's environment, read afresh for each piece of work (the config file may change)
+     */
+    public GenerateViewModel(ObjectProperty<ManagementCluster> connected, TaskExecutor tasks,
+            Supplier<ClusterctlEnvironment> environments, BiConsumer<String, String> showCluster) {
         this.connected = connected;
-        this.background = background;
+        this.tasks = tasks.serial();
         this.environments = environments;
         this.showCluster = showCluster;
         builtIn.set(BuiltInTemplates.find("docker", "in-memory").orElse(BuiltInTemplates.all().get(0)));
-        connected.addListener((obs, old, now) -> {
-            KubernetesClient previous = client;
-            client = null;
-            if (previous != null) {
-                background.execute(previous::close);
-            }
-            loadNamespaces();
-        });
+        connected.addListener((obs, old, now) -> loadNamespaces());
         loadNamespaces();
+        loadProviders();
     }
 
     /** One template variable as a form field. */
@@ -247,24 +248,32 @@ public final class GenerateViewModel {
             error.set(e.getMessage());
             return;
         }
+        ManagementCluster cluster = connected.get();
         run("Reading " + source.describe() + "…", () -> {
-            TemplateEnvironment environment = environments.get();
-            TemplateFetcher.Fetched fetched = generator(environment).read(source);
+            ClusterctlEnvironment environment = environments.get();
+            TemplateFetcher.Fetched fetched = generator(environment, cluster).read(source);
             Map<String, String> found = TemplateVariables.of(fetched.text());
-            VariableValues values = environment.values();
+            VariableValues values = VariableValues.of(environment);
             List<VariableField> fields = new ArrayList<>();
             found.forEach((name, defaultValue) -> {
                 if (!STANDARD.contains(name)) {
                     fields.add(new VariableField(name, defaultValue, values.find(name).orElse(null)));
                 }
             });
-            Platform.runLater(() -> {
-                templateOrigin.set(fetched.origin());
-                variables.setAll(fields);
-                step.set(Step.CLUSTER);
-                status.set(found.size() + " variables in " + fetched.origin());
-            });
+            return new ReadTemplate(fetched.origin(), found.size(), fields);
+        }, read -> {
+            templateOrigin.set(read.origin());
+            variables.setAll(read.fields());
+            step.set(Step.CLUSTER);
+            status.set(read.variableCount() + " variables in " + read.origin());
         });
+    }
+
+    /** The YAML is rendered in the background, with the objects. */
+    private record Generated(GeneratedCluster cluster, String yaml) {
+    }
+
+    private record ReadTemplate(String origin, int variableCount, List<VariableField> fields) {
     }
 
     private void generate() {
@@ -278,21 +287,23 @@ public final class GenerateViewModel {
         String version = kubernetesVersion.get() == null ? "" : kubernetesVersion.get().trim();
         GenerateRequest request = new GenerateRequest(clusterName.get().trim(), namespace.get().trim(), version,
                 (long) controlPlaneCount.get(), (long) workerCount.get(), source, form);
+        ManagementCluster cluster = connected.get();
         run("Generating " + request.clusterName() + "…", () -> {
-            TemplateEnvironment environment = environments.get();
-            ClusterGenerator generator = generator(environment);
-            GeneratedCluster result = generator.generate(request, environment.values(), generator.read(source));
-            String text = result.yaml();
-            Platform.runLater(() -> {
-                generated.set(result);
-                yaml.set(text);
-                results.clear();
-                applied.set(false);
-                step.set(Step.PREVIEW);
-                status.set(result.objects().size() + " objects" + (result.addedClusterClasses().isEmpty() ? ""
-                        : ", including ClusterClass " + String.join(", ", result.addedClusterClasses())
-                                + " (not in the management cluster yet)"));
-            });
+            ClusterctlEnvironment environment = environments.get();
+            ClusterGenerator generator = generator(environment, cluster);
+            GeneratedCluster result = generator.generate(request, VariableValues.of(environment),
+                    generator.read(source));
+            return new Generated(result, result.yaml());
+        }, done -> {
+            GeneratedCluster result = done.cluster();
+            generated.set(result);
+            yaml.set(done.yaml());
+            results.clear();
+            applied.set(false);
+            step.set(Step.PREVIEW);
+            status.set(result.objects().size() + " objects" + (result.addedClusterClasses().isEmpty() ? ""
+                    : ", including ClusterClass " + String.join(", ", result.addedClusterClasses())
+                            + " (not in the management cluster yet)"));
         });
     }
 
@@ -310,26 +321,33 @@ public final class GenerateViewModel {
         missingNamespaces.clear();
         String name = clusterName.get().trim();
         String ns = namespace.get().trim();
-        run("Applying " + objects.objects().size() + " objects to " + connected.get().name() + "…", () -> {
+        ManagementCluster cluster = connected.get();
+        run("Applying " + objects.objects().size() + " objects to " + cluster.name() + "…", () -> {
             try {
-                List<ObjectResult> all = new ClusterApplier(client()).apply(objects.objects(), createNamespaces,
-                        result -> Platform.runLater(() -> results.add(result)));
-                long failed = all.stream().filter(r -> !r.outcome().ok()).count();
-                Platform.runLater(() -> {
-                    if (failed == 0) {
-                        applied.set(true);
-                        status.set("Applied " + all.size() + " objects. Opening the live tree of " + ns + "/" + name
-                                + "…");
-                        showCluster.accept(ns, name);
-                    } else {
-                        error.set(failed + " of " + all.size() + " objects were not applied; the others were. Fix "
-                                + "the cause and apply again: applying is safe to repeat.");
-                    }
-                });
+                return new Applied(new ClusterApplier(cluster.client()).apply(objects.objects(), createNamespaces,
+                        result -> tasks.onUiThread(() -> results.add(result))), List.of());
             } catch (ClusterApplier.MissingNamespacesException e) {
-                Platform.runLater(() -> missingNamespaces.setAll(e.namespaces()));
+                return new Applied(List.of(), e.namespaces());
+            }
+        }, outcome -> {
+            if (!outcome.missingNamespaces().isEmpty()) {
+                missingNamespaces.setAll(outcome.missingNamespaces());
+                return;
+            }
+            List<ObjectResult> all = outcome.results();
+            long failed = all.stream().filter(r -> !r.outcome().ok()).count();
+            if (failed == 0) {
+                applied.set(true);
+                status.set("Applied " + all.size() + " objects. Opening the live tree of " + ns + "/" + name + "…");
+                showCluster.accept(ns, name);
+            } else {
+                error.set(failed + " of " + all.size() + " objects were not applied; the others were. Fix "
+                        + "the cause and apply again: applying is safe to repeat.");
             }
         });
+    }
+
+    private record Applied(List<ObjectResult> results, List<String> missingNamespaces) {
     }
 
     /** Opens the live tree of the applied cluster again. */
@@ -341,40 +359,38 @@ public final class GenerateViewModel {
         String text = yaml.get();
         run("Saving " + file + "…", () -> {
             SecretFiles.write(file, text);
-            Platform.runLater(() -> status.set("Saved to " + file + " (readable only by you)."));
-        });
+            return file;
+        }, saved -> status.set("Saved to " + saved + " (readable only by you)."));
     }
 
     private void loadNamespaces() {
-        if (connected.get() == null) {
+        ManagementCluster cluster = connected.get();
+        if (cluster == null) {
             namespaces.setAll("default");
             return;
         }
-        background.execute(() -> {
-            try {
-                List<String> names = client().namespaces().list().getItems().stream()
-                        .map(n -> n.getMetadata().getName()).sorted().toList();
-                Platform.runLater(() -> namespaces.setAll(names));
-            } catch (RuntimeException e) {
-                LOG.info("Cannot list namespaces: {}", e.getMessage());
-            }
-        });
+        BackgroundTask.of(() -> cluster.client().namespaces().list().getItems().stream()
+                        .map(n -> n.getMetadata().getName()).sorted().toList())
+                .onSuccess(namespaces::setAll)
+                .onFailure(e -> LOG.info("Cannot list namespaces: {}", e.getMessage()))
+                .runWith(tasks);
     }
 
-    private ClusterGenerator generator(TemplateEnvironment environment) {
-        KubernetesClient current = connected.get() == null ? null : client();
+    /** The infrastructure providers of the clusterctl environment, those added in clusterctl.yaml among them. */
+    private void loadProviders() {
+        BackgroundTask.of(() -> environments.get().catalog().ofType(ProviderType.INFRASTRUCTURE).stream()
+                        .map(Provider::name).toList())
+                .onSuccess(infrastructureProviders::setAll)
+                .onFailure(e -> error.set("The provider catalog could not be read: " + e.getMessage()))
+                .runWith(tasks);
+    }
+
+    /** @param cluster the connected management cluster, or null */
+    private static ClusterGenerator generator(ClusterctlEnvironment environment, ManagementCluster cluster) {
+        KubernetesClient current = cluster == null ? null : cluster.client();
         ClusterClassLookup lookup = current == null ? ClusterClassLookup.NONE : new ManagementClusterLookup(current);
-        return new ClusterGenerator(environment.fetcher(current, () -> new ByteArrayInputStream(new byte[0])),
-                lookup);
-    }
-
-    private synchronized KubernetesClient client() {
-        if (client == null) {
-            ManagementCluster cluster = connected.get();
-            client = new KubernetesClientBuilder()
-                    .withConfig(Config.fromKubeconfig(cluster.name(), cluster.kubeconfig(), null)).build();
-        }
-        return client;
+        return new ClusterGenerator(TemplateFetcher.of(environment, current,
+                () -> new ByteArrayInputStream(new byte[0])), lookup);
     }
 
     TemplateSource source() {
@@ -414,36 +430,22 @@ public final class GenerateViewModel {
         };
     }
 
-    private void run(String what, ThrowingRunnable work) {
+    /** Runs work in the background while busy; its result goes to {@code show}, its failure to the error text. */
+    private <T> void run(String what, Callable<T> work, Consumer<T> show) {
         busy.set(true);
         status.set(what);
-        background.execute(() -> {
-            try {
-                work.run();
-            } catch (Exception e) {
-                LOG.warn("{} failed", what, e);
-                String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                Platform.runLater(() -> {
-                    error.set(message);
+        BackgroundTask.of(work)
+                .onSuccess(result -> {
+                    busy.set(false);
+                    show.accept(result);
+                })
+                .onFailure(e -> {
+                    LOG.warn("{} failed", what, e);
+                    busy.set(false);
+                    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
                     status.set("");
-                });
-            } finally {
-                Platform.runLater(() -> busy.set(false));
-            }
-        });
-    }
-
-    @FunctionalInterface
-    private interface ThrowingRunnable {
-        void run() throws Exception;
-    }
-
-    public void shutdown() {
-        KubernetesClient current = client;
-        client = null;
-        if (current != null) {
-            current.close();
-        }
+                })
+                .runWith(tasks);
     }
 
     // ---------------------------------------------------------------- properties
@@ -506,6 +508,11 @@ public final class GenerateViewModel {
 
     public IntegerProperty workerCountProperty() {
         return workerCount;
+    }
+
+    /** The names to offer for a provider release template, read in the background. */
+    public ObservableList<String> infrastructureProviders() {
+        return infrastructureProviders;
     }
 
     public ObservableList<String> namespaces() {

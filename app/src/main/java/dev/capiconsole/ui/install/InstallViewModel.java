@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.install;
 
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.install.InitProgress;
 import dev.capiconsole.install.InitRequest;
@@ -12,7 +13,6 @@ import dev.capiconsole.install.ProviderSpec;
 import dev.capiconsole.install.ReleaseRepository;
 import dev.capiconsole.providers.Provider;
 import dev.capiconsole.providers.ProviderType;
-import dev.capiconsole.templates.TemplateEnvironment;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.TaskExecutor;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ public final class InstallViewModel {
 
     private final ObjectProperty<ManagementCluster> connected;
     private final TaskExecutor tasks;
-    private final Supplier<TemplateEnvironment> environment;
+    private final Supplier<ClusterctlEnvironment> environment;
     private volatile Path offlineFolder;
     private Runnable onInstalled = () -> { };
     private final StringProperty infrastructure = new SimpleStringProperty("docker");
@@ -67,7 +67,7 @@ public final class InstallViewModel {
     private final ObservableList<InstalledRow> installed = FXCollections.observableArrayList();
 
     public InstallViewModel(ObjectProperty<ManagementCluster> connected, TaskExecutor tasks,
-            Supplier<TemplateEnvironment> environment) {
+            Supplier<ClusterctlEnvironment> environment) {
         this.connected = connected;
         this.tasks = tasks;
         this.environment = environment;

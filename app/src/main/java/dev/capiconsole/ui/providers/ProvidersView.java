@@ -2,16 +2,10 @@ package dev.capiconsole.ui.providers;
 
 import atlantafx.base.theme.Styles;
 import dev.capiconsole.providers.Provider;
-import dev.capiconsole.providers.ProviderCatalog;
 import dev.capiconsole.providers.ProviderType;
-import dev.capiconsole.ui.shell.ShellViewModel;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -24,20 +18,20 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The provider catalog: the providers clusterctl knows by default and where their components come from. */
+/** The provider catalog: the providers clusterctl knows here and where their components come from. */
 public final class ProvidersView {
 
     private static final String ALL_TYPES = "All types";
 
     private final VBox root = new VBox(12);
-    private final ObservableList<Provider> providers = FXCollections.observableArrayList();
 
-    public ProvidersView(ShellViewModel viewModel) {
+    /** @param capiReference the Cluster API release whose clusterctl the built-in catalog comes from */
+    public ProvidersView(ProvidersViewModel viewModel, String capiReference) {
         root.getStyleClass().add("page");
         Label title = new Label("Providers");
         title.getStyleClass().add("title-2");
-        Label lead = new Label("The providers clusterctl " + viewModel.buildInfo().capiReference()
-                + " knows without configuration (clusterctl config repositories).");
+        Label lead = new Label("The providers clusterctl " + capiReference + " knows, with those added or changed "
+                + "in clusterctl.yaml (clusterctl config repositories).");
         lead.getStyleClass().add("muted");
         lead.setWrapText(true);
 
@@ -55,7 +49,7 @@ public final class ProvidersView {
         HBox filters = new HBox(8, filter, type);
         filters.setAlignment(Pos.CENTER_LEFT);
 
-        FilteredList<Provider> visible = new FilteredList<>(providers);
+        FilteredList<Provider> visible = new FilteredList<>(viewModel.providers());
         Runnable refilter = () -> {
             String text = filter.getText().toLowerCase(Locale.ROOT).trim();
             String chosenType = type.getValue();
@@ -73,21 +67,13 @@ public final class ProvidersView {
         table.getColumns().add(column("File", 250, Provider::componentsFile));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
-        table.setPlaceholder(new Label("Loading the provider catalog…"));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(viewModel.placeholderProperty());
+        table.setPlaceholder(placeholder);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         root.getChildren().addAll(title, lead, filters, table);
-
-        CompletableFuture.supplyAsync(() -> ProviderCatalog.builtIn().all(), viewModel.tasks().asExecutor())
-                .whenComplete((list, error) -> Platform.runLater(() -> {
-                    if (error != null) {
-                        table.setPlaceholder(new Label("The provider catalog could not be read: "
-                                + error.getMessage()));
-                    } else {
-                        table.setPlaceholder(new Label("No provider matches the filter."));
-                        providers.setAll(list);
-                    }
-                }));
+        viewModel.load();
     }
 
     public Node root() {

@@ -100,7 +100,7 @@ final class ShellView {
     private Node createView(View view) {
         return switch (view) {
             case WELCOME -> new WelcomeView(viewModel).root();
-            case PROVIDERS -> new ProvidersView(viewModel).root();
+            case PROVIDERS -> new ProvidersView(viewModel.providers(), viewModel.buildInfo().capiReference()).root();
             case LAB -> new LabView(viewModel.lab()).root();
             case CLUSTERS -> new ClustersView(viewModel.clusters()).root();
             case GENERATE -> new GenerateView(viewModel.generate()).root();

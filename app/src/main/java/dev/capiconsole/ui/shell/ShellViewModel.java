@@ -1,6 +1,7 @@
 package dev.capiconsole.ui.shell;
 
 import dev.capiconsole.BuildInfo;
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.ClusterProbe;
 import dev.capiconsole.connection.EmbeddedLab;
 import dev.capiconsole.connection.ExecPath;
@@ -9,7 +10,6 @@ import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
-import dev.capiconsole.templates.TemplateEnvironment;
 import dev.capiconsole.ui.clusters.ClustersViewModel;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.Notice;
@@ -18,6 +18,7 @@ import dev.capiconsole.ui.generate.GenerateViewModel;
 import dev.capiconsole.ui.install.InstallViewModel;
 import dev.capiconsole.ui.kind.KindViewModel;
 import dev.capiconsole.ui.lab.LabViewModel;
+import dev.capiconsole.ui.providers.ProvidersViewModel;
 import dev.capiconsole.ui.workloads.WorkloadsViewModel;
 import java.io.File;
 import java.nio.file.Path;
@@ -61,6 +62,7 @@ public final class ShellViewModel {
     private final LabViewModel lab;
     private final ClustersViewModel clusters;
     private final GenerateViewModel generate;
+    private final ProvidersViewModel providers;
     private final WorkloadsViewModel workloads;
     private final KindViewModel kind;
     private final InstallViewModel install;
@@ -81,12 +83,13 @@ public final class ShellViewModel {
         });
         this.kind = new KindViewModel(tasks.serial(), workloads.userKubeconfigProperty(),
                 this::connectToNewKindCluster);
-        this.generate = new GenerateViewModel(connected, tasks.serial().asExecutor(), TemplateEnvironment::ofThisProcess,
+        this.providers = new ProvidersViewModel(tasks, ClusterctlEnvironment::ofThisProcess);
+        this.generate = new GenerateViewModel(connected, tasks, ClusterctlEnvironment::ofThisProcess,
                 (namespace, name) -> {
                     clusters.reveal(namespace, name);
                     show(View.CLUSTERS);
                 });
-        this.install = new InstallViewModel(connected, tasks.serial(), TemplateEnvironment::ofThisProcess);
+        this.install = new InstallViewModel(connected, tasks.serial(), ClusterctlEnvironment::ofThisProcess);
         install.setOnInstalled(() -> {
             if (connected.get() != null) {
                 connect(connected.get().name());
@@ -138,6 +141,10 @@ public final class ShellViewModel {
 
     public ClustersViewModel clusters() {
         return clusters;
+    }
+
+    public ProvidersViewModel providers() {
+        return providers;
     }
 
     public GenerateViewModel generate() {
@@ -261,7 +268,6 @@ public final class ShellViewModel {
     void shutdown() {
         shutDown = true;
         clusters.shutdown();
-        generate.shutdown();
         workloads.shutdown();
         lab.shutdown();
         if (connected.get() != null) {

@@ -3,8 +3,8 @@ package dev.capiconsole.ui.install;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.ManagementCluster;
-import dev.capiconsole.templates.TemplateEnvironment;
 import dev.capiconsole.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ class InstallViewModelTest {
 
     private final SimpleObjectProperty<ManagementCluster> connected = new SimpleObjectProperty<>();
     private final InstallViewModel model = new InstallViewModel(connected, TaskExecutor.sameThread(),
-            TemplateEnvironment::ofThisProcess);
+            ClusterctlEnvironment::ofThisProcess);
 
     @Test
     void installingWithoutAManagementClusterSaysToConnectFirst() {

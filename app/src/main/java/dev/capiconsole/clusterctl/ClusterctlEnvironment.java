@@ -1,20 +1,19 @@
-package dev.capiconsole.templates;
+package dev.capiconsole.clusterctl;
 
-import dev.capiconsole.clusterctl.ClusterctlConfigFile;
 import dev.capiconsole.providers.ProviderCatalog;
+import dev.capiconsole.providers.ReleaseResolver;
 import dev.capiconsole.settings.XdgFolders;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * Everything around a template that comes from the machine: the process environment, the clusterctl config file
- * (variables, {@code providers:}, {@code overridesFolder}), the provider catalog and where GitHub releases are read.
+ * clusterctl's environment on this machine: the process environment, the clusterctl config file (variables,
+ * {@code providers:}, {@code overridesFolder}), the effective provider catalog and where GitHub releases are read.
+ * The CLI and every page of the window take the catalog from here. Loading reads files: do it off the FX thread.
  */
-public final class TemplateEnvironment {
+public final class ClusterctlEnvironment {
 
     /** Environment variable naming a GitHub mirror (or a test server) to read release files from. */
     public static final String GITHUB_URL_VARIABLE = "CAPI_CONSOLE_GITHUB_URL";
@@ -25,7 +24,7 @@ public final class TemplateEnvironment {
     private final Path overridesFolder;
     private final String githubBase;
 
-    private TemplateEnvironment(Map<String, String> environment, Optional<ClusterctlConfigFile> config, Path home) {
+    private ClusterctlEnvironment(Map<String, String> environment, Optional<ClusterctlConfigFile> config, Path home) {
         this.environment = Map.copyOf(environment);
         this.configValues = config.map(ClusterctlConfigFile::values).orElse(Map.of());
         ProviderCatalog builtIn = ProviderCatalog.builtIn();
@@ -38,20 +37,31 @@ public final class TemplateEnvironment {
     }
 
     /** The machine's environment, with the clusterctl config file at {@code config} or at its default place. */
-    public static TemplateEnvironment load(Map<String, String> environment, Path home, Path config) {
+    public static ClusterctlEnvironment load(Map<String, String> environment, Path home, Path config) {
         Optional<Path> file = config != null ? Optional.of(config) : ClusterctlConfigFile.locateDefault(environment, home);
-        return new TemplateEnvironment(environment, file.map(ClusterctlConfigFile::read), home);
+        return new ClusterctlEnvironment(environment, file.map(ClusterctlConfigFile::read), home);
     }
 
-    public static TemplateEnvironment ofThisProcess() {
-        return load(System.getenv(), Path.of(System.getProperty("user.home")), null);
+    public static ClusterctlEnvironment ofThisProcess() {
+        return ofThisProcess(null);
     }
 
-    /** Fresh values for one generation (generating sets the standard variables on them). */
-    public VariableValues values() {
-        return new VariableValues(environment, configValues);
+    /** This process's environment, with the clusterctl config file given by {@code --config} (may be null). */
+    public static ClusterctlEnvironment ofThisProcess(Path config) {
+        return load(System.getenv(), Path.of(System.getProperty("user.home")), config);
     }
 
+    /** The process environment: variables there win over the config file's. */
+    public Map<String, String> environmentVariables() {
+        return environment;
+    }
+
+    /** Every top-level entry of the clusterctl config file (variables among them); empty without a file. */
+    public Map<String, Object> configValues() {
+        return configValues;
+    }
+
+    /** The built-in catalog with the config file's {@code providers:} merged in as clusterctl merges them. */
     public ProviderCatalog catalog() {
         return catalog;
     }
@@ -71,8 +81,13 @@ public final class TemplateEnvironment {
         return configValues.get(key);
     }
 
-    public TemplateFetcher fetcher(KubernetesClient client, Supplier<InputStream> stdin) {
-        return new TemplateFetcher(catalog, overridesFolder, githubBase, stdin, client);
+    /** Provider releases from the overrides folder and the providers' repositories. */
+    public ReleaseResolver releases() {
+        return releases(List.of(overridesFolder));
     }
 
+    /** Provider releases from the given overrides folders (in order) and the providers' repositories. */
+    public ReleaseResolver releases(List<Path> overridesFolders) {
+        return new ReleaseResolver(overridesFolders, githubBase);
+    }
 }
