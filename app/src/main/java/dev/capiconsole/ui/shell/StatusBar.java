@@ -9,7 +9,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 
-/** The bottom line: connection state on the left, what this build is on the right. */
+/**
+ * The bottom line: connection state on the left, what this build is on the right. Built in code rather than FXML: it is
+ * in the first frame, and all but its spacer are bound or filled in from the view-model.
+ */
 final class StatusBar {
 
     private final HBox root = new HBox(8);

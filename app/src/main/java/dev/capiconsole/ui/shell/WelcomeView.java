@@ -9,7 +9,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The first page: the three ways to reach a management cluster. */
+/**
+ * The first page: the three ways to reach a management cluster. Built in code rather than FXML: it is drawn in the
+ * first frame, before which a first FXML load would add the loader's start-up, and its three cards share one builder.
+ */
 final class WelcomeView {
 
     private final VBox root = new VBox(24);
