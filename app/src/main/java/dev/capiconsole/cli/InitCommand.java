@@ -8,7 +8,6 @@ import dev.capiconsole.install.InitSetup;
 import dev.capiconsole.install.InstallException;
 import dev.capiconsole.install.MetalLb;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,6 @@ package dev.capiconsole.cli;
 
 import dev.capiconsole.bootstrap.BootstrapException;
 import dev.capiconsole.bootstrap.KindClusterConfig;
-import dev.capiconsole.bootstrap.KindProgress;
 import dev.capiconsole.bootstrap.KindRunner;
 import dev.capiconsole.bootstrap.LocalTool;
 import java.io.PrintWriter;

@@ -5,7 +5,6 @@ import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.live.Coalescer;
 import dev.capiconsole.live.ManagementIndex;
 import dev.capiconsole.topology.CapiObject;
-import dev.capiconsole.topology.ClusterSnapshot;
 import dev.capiconsole.topology.ClusterSummary;
 import dev.capiconsole.topology.DescribeOptions;
 import dev.capiconsole.topology.DescribeRow;

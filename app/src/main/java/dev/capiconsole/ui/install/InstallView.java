@@ -4,6 +4,7 @@ import static dev.capiconsole.ui.common.Columns.column;
 
 import dev.capiconsole.install.InitProgress;
 import dev.capiconsole.ui.common.Fxml;
+import dev.capiconsole.ui.common.StepCell;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -12,13 +13,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Install providers: the form, clusterctl init's steps as they run, and what the cluster has installed. Controller of
@@ -87,7 +85,9 @@ public final class InstallView {
         result.textProperty().bind(model.resultProperty());
 
         steps.setItems(model.steps());
-        steps.setCellFactory(list -> new StepCell());
+        steps.setCellFactory(list -> new StepCell<InstallViewModel.StepRow>(
+                row -> row.step().title() + (row.detail().isEmpty() ? "" : ": " + row.detail()),
+                row -> mark(row.state()), true));
         output.setItems(model.output());
         output.getItems().addListener((ListChangeListener<String>) c -> output.scrollTo(output.getItems().size() - 1));
 
@@ -109,32 +109,12 @@ public final class InstallView {
         model.refreshInstalled();
     }
 
-    /** One step of clusterctl init, with its detail and an icon for how it went. */
-    private static final class StepCell extends ListCell<InstallViewModel.StepRow> {
-
-        @Override
-        protected void updateItem(InstallViewModel.StepRow row, boolean empty) {
-            super.updateItem(row, empty);
-            getStyleClass().removeAll("status-good", "status-bad", "status-unknown");
-            if (empty || row == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            setText(row.step().title() + (row.detail().isEmpty() ? "" : ": " + row.detail()));
-            setWrapText(true);
-            setPrefWidth(0);
-            InitProgress.State state = row.state();
-            FontIcon icon = new FontIcon(state == null ? Feather.CIRCLE : switch (state) {
-                case RUNNING -> Feather.CLOCK;
-                case DONE -> Feather.CHECK_CIRCLE;
-                case SKIPPED -> Feather.MINUS_CIRCLE;
-                case FAILED -> Feather.X_CIRCLE;
-            });
-            icon.getStyleClass().add(state == null || state == InitProgress.State.SKIPPED ? "muted"
-                    : state == InitProgress.State.DONE ? "status-good"
-                    : state == InitProgress.State.FAILED ? "status-bad" : "status-unknown");
-            setGraphic(icon);
-        }
+    private static StepCell.Mark mark(InitProgress.State state) {
+        return state == null ? StepCell.Mark.PENDING : switch (state) {
+            case RUNNING -> StepCell.Mark.RUNNING;
+            case DONE -> StepCell.Mark.DONE;
+            case SKIPPED -> StepCell.Mark.SKIPPED;
+            case FAILED -> StepCell.Mark.FAILED;
+        };
     }
 }

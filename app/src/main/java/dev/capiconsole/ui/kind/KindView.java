@@ -1,20 +1,18 @@
 package dev.capiconsole.ui.kind;
 
 import dev.capiconsole.ui.common.Fxml;
+import dev.capiconsole.ui.common.StepCell;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Create a local kind cluster: the form and its kind config, then kind's steps and output, live. Controller of
@@ -85,7 +83,12 @@ public final class KindView {
         result.textProperty().bind(model.resultProperty());
 
         steps.setItems(model.steps());
-        steps.setCellFactory(list -> new StepCell());
+        steps.setCellFactory(list -> new StepCell<KindViewModel.Step>(KindViewModel.Step::text,
+                step -> switch (step.state()) {
+                    case RUNNING -> StepCell.Mark.RUNNING;
+                    case DONE -> StepCell.Mark.DONE;
+                    case FAILED -> StepCell.Mark.FAILED;
+                }, false));
         output.setItems(model.output());
         output.getItems().addListener((ListChangeListener<String>) c -> output.scrollTo(output.getItems().size() - 1));
     }
@@ -108,33 +111,5 @@ public final class KindView {
     @FXML
     private void deleteCluster() {
         model.deleteCluster();
-    }
-
-    /** One of kind's steps, with an icon coloured by how it went. */
-    private static final class StepCell extends ListCell<KindViewModel.Step> {
-
-        @Override
-        protected void updateItem(KindViewModel.Step step, boolean empty) {
-            super.updateItem(step, empty);
-            getStyleClass().removeAll("status-good", "status-bad", "status-unknown");
-            if (empty || step == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            setText(step.text());
-            String style = switch (step.state()) {
-                case DONE -> "status-good";
-                case FAILED -> "status-bad";
-                case RUNNING -> "status-unknown";
-            };
-            FontIcon icon = new FontIcon(switch (step.state()) {
-                case DONE -> Feather.CHECK_CIRCLE;
-                case FAILED -> Feather.X_CIRCLE;
-                case RUNNING -> Feather.CLOCK;
-            });
-            icon.getStyleClass().add(style);
-            setGraphic(icon);
-        }
     }
 }
