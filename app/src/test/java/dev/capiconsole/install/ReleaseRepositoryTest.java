@@ -13,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -116,21 +115,5 @@ class ReleaseRepositoryTest {
         assertThat(repository.resolve(mine.withVersion("v0.2.0")).components()).isEqualTo("two");
         assertThatThrownBy(() -> repository.resolve(mine.withVersion("v0.3.0")))
                 .hasMessageContaining("has no infrastructure-components.yaml");
-    }
-
-    @Test
-    void goDurationsReadAndPrintAsClusterctlDoes() {
-        assertThat(GoDuration.parse("10m")).contains(Duration.ofMinutes(10));
-        assertThat(GoDuration.parse("1h30m")).contains(Duration.ofMinutes(90));
-        assertThat(GoDuration.parse("1.5s")).contains(Duration.ofMillis(1500));
-        assertThat(GoDuration.parse("10")).isEmpty();
-        assertThat(GoDuration.parse("5 m")).isEmpty();
-        assertThat(GoDuration.format(Duration.ofMinutes(10))).isEqualTo("10m0s");
-        assertThat(GoDuration.format(Duration.ofSeconds(3))).isEqualTo("3s");
-        assertThat(GoDuration.format(Duration.ofMinutes(61))).isEqualTo("1h1m0s");
-        assertThat(CertManager.Settings.from(java.util.Map.of("version", "v1.20.0", "timeout", "90s")))
-                .isEqualTo(new CertManager.Settings(
-                        "https://github.com/cert-manager/cert-manager/releases/v1.20.0/cert-manager.yaml", "v1.20.0",
-                        Duration.ofSeconds(90)));
     }
 }
