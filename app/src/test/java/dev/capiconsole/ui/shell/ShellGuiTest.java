@@ -185,9 +185,8 @@ class ShellGuiTest {
     }
 
     private String awaitSavedTheme() {
-        Await.until(Duration.ofSeconds(10), "the dark theme saved",
-                () -> Settings.load(configFolder).get(ShellViewModel.THEME_KEY).orElse("").equals("DARK"));
-        return Settings.load(configFolder).get(ShellViewModel.THEME_KEY).orElseThrow();
+        return Await.value(Duration.ofSeconds(10), "the dark theme saved",
+                () -> Settings.load(configFolder).get(ShellViewModel.THEME_KEY).filter("DARK"::equals));
     }
 
     private static String text(FxRobot robot, String query) {
