@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  */
 public final class Await {
 
-    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration POLL = Duration.ofMillis(250);
 
     private Await() {
     }
