@@ -1,7 +1,7 @@
 package dev.capiconsole.bench;
 
 import dev.capiconsole.lab.Lab;
-import dev.capiconsole.lab.LabOptions;
+import dev.capiconsole.lab.LabFixture;
 import dev.capiconsole.live.Coalescer;
 import dev.capiconsole.live.ManagementIndex;
 import dev.capiconsole.topology.CapiObject;
@@ -191,8 +191,9 @@ public final class TopologyBenchmark {
 
     private static void lab(int seconds) throws Exception {
         Path data = Files.createTempDirectory("capi-console-topology-bench");
-        try (Lab lab = Lab.start(LabOptions.defaults().withDataDir(data), line -> { });
-             KubernetesClient admin = lab.client()) {
+        try (LabFixture fixture = LabFixture.full(data)) {
+            Lab lab = fixture.lab();
+            KubernetesClient admin = fixture.client();
             int clusters = 50;
             int machinesPerCluster = 20;
             Instant creating = Instant.now();

@@ -2,11 +2,13 @@ package dev.capiconsole.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capiconsole.testing.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,11 +131,8 @@ class KindStandInIT {
         List<KindProgress> seen = new CopyOnWriteArrayList<>();
         KindRunner.Creation creation = runner.create(new KindClusterConfig("slow", null, 0, true), folder,
                 null, seen::add);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (seen.stream().noneMatch(p -> p.kind() == KindProgress.Kind.STEP_STARTED
-                && p.text().startsWith("Preparing nodes")) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.until(Duration.ofSeconds(10), "kind's step Preparing nodes started", () -> seen.stream()
+                .anyMatch(p -> p.kind() == KindProgress.Kind.STEP_STARTED && p.text().startsWith("Preparing nodes")));
         creation.cancel();
         int exit = creation.exit().get(10, TimeUnit.SECONDS);
         assertThat(exit).isNotZero();

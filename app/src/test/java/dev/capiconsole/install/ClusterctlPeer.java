@@ -1,8 +1,9 @@
 package dev.capiconsole.install;
 
-import dev.capiconsole.lab.Lab;
 import dev.capiconsole.lab.LabBinaries;
+import dev.capiconsole.lab.LabFixture;
 import dev.capiconsole.lab.LabProgress;
+import dev.capiconsole.testing.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ final class ClusterctlPeer {
     }
 
     /** {@code clusterctl init ARGS} against the lab, with CLUSTER_TOPOLOGY=true and no network. */
-    Run init(Lab lab, String... args) throws IOException, InterruptedException {
+    Run init(LabFixture lab, String... args) throws IOException, InterruptedException {
         Path config = work.resolve("clusterctl.yaml");
         Files.writeString(config, "providers:\n"
                 + provider("cluster-api", "CoreProvider", "cluster-api", "core-components.yaml")
@@ -105,7 +106,7 @@ final class ClusterctlPeer {
      * clusterctl deletes its probe's namespace; without the namespace controller (kube-controller-manager) of a
      * real cluster it would stay Terminating. Its finalizer is removed here, as that controller would.
      */
-    void finalizeProbeNamespace(Lab lab) throws IOException, InterruptedException {
+    void finalizeProbeNamespace(LabFixture lab) throws IOException, InterruptedException {
         var namespace = lab.client().namespaces().withName("cert-manager-test").get();
         if (namespace == null || namespace.getMetadata().getDeletionTimestamp() == null) {
             return;
@@ -120,12 +121,7 @@ final class ClusterctlPeer {
         if (kubectl.waitFor() != 0) {
             throw new IllegalStateException("kubectl could not finalize cert-manager-test: " + output);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (lab.client().namespaces().withName("cert-manager-test").get() != null) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("cert-manager-test was not removed within 30 s");
-            }
-            Thread.sleep(200);
-        }
+        Await.until(Duration.ofSeconds(30), "namespace cert-manager-test removed",
+                () -> lab.client().namespaces().withName("cert-manager-test").get() == null);
     }
 }

@@ -1,12 +1,9 @@
 package dev.capiconsole.install;
 
-import dev.capiconsole.lab.Lab;
-import dev.capiconsole.lab.LabOptions;
-import dev.capiconsole.lab.LabProgress;
+import dev.capiconsole.lab.LabFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +27,8 @@ public final class InitBenchmark {
         List<Long> clusterctl = new ArrayList<>();
         List<Long> console = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            try (Lab a = Lab.start(new LabOptions(work.resolve("a" + run), false, true, Duration.ofMinutes(2)),
-                    LabProgress.NONE);
-                    Lab b = Lab.start(new LabOptions(work.resolve("b" + run), false, true, Duration.ofMinutes(2)),
-                            LabProgress.NONE)) {
+            try (LabFixture a = LabFixture.apiServerOnly(work.resolve("a" + run));
+                    LabFixture b = LabFixture.apiServerOnly(work.resolve("b" + run))) {
                 ClusterctlPeer.Run reference = peer.init(a, "--infrastructure", "docker");
                 if (reference.exit() != 0) {
                     throw new IllegalStateException("clusterctl init failed:\n" + reference.output());

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.lab.Lab;
+import dev.capiconsole.lab.LabFixture;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.lab.LabProgress;
+import dev.capiconsole.testing.Await;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
@@ -26,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,8 +64,8 @@ class InitIT {
     private static Path work;
     private static ClusterctlPeer peer;
     private static Path components;
-    private static Lab byClusterctl;
-    private static Lab byConsole;
+    private static LabFixture byClusterctl;
+    private static LabFixture byConsole;
     private static HttpServer releases;
     private static String releasesUrl;
 
@@ -73,10 +74,8 @@ class InitIT {
         work = Files.createTempDirectory("capi-console-init-it");
         peer = ClusterctlPeer.prepare(work);
         components = peer.components();
-        byClusterctl = Lab.start(new LabOptions(work.resolve("lab-clusterctl"), false, true, Duration.ofMinutes(2)),
-                LabProgress.NONE);
-        byConsole = Lab.start(new LabOptions(work.resolve("lab-console"), false, true, Duration.ofMinutes(2)),
-                LabProgress.NONE);
+        byClusterctl = LabFixture.apiServerOnly(work.resolve("clusterctl"));
+        byConsole = LabFixture.apiServerOnly(work.resolve("console"));
         releases = releaseServer();
         releasesUrl = "http://127.0.0.1:" + releases.getAddress().getPort();
     }
@@ -144,10 +143,10 @@ class InitIT {
         return new InitSetup(environment, List.of(extraOverrides), offline);
     }
 
-    private static List<String> runClusterctl(Lab lab, String... args) throws Exception {
-        ClusterctlPeer.Run run = peer.init(lab, args);
+    private static List<String> runClusterctl(LabFixture fixture, String... args) throws Exception {
+        ClusterctlPeer.Run run = peer.init(fixture, args);
         assertThat(run.exit()).as("clusterctl init output:\n" + run.output()).isZero();
-        peer.finalizeProbeNamespace(lab);
+        peer.finalizeProbeNamespace(fixture);
         return run.output().lines().toList();
     }
 
@@ -246,8 +245,9 @@ class InitIT {
                 .withName("operator-notes").endMetadata().addToData("note", "keep me").build()).create();
         client.apps().deployments().inNamespace("capd-system").withName("capd-controller-manager").delete();
         client.rbac().clusterRoles().withName("capd-manager-role").delete();
-        await(() -> client.apps().deployments().inNamespace("capd-system").withName("capd-controller-manager")
-                .get() == null);
+        Await.until(Duration.ofSeconds(30), "Deployment capd-system/capd-controller-manager deleted",
+                () -> client.apps().deployments().inNamespace("capd-system").withName("capd-controller-manager")
+                        .get() == null);
 
         List<String> lines = new ArrayList<>();
         Init.Result result = setup(releasesUrl, null).init(client).run(infra("docker"),
@@ -411,8 +411,7 @@ class InitIT {
     @Test
     @Order(7)
     void theCliInstallsOfflineThenFindsEverythingInstalledAndExplainsBadInput() throws Exception {
-        try (Lab fresh = Lab.start(new LabOptions(work.resolve("lab-cli"), false, true, Duration.ofMinutes(2)),
-                LabProgress.NONE)) {
+        try (LabFixture fresh = LabFixture.apiServerOnly(work.resolve("cli"))) {
             String kubeconfig = fresh.kubeconfig().toString();
             String certManagerOverrides = peer.certManagerOverrides().toString();
             String[] common = {"init", "--kubeconfig", kubeconfig, "--offline", "--overrides", certManagerOverrides,
@@ -531,14 +530,6 @@ class InitIT {
             }
         }
         return versions;
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 30 s").isLessThan(deadline);
-            Inventory.sleep(Duration.ofMillis(200));
-        }
     }
 
     private static InitProgress recorder(List<String> lines) {

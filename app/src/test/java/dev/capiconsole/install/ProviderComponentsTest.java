@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capiconsole.providers.ProviderType;
 import dev.capiconsole.templates.MissingVariablesException;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -151,32 +150,5 @@ class ProviderComponentsTest {
                 metadata:
                   name: second
                 """, "t", null, Map.of("LOG_LEVEL", "1")::get)).hasMessageContaining("more than one Namespace");
-    }
-
-    @Test
-    void specsParseLikeClusterctlsFlags() {
-        assertThat(ProviderSpec.parse(ProviderType.INFRASTRUCTURE, "docker:v1.14.2").label())
-                .isEqualTo("infrastructure-docker");
-        assertThat(ProviderSpec.parse(ProviderType.CORE, "cluster-api").label()).isEqualTo("cluster-api");
-        assertThat(ProviderSpec.parse(ProviderType.CONTROL_PLANE, "kubeadm").label())
-                .isEqualTo("control-plane-kubeadm");
-        assertThat(ProviderSpec.parse(ProviderType.BOOTSTRAP, "kubeadm:").version()).isNull();
-        assertThatThrownBy(() -> ProviderSpec.parse(ProviderType.INFRASTRUCTURE, "docker:1.14"))
-                .hasMessageContaining("is not a release version of docker");
-        assertThatThrownBy(() -> ProviderSpec.parse(ProviderType.INFRASTRUCTURE, "Docker"))
-                .hasMessageContaining("is not a provider name");
-    }
-
-    @Test
-    void aFirstRunAddsTheKubeadmDefaultsUnlessOptedOut() {
-        InitRequest request = new InitRequest(null, List.of(), List.of("-"), List.of("docker"), List.of(), null,
-                Map.of(), false, java.time.Duration.ofMinutes(1), null, null);
-        assertThat(request.providers(true)).extracting(ProviderSpec::toString)
-                .containsExactly("cluster-api", "bootstrap-kubeadm", "infrastructure-docker");
-        assertThat(request.providers(false)).extracting(ProviderSpec::toString)
-                .containsExactly("infrastructure-docker");
-        InitRequest badCore = new InitRequest("-", List.of(), List.of(), List.of(), List.of(), null, Map.of(), false,
-                java.time.Duration.ofMinutes(1), null, null);
-        assertThatThrownBy(() -> badCore.providers(true)).hasMessageContaining("'-' value can not be used");
     }
 }

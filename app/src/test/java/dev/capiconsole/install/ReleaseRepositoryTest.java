@@ -8,6 +8,7 @@ import dev.capiconsole.providers.ProviderType;
 import dev.capiconsole.providers.ReleaseResolver;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,19 +35,4 @@ class ReleaseRepositoryTest {
                 .hasMessageContaining("there is no InfrastructureProvider named \"nope\"");
     }
 
-    @Test
-    void goDurationsReadAndPrintAsClusterctlDoes() {
-        assertThat(GoDuration.parse("10m")).contains(Duration.ofMinutes(10));
-        assertThat(GoDuration.parse("1h30m")).contains(Duration.ofMinutes(90));
-        assertThat(GoDuration.parse("1.5s")).contains(Duration.ofMillis(1500));
-        assertThat(GoDuration.parse("10")).isEmpty();
-        assertThat(GoDuration.parse("5 m")).isEmpty();
-        assertThat(GoDuration.format(Duration.ofMinutes(10))).isEqualTo("10m0s");
-        assertThat(GoDuration.format(Duration.ofSeconds(3))).isEqualTo("3s");
-        assertThat(GoDuration.format(Duration.ofMinutes(61))).isEqualTo("1h1m0s");
-        assertThat(CertManager.Settings.from(java.util.Map.of("version", "v1.20.0", "timeout", "90s")))
-                .isEqualTo(new CertManager.Settings(
-                        "https://github.com/cert-manager/cert-manager/releases/v1.20.0/cert-manager.yaml", "v1.20.0",
-                        Duration.ofSeconds(90)));
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.lab.Lab;
+import dev.capiconsole.lab.LabFixture;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.templates.BuiltInTemplates;
 import dev.capiconsole.templates.ClusterApplier;
@@ -13,6 +14,7 @@ import dev.capiconsole.templates.GenerateRequest;
 import dev.capiconsole.templates.TemplateFetcher;
 import dev.capiconsole.templates.TemplateSource;
 import dev.capiconsole.templates.VariableValues;
+import dev.capiconsole.testing.Await;
 import dev.capiconsole.topology.DescribeOptions;
 import dev.capiconsole.topology.DescribeTable;
 import dev.capiconsole.topology.DescribeTreeBuilder;
@@ -34,7 +36,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,12 +51,12 @@ class NamespaceScopedIndexIT {
     @TempDir
     static Path data;
 
-    private static Lab lab;
+    private static LabFixture lab;
     private static KubernetesClient admin;
 
     @BeforeAll
     static void labWithClustersInTwoNamespaces() {
-        lab = Lab.start(LabOptions.defaults().withDataDir(data.resolve("lab")), line -> { });
+        lab = LabFixture.full(data);
         admin = lab.client();
         ClusterctlEnvironment environment = ClusterctlEnvironment.load(Map.of(), data.resolve("home"), null);
         for (String namespace : List.of("team-a", "team-b")) {
@@ -70,9 +71,6 @@ class NamespaceScopedIndexIT {
 
     @AfterAll
     static void stopLab() {
-        if (admin != null) {
-            admin.close();
-        }
         if (lab != null) {
             lab.close();
         }
@@ -87,8 +85,9 @@ class NamespaceScopedIndexIT {
         try (KubernetesClient viewer = new KubernetesClientBuilder().withConfig(config).build();
              ManagementIndex index = ManagementIndex.start(viewer, o -> { })) {
             try {
-                await(() -> index.clusters().size() == 1 && index.namespaceScopedKinds().containsKey(
-                        "KubeadmControlPlane"));
+                Await.until(Duration.ofSeconds(90), "one cluster and KubeadmControlPlane read per namespace",
+                        () -> index.clusters().size() == 1 && index.namespaceScopedKinds().containsKey(
+                                "KubeadmControlPlane"));
             } catch (AssertionError e) {
                 throw new AssertionError("clusters " + index.clusters().size() + ", forbidden "
                         + index.forbiddenKinds() + ", namespaced " + index.namespaceScopedKinds(), e);
@@ -98,7 +97,8 @@ class NamespaceScopedIndexIT {
             assertThat(index.forbiddenKinds()).contains("Cluster", "Machine", "KubeadmControlPlane");
             assertThat(index.namespaceScopedKinds()).containsEntry("Cluster", List.of("team-a"))
                     .containsEntry("MachineDeployment", List.of("team-a"));
-            await(() -> rows(index).contains("MachineDeployment team-a/"));
+            Await.until(Duration.ofSeconds(90), "the MachineDeployment of team-a in the tree",
+                    () -> rows(index).contains("MachineDeployment team-a/"));
             assertThat(rows(index)).contains("Cluster team-a/cluster-team-a").contains("KubeadmControlPlane team-a/")
                     .contains("Workers");
             assertThat(index.cluster("team-b", "cluster-team-b")).isNull();
@@ -134,15 +134,5 @@ class NamespaceScopedIndexIT {
         return admin.serviceAccounts().inNamespace(namespace).withName("viewer")
                 .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
                 .getStatus().getToken();
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not reached within 90 s");
-            }
-            Thread.sleep(250);
-        }
     }
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capiconsole.cli.CliRunner;
 import dev.capiconsole.lab.LabClusters;
-import dev.capiconsole.lab.LabWithCluster;
+import dev.capiconsole.lab.LabFixture;
+import dev.capiconsole.testing.Await;
 import dev.capiconsole.topology.CapiObject;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,15 +41,13 @@ class OperationsIT {
     @TempDir
     static Path data;
 
-    private static LabWithCluster fixture;
+    private static LabFixture fixture;
     private static KubernetesClient client;
-    private static LabClusters clusters;
 
     @BeforeAll
     static void labWithACluster() throws Exception {
-        fixture = LabWithCluster.start(data, CLUSTER, 1, 1);
+        fixture = LabFixture.withReadyCluster(data, CLUSTER, 1, 1);
         client = fixture.client();
-        clusters = fixture.clusters();
     }
 
     @AfterAll
@@ -71,9 +71,9 @@ class OperationsIT {
         return client.genericKubernetesResources(CORE, "Cluster").inNamespace("default").withName(CLUSTER).get();
     }
 
-    private static void await(String what, Duration timeout, java.util.function.Supplier<Boolean> condition) {
+    private static void await(String what, Duration timeout, BooleanSupplier condition) {
         Instant start = Instant.now();
-        clusters.await(what, timeout, condition);
+        Await.until(timeout, what, condition);
         System.out.printf("[measure] %s: %d s%n", what, Duration.between(start, Instant.now()).toSeconds());
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.lab.Lab;
 import dev.capiconsole.lab.LabClusters;
+import dev.capiconsole.lab.LabFixture;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.templates.ClusterApplier.ObjectResult;
 import dev.capiconsole.templates.ClusterApplier.Outcome;
@@ -36,13 +37,13 @@ class GenerateApplyIT {
     @TempDir
     static Path data;
 
-    private static Lab lab;
+    private static LabFixture lab;
     private static KubernetesClient client;
     private static ClusterGenerator generator;
 
     @BeforeAll
     static void startLab() {
-        lab = Lab.start(LabOptions.defaults().withDataDir(data.resolve("lab")), line -> { });
+        lab = LabFixture.full(data);
         client = lab.client();
         ClusterctlEnvironment environment = ClusterctlEnvironment.load(Map.of(), data.resolve("home"), null);
         generator = new ClusterGenerator(TemplateFetcher.of(environment, client, () -> System.in),
@@ -51,9 +52,6 @@ class GenerateApplyIT {
 
     @AfterAll
     static void stopLab() {
-        if (client != null) {
-            client.close();
-        }
         if (lab != null) {
             lab.close();
         }
@@ -90,8 +88,7 @@ class GenerateApplyIT {
         assertThat(results.get(0).label()).isEqualTo("Namespace " + NS);
         assertThat(results).extracting(ObjectResult::kind).contains("ClusterClass", "Cluster", "DevClusterTemplate");
 
-        LabClusters clusters = new LabClusters(lab, client, data);
-        clusters.awaitReady("first", NS, 2, Duration.ofMinutes(4));
+        lab.clusters().awaitReady("first", NS, 2, Duration.ofMinutes(4));
     }
 
     @Test

@@ -157,29 +157,4 @@ class TemplateFetcherTest {
         assertThat(fetcher.fetch(new TemplateSource.Location("file://" + file)).text()).isEqualTo("kind: FromFile\n");
         assertThat(fetcher.fetch(new TemplateSource.Location("-")).text()).isEqualTo("kind: FromStdin\n");
     }
-
-    @Test
-    void generationErrorsNameWhatIsWrong() {
-        ClusterGenerator generator = new ClusterGenerator(fetcher(base()), ClusterClassLookup.NONE);
-        TemplateSource inMemory = new TemplateSource.BuiltIn(BuiltInTemplates.find("docker", "in-memory")
-                .orElseThrow());
-        assertThatThrownBy(() -> generator.generate(new GenerateRequest("demo", "ns", null, null, null, inMemory,
-                Map.of()), VariableValues.none())).isInstanceOf(MissingVariablesException.class)
-                .hasMessageContaining("[KUBERNETES_VERSION]");
-        assertThatThrownBy(() -> generator.generate(new GenerateRequest("Demo_1", "ns", "v1.33.0", null, null,
-                inMemory, Map.of()), VariableValues.none())).hasMessageContaining("is not a valid cluster name");
-        assertThatThrownBy(() -> generator.generate(new GenerateRequest("demo", "ns", "1.33", null, null,
-                inMemory, Map.of()), VariableValues.none())).hasMessageContaining("is not a Kubernetes version");
-        assertThatThrownBy(() -> generator.generate(new GenerateRequest("demo", "ns", "v1.33.0", 0L, null,
-                inMemory, Map.of()), VariableValues.none())).hasMessageContaining("must be 1 or more, not 0");
-        assertThatThrownBy(() -> generator.generate(new GenerateRequest("demo", "ns", "v1.33.0", null, null,
-                inMemory, Map.of("POD_CIDR", "[unclosed")), VariableValues.none()))
-                .isInstanceOf(InvalidTemplateException.class)
-                .hasMessageContaining("is not valid YAML after substitution at line");
-        GeneratedCluster generated = generator.generate(new GenerateRequest("demo", "ns", "v1.33.0", 3L, 4L,
-                inMemory, Map.of()), new VariableValues(Map.of(), Map.of("service_domain", "corp.local")));
-        assertThat(generated.yaml()).contains("serviceDomain: corp.local").contains("replicas: 3")
-                .contains("replicas: 4");
-        assertThat(generated.addedClusterClasses()).containsExactly("ns/in-memory");
-    }
 }

@@ -3,9 +3,8 @@ package dev.capiconsole.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capiconsole.cli.CliRunner;
-import dev.capiconsole.lab.Lab;
-import dev.capiconsole.lab.LabClusters;
-import dev.capiconsole.lab.LabOptions;
+import dev.capiconsole.lab.LabFixture;
+import dev.capiconsole.testing.Await;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,25 +36,20 @@ class DescribeParityIT {
     @TempDir
     static Path data;
 
-    private static Lab lab;
+    private static LabFixture lab;
     private static KubernetesClient client;
-
-    private static LabClusters clusters;
 
     @BeforeAll
     static void startLabWithACluster() throws Exception {
-        lab = Lab.start(LabOptions.defaults().withDataDir(data.resolve("lab")), line -> { });
+        lab = LabFixture.full(data);
         client = lab.client();
-        clusters = new LabClusters(lab, client, data);
-        clusters.create(CLUSTER, NS, 1, 3);
-        await(Duration.ofMinutes(4), () -> InMemoryConditions.isTrue(cluster(), "Available"));
+        lab.clusters().create(CLUSTER, NS, 1, 3);
+        Await.until(Duration.ofMinutes(4), "Cluster " + CLUSTER + " Available",
+                () -> InMemoryConditions.isTrue(cluster(), "Available"));
     }
 
     @AfterAll
     static void stopLab() {
-        if (client != null) {
-            client.close();
-        }
         if (lab != null) {
             lab.close();
         }
@@ -114,8 +107,9 @@ class DescribeParityIT {
     void aClusterScalingUp() throws Exception {
         patchCluster("{\"spec\":{\"topology\":{\"workers\":{\"machineDeployments\":[{\"class\":\"default-worker\","
                 + "\"name\":\"md-0\",\"replicas\":5}]}}}}");
-        await(Duration.ofSeconds(30), () -> client.genericKubernetesResources(SnapshotReader.CORE, "Machine")
-                .inNamespace(NS).withLabel("cluster.x-k8s.io/cluster-name", CLUSTER).list().getItems().size() > 4);
+        Await.until(Duration.ofSeconds(30), "more than 4 Machines after the scale-up", () -> client
+                .genericKubernetesResources(SnapshotReader.CORE, "Machine").inNamespace(NS)
+                .withLabel("cluster.x-k8s.io/cluster-name", CLUSTER).list().getItems().size() > 4);
         assertSameAsClusterctl();
         assertSameAsClusterctl("--show-conditions", "all", "--grouping=false");
         assertSameAsClusterctl("--v1beta2=false", "--show-conditions", "all");
@@ -133,7 +127,8 @@ class DescribeParityIT {
         patchCluster("{\"spec\":{\"paused\":true}}");
         client.genericKubernetesResources(SnapshotReader.CORE, "Machine").inNamespace(NS).withName(machineName)
                 .delete();
-        await(Duration.ofSeconds(30), () -> InMemoryConditions.isTrue(cluster(), "Paused"));
+        Await.until(Duration.ofSeconds(30), "Paused condition True", () -> InMemoryConditions.isTrue(cluster(),
+                "Paused"));
         try {
             assertSameAsClusterctl();
             assertSameAsClusterctl("--show-conditions", "all");
@@ -155,7 +150,7 @@ class DescribeParityIT {
         List<List<String>> expected = null;
         List<List<String>> actual = null;
         for (int attempt = 0; attempt < 20; attempt++) {
-            expected = DescribeText.cellsWithoutSince(clusters.clusterctl(theirs.toArray(String[]::new)));
+            expected = DescribeText.cellsWithoutSince(lab.clusters().clusterctl(theirs.toArray(String[]::new)));
             CliRunner.Result result = CliRunner.run(ours.toArray(String[]::new));
             assertThat(result.exitCode()).as(result.err()).isZero();
             actual = DescribeText.cellsWithoutSince(result.out());
@@ -177,13 +172,5 @@ class DescribeParityIT {
     private static void patchCluster(String mergePatch) {
         client.genericKubernetesResources(SnapshotReader.CORE, "Cluster").inNamespace(NS).withName(CLUSTER)
                 .patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch);
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited %s", timeout).isBefore(deadline);
-            Thread.sleep(500);
-        }
     }
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capiconsole.cli.CliRunner;
 import dev.capiconsole.lab.LabClusters;
-import dev.capiconsole.lab.LabWithCluster;
+import dev.capiconsole.lab.LabFixture;
+import dev.capiconsole.testing.Await;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -41,13 +42,13 @@ class WorkloadClusterIT {
     @TempDir
     static Path data;
 
-    private static LabWithCluster fixture;
+    private static LabFixture fixture;
     private static KubernetesClient client;
     private static LabClusters clusters;
 
     @BeforeAll
     static void labWithACluster() throws Exception {
-        fixture = LabWithCluster.start(data, CLUSTER, 1, 2);
+        fixture = LabFixture.withReadyCluster(data, CLUSTER, 1, 2);
         client = fixture.client();
         clusters = fixture.clusters();
     }
@@ -106,10 +107,8 @@ class WorkloadClusterIT {
         WorkloadKubeconfig kubeconfig = WorkloadKubeconfig.read(client, "default", CLUSTER);
         Instant start = Instant.now();
         try (KubernetesClient workload = kubeconfig.client()) {
-            while (workload.nodes().list().getItems().size() < 5) {
-                assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMinutes(3));
-                Thread.sleep(1000);
-            }
+            Await.until(Duration.ofMinutes(3), "five nodes in the workload cluster",
+                    () -> workload.nodes().list().getItems().size() >= 5);
         }
         System.out.printf("[measure] scale 2 -> 4 workers to 5 nodes in the workload cluster: %d s%n",
                 Duration.between(start, Instant.now()).toSeconds());

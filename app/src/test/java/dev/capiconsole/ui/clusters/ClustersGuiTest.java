@@ -2,10 +2,10 @@ package dev.capiconsole.ui.clusters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capiconsole.lab.Lab;
-import dev.capiconsole.lab.LabClusters;
+import dev.capiconsole.lab.LabFixture;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
+import dev.capiconsole.testing.Await;
 import dev.capiconsole.topology.ClusterSummary;
 import dev.capiconsole.topology.DescribeRow;
 import dev.capiconsole.ui.common.Screenshots;
@@ -27,8 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
@@ -44,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The clusters view against the real lab: a running lab (started by this test, so the window attaches to it),
@@ -59,25 +56,19 @@ class ClustersGuiTest {
     @TempDir
     static Path folder;
 
-    private static Lab lab;
+    private static LabFixture lab;
     private static KubernetesClient client;
     private Stage stage;
     private ConsoleWindow window;
 
     @BeforeAll
     static void labWithACluster() throws Exception {
-        lab = Lab.start(LabOptions.defaults().withDataDir(folder.resolve("lab")), line -> { });
+        lab = LabFixture.withReadyCluster(folder, CLUSTER, 1, 2);
         client = lab.client();
-        LabClusters clusters = new LabClusters(lab, client, folder);
-        clusters.create(CLUSTER, "default", 1, 2);
-        clusters.awaitReady(CLUSTER, "default", 2, Duration.ofMinutes(4));
     }
 
     @AfterAll
     static void stopLab() {
-        if (client != null) {
-            client.close();
-        }
         if (lab != null) {
             lab.close();
         }
@@ -99,22 +90,23 @@ class ClustersGuiTest {
     @Test
     void theTreeOfASelectedClusterFollowsAScaleUpLive(FxRobot robot) throws Exception {
         robot.clickOn("#start-lab");
-        waitFor(Duration.ofMinutes(2), () -> window.viewModel().lab().stateProperty().get()
-                == LabViewModel.State.RUNNING);
+        Await.until(Duration.ofMinutes(2), "the lab running in the window",
+                () -> window.viewModel().lab().stateProperty().get()
+                        == LabViewModel.State.RUNNING);
         assertThat(window.viewModel().lab().progress()).anyMatch(l -> l.contains("already running"));
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         TableView<ClusterSummary> table = robot.lookup("#cluster-table").queryAs(TableView.class);
-        waitFor(Duration.ofSeconds(60), () -> table.getItems().stream().anyMatch(c -> c.name().equals(CLUSTER)));
-        ClusterSummary summary = table.getItems().stream().filter(c -> c.name().equals(CLUSTER)).findFirst()
-                .orElseThrow();
+        ClusterSummary summary = Await.value(Duration.ofSeconds(60), "cluster gui in the table",
+                () -> table.getItems().stream().filter(c -> c.name().equals(CLUSTER)).findFirst());
         assertThat(summary.phase()).isEqualTo("Provisioned");
         assertThat(summary.clusterClass()).isEqualTo("in-memory");
         assertThat(summary.workers()).startsWith("2/");
 
         robot.interact(() -> table.getSelectionModel().select(summary));
         TreeTableView<DescribeRow> tree = robot.lookup("#describe-tree").queryAs(TreeTableView.class);
-        waitFor(Duration.ofSeconds(30), () -> names(tree).stream().anyMatch(n -> n.startsWith("MachineDeployment")));
+        Await.until(Duration.ofSeconds(30), "a MachineDeployment row in the tree",
+                () -> names(tree).stream().anyMatch(n -> n.startsWith("MachineDeployment")));
         assertThat(names(tree)).anyMatch(n -> n.equals("Cluster default/" + CLUSTER + ", v1.36.0"))
                 .anyMatch(n -> n.startsWith("KubeadmControlPlane default/"))
                 .contains("Workers")
@@ -128,21 +120,23 @@ class ClustersGuiTest {
                         "{\"spec\":{\"topology\":{\"workers\":{\"machineDeployments\":[{\"class\":\"default-worker\","
                                 + "\"name\":\"md-0\",\"replicas\":4}]}}}}");
         Instant patched = Instant.now();
-        waitFor(Duration.ofSeconds(60), () -> deployment.getValue() != null
-                && deployment.getValue().replicas().endsWith("/4"));
+        Await.until(Duration.ofSeconds(60), "the MachineDeployment row at desired 4",
+                () -> deployment.getValue() != null
+                        && deployment.getValue().replicas().endsWith("/4"));
         System.out.printf("[measure] scale patch to desired 4 in the tree: %d ms%n",
                 Duration.between(patched, Instant.now()).toMillis());
-        waitFor(Duration.ofMinutes(2), () -> names(tree).contains("4 Machines..."));
+        Await.until(Duration.ofMinutes(2), "4 Machines in the tree", () -> names(tree).contains("4 Machines..."));
         assertThat(tree.getSelectionModel().getSelectedItem()).isSameAs(deployment);
         assertThat(deployment.getValue().replicas()).isEqualTo("4/4");
         TableView<?> details = robot.lookup("#details-conditions").queryAs(TableView.class);
-        waitFor(Duration.ofSeconds(10), () -> details.getItems().stream().map(c -> (dev.capiconsole.topology.Condition) c)
-                .anyMatch(c -> c.type().equals("Available")
-                        && c.status().equals(deployment.getValue().status())));
+        Await.until(Duration.ofSeconds(10), "the selected row's Available condition in the details",
+                () -> details.getItems().stream().map(c -> (dev.capiconsole.topology.Condition) c)
+                        .anyMatch(c -> c.type().equals("Available")
+                                && c.status().equals(deployment.getValue().status())));
         Screenshots.save(Screenshots.render(stage.getScene()), "clusters-scaled");
 
         robot.clickOn("#v1beta1");
-        waitFor(Duration.ofSeconds(10), () -> {
+        Await.until(Duration.ofSeconds(10), "the v1beta1 MachineDeployment row", () -> {
             TreeItem<DescribeRow> md = find(tree.getRoot(), r -> r.name().startsWith("MachineDeployment"));
             return md != null && md.getValue().replicas().isEmpty() && md.getValue().status().equals("True");
         });
@@ -155,17 +149,19 @@ class ClustersGuiTest {
         // The workload cluster itself: its pods and nodes, live, through its kubeconfig Secret.
         robot.clickOn("#open-workload");
         assertThat(window.viewModel().currentViewProperty().get()).isEqualTo(View.WORKLOADS);
-        waitFor(Duration.ofSeconds(30), () -> robot.lookup("#nodes-" + CLUSTER).tryQuery().isPresent());
+        Await.until(Duration.ofSeconds(30), "the nodes table of the workload tab",
+                () -> robot.lookup("#nodes-" + CLUSTER).tryQuery().isPresent());
         TableView<?> pods = robot.lookup("#pods-" + CLUSTER).queryAs(TableView.class);
         TableView<?> nodes = robot.lookup("#nodes-" + CLUSTER).queryAs(TableView.class);
-        waitFor(Duration.ofSeconds(60), () -> nodes.getItems().size() == 5 && pods.getItems().stream()
-                .anyMatch(p -> ((dev.capiconsole.workload.PodRow) p).name().startsWith("kube-apiserver-")));
+        Await.until(Duration.ofSeconds(60), "5 nodes and a kube-apiserver pod",
+                () -> nodes.getItems().size() == 5 && pods.getItems().stream()
+                        .anyMatch(p -> ((dev.capiconsole.workload.PodRow) p).name().startsWith("kube-apiserver-")));
         client.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "Cluster").inNamespace("default")
                 .withName(CLUSTER).patch(PatchContext.of(PatchType.JSON_MERGE),
                         "{\"spec\":{\"topology\":{\"workers\":{\"machineDeployments\":[{\"class\":\"default-worker\","
                                 + "\"name\":\"md-0\",\"replicas\":5}]}}}}");
         Instant scaled = Instant.now();
-        waitFor(Duration.ofMinutes(2), () -> nodes.getItems().size() == 6);
+        Await.until(Duration.ofMinutes(2), "a 6th node", () -> nodes.getItems().size() == 6);
         System.out.printf("[measure] scale 4 -> 5 workers to a 6th node in the pod view: %d s%n",
                 Duration.between(scaled, Instant.now()).toSeconds());
         Screenshots.save(Screenshots.render(stage.getScene()), "workload-pods");
@@ -184,11 +180,11 @@ class ClustersGuiTest {
         TreeItem<DescribeRow> deployment = find(tree.getRoot(), r -> r.name().startsWith("MachineDeployment"));
         robot.interact(() -> tree.getSelectionModel().select(deployment));
         robot.clickOn("#actions").clickOn("#action-scale");
-        waitFor(Duration.ofSeconds(10), () -> shown(robot, "#scale-dialog"));
+        Await.until(Duration.ofSeconds(10), "the scale dialog", () -> shown(robot, "#scale-dialog"));
         robot.interact(() -> robot.lookup("#scale-dialog .text-field").queryAs(javafx.scene.control.TextField.class)
                 .setText("3"));
         robot.clickOn("OK");
-        waitFor(Duration.ofSeconds(15), () -> shown(robot, "#change-preview"));
+        Await.until(Duration.ofSeconds(15), "the change preview", () -> shown(robot, "#change-preview"));
         String preview = robot.lookup("#change-preview").queryAs(javafx.scene.control.TextArea.class).getText();
         assertThat(preview).contains("spec.topology.workers.machineDeployments[name=md-0].replicas: 5 -> 3");
         Screenshots.save(Screenshots.render(robot.lookup("#change-confirmation").query().getScene()),
@@ -196,7 +192,7 @@ class ClustersGuiTest {
         assertThat(names(tree)).as("nothing changes before the yes").contains("5 Machines...");
         robot.clickOn("Make change");
         Instant confirmed = Instant.now();
-        waitFor(Duration.ofMinutes(2), () -> names(tree).contains("3 Machines..."));
+        Await.until(Duration.ofMinutes(2), "3 Machines in the tree", () -> names(tree).contains("3 Machines..."));
         System.out.printf("[measure] scale 5 -> 3 from the tree to 3 Machines in the tree: %d s%n",
                 Duration.between(confirmed, Instant.now()).toSeconds());
         assertThat(robot.lookup("#operation-message").queryLabeled().getText()).startsWith("Done: Scale");
@@ -221,7 +217,7 @@ class ClustersGuiTest {
                     .withMessage("containers with unready status: [metrics]").endCondition().endStatus().build())
                     .create();
         }
-        waitFor(Duration.ofSeconds(30), () -> pods.getItems().stream()
+        Await.until(Duration.ofSeconds(30), "pod shop/web-7d4b9 in the pods table", () -> pods.getItems().stream()
                 .anyMatch(p -> ((PodRow) p).name().equals("web-7d4b9")));
         robot.interact(() -> {
             TableView<PodRow> table = (TableView<PodRow>) pods;
@@ -229,7 +225,7 @@ class ClustersGuiTest {
                     .findFirst().orElseThrow());
         });
         TableView<?> containers = robot.lookup("#pod-containers-" + CLUSTER).queryAs(TableView.class);
-        waitFor(Duration.ofSeconds(15), () -> containers.getItems().size() == 2);
+        Await.until(Duration.ofSeconds(15), "two containers of the pod", () -> containers.getItems().size() == 2);
         assertThat(robot.lookup("#pod-header-" + CLUSTER).queryLabeled().getText()).startsWith("shop/web-7d4b9")
                 .contains("Running").contains("worker-1");
         assertThat(containers.getItems()).map(c -> ((PodDetails.ContainerInfo) c).state())
@@ -239,8 +235,9 @@ class ClustersGuiTest {
 
         robot.clickOn("Logs");
         robot.clickOn("#log-show");
-        waitFor(Duration.ofSeconds(15), () -> robot.lookup("#log-state").queryLabeled().getText()
-                .contains("does not serve container logs"));
+        Await.until(Duration.ofSeconds(15), "the log pane saying logs are not served",
+                () -> robot.lookup("#log-state").queryLabeled().getText()
+                        .contains("does not serve container logs"));
         Screenshots.save(Screenshots.render(stage.getScene()), "workload-pod-logs");
 
         WorkloadTabViewModel tab = window.viewModel().workloads().tabs().get(0);
@@ -249,9 +246,10 @@ class ClustersGuiTest {
         Path config = home.resolve(".kube/config");
         robot.interact(() -> window.viewModel().workloads().userKubeconfigProperty().set(config));
         robot.clickOn("#merge-kubeconfig");
-        waitFor(Duration.ofSeconds(10), () -> shown(robot, "#merge-confirmation"));
+        Await.until(Duration.ofSeconds(10), "the merge confirmation", () -> shown(robot, "#merge-confirmation"));
         robot.clickOn("Add context");
-        waitFor(Duration.ofSeconds(10), () -> tab.exportMessageProperty().get().startsWith("Added context "));
+        Await.until(Duration.ofSeconds(10), "the 'Added context' message",
+                () -> tab.exportMessageProperty().get().startsWith("Added context "));
         assertThat(PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(config)))
                 .isEqualTo("rw-------");
         try (KubernetesClient merged = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
@@ -262,7 +260,8 @@ class ClustersGuiTest {
 
         Path saved = folder.resolve("exported/" + CLUSTER + ".kubeconfig");
         robot.interact(() -> tab.saveKubeconfig(saved));
-        waitFor(Duration.ofSeconds(10), () -> tab.exportMessageProperty().get().startsWith("Saved "));
+        Await.until(Duration.ofSeconds(10), "the 'Saved' message",
+                () -> tab.exportMessageProperty().get().startsWith("Saved "));
         assertThat(PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(saved)))
                 .isEqualTo("rw-------");
         robot.clickOn("#copy-kubectl");
@@ -276,7 +275,7 @@ class ClustersGuiTest {
         TreeItem<DescribeRow> deployment = find(tree.getRoot(), r -> r.name().startsWith("MachineDeployment"));
         robot.interact(() -> tree.getSelectionModel().select(deployment));
         robot.clickOn("#edit-object");
-        waitFor(Duration.ofSeconds(10), () -> shown(robot, "#edit-yaml"));
+        Await.until(Duration.ofSeconds(10), "the YAML editor", () -> shown(robot, "#edit-yaml"));
         javafx.scene.control.TextArea editor = robot.lookup("#edit-yaml").queryAs(javafx.scene.control.TextArea.class);
         assertThat(editor.getText()).contains("kind: MachineDeployment").doesNotContain("managedFields")
                 .doesNotContain("status:");
@@ -287,13 +286,14 @@ class ClustersGuiTest {
         assertThat(diff.getText()).contains("+    team: payments");
         Screenshots.save(Screenshots.render(robot.lookup("#edit-dialog").query().getScene()), "operations-edit");
         robot.clickOn("Apply");
-        waitFor(Duration.ofSeconds(15), () -> robot.lookup("#edit-status").queryLabeled().getText()
-                .startsWith("Applied to MachineDeployment"));
+        Await.until(Duration.ofSeconds(15), "the edit applied",
+                () -> robot.lookup("#edit-status").queryLabeled().getText()
+                        .startsWith("Applied to MachineDeployment"));
         assertThat(client.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "MachineDeployment")
                 .inNamespace("default").withName(deployment.getValue().node().name()).get().getMetadata()
                 .getAnnotations()).containsEntry("team", "payments");
         robot.clickOn("Close");
-        waitFor(Duration.ofSeconds(10), () -> !shown(robot, "#edit-dialog"));
+        Await.until(Duration.ofSeconds(10), "the edit dialog closed", () -> !shown(robot, "#edit-dialog"));
     }
 
     /**
@@ -305,7 +305,7 @@ class ClustersGuiTest {
         TreeItem<DescribeRow> clusterRow = find(tree.getRoot(), r -> r.name().startsWith("Cluster default/"));
         robot.interact(() -> tree.getSelectionModel().select(clusterRow));
         robot.clickOn("#actions").clickOn("#action-delete-cluster");
-        waitFor(Duration.ofSeconds(15), () -> shown(robot, "#confirm-cluster-name"));
+        Await.until(Duration.ofSeconds(15), "the delete confirmation", () -> shown(robot, "#confirm-cluster-name"));
         assertThat(robot.lookup("Delete").queryButton().isDisabled()).as("disabled until the name is typed").isTrue();
         robot.interact(() -> robot.lookup("#confirm-cluster-name").queryAs(javafx.scene.control.TextField.class)
                 .setText(CLUSTER));
@@ -313,7 +313,8 @@ class ClustersGuiTest {
         robot.clickOn("Delete");
         Instant deleted = Instant.now();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
-        waitFor(Duration.ofMinutes(3), () -> tab.clusterStateProperty().get().contains("was deleted"));
+        Await.until(Duration.ofMinutes(3), "the tab saying the cluster was deleted",
+                () -> tab.clusterStateProperty().get().contains("was deleted"));
         System.out.printf("[measure] cluster deletion to the tab saying so: %d s%n",
                 Duration.between(deleted, Instant.now()).toSeconds());
         assertThat(client.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "Cluster").inNamespace("default")
@@ -354,10 +355,5 @@ class ClustersGuiTest {
             }
         }
         return null;
-    }
-
-    private static void waitFor(Duration timeout, java.util.concurrent.Callable<Boolean> condition)
-            throws TimeoutException {
-        WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, condition);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capiconsole.connection.ClusterProbe;
 import dev.capiconsole.connection.ManagementCluster;
-import dev.capiconsole.lab.LabWithCluster;
+import dev.capiconsole.lab.LabFixture;
 import dev.capiconsole.operations.Change;
 import dev.capiconsole.topology.TreeNode;
 import dev.capiconsole.ui.common.TestUiThread;
@@ -29,11 +29,11 @@ class ClustersViewModelIT {
 
     @TempDir
     static Path data;
-    private static LabWithCluster fixture;
+    private static LabFixture fixture;
 
     @BeforeAll
     static void labWithACluster() throws Exception {
-        fixture = LabWithCluster.start(data, CLUSTER, 1, 1);
+        fixture = LabFixture.withReadyCluster(data, CLUSTER, 1, 1);
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.common;
 
+import dev.capiconsole.testing.Await;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,18 +55,7 @@ public final class TestUiThread implements TaskExecutor {
 
     /** Checks the condition on the UI thread until it holds; fails naming what it waited for. */
     public void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!read(condition::getAsBoolean)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, e);
-            }
-        }
+        Await.until(timeout, what, () -> read(condition::getAsBoolean));
     }
 
     @Override

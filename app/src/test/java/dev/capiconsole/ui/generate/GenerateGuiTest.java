@@ -2,11 +2,12 @@ package dev.capiconsole.ui.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capiconsole.lab.Lab;
+import dev.capiconsole.lab.LabFixture;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
 import dev.capiconsole.templates.ClusterApplier.ObjectResult;
 import dev.capiconsole.templates.ClusterApplier.Outcome;
+import dev.capiconsole.testing.Await;
 import dev.capiconsole.topology.DescribeRow;
 import dev.capiconsole.ui.common.Screenshots;
 import dev.capiconsole.ui.lab.LabViewModel;
@@ -18,8 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -53,22 +52,19 @@ class GenerateGuiTest {
     @TempDir
     static Path folder;
 
-    private static Lab lab;
+    private static LabFixture lab;
     private static KubernetesClient client;
     private Stage stage;
     private ConsoleWindow window;
 
     @BeforeAll
     static void lab() {
-        lab = Lab.start(LabOptions.defaults().withDataDir(folder.resolve("lab")), line -> { });
+        lab = LabFixture.full(folder);
         client = lab.client();
     }
 
     @AfterAll
     static void stopLab() {
-        if (client != null) {
-            client.close();
-        }
         if (lab != null) {
             lab.close();
         }
@@ -90,9 +86,11 @@ class GenerateGuiTest {
     @Test
     void theWizardGeneratesAppliesAndOpensTheLiveTree(FxRobot robot) throws Exception {
         robot.clickOn("#start-lab");
-        waitFor(Duration.ofMinutes(2), () -> window.viewModel().lab().stateProperty().get()
-                == LabViewModel.State.RUNNING);
-        waitFor(Duration.ofSeconds(30), () -> window.viewModel().connectedProperty().get() != null);
+        Await.until(Duration.ofMinutes(2), "the lab running in the window",
+                () -> window.viewModel().lab().stateProperty().get()
+                        == LabViewModel.State.RUNNING);
+        Await.until(Duration.ofSeconds(30), "the window connected",
+                () -> window.viewModel().connectedProperty().get() != null);
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         ListView<?> templates = robot.lookup("#built-in-templates").queryAs(ListView.class);
@@ -101,7 +99,8 @@ class GenerateGuiTest {
         Screenshots.save(Screenshots.render(stage.getScene()), "generate-template");
 
         robot.clickOn("#wizard-next");
-        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#wizard-cluster").tryQuery().isPresent());
+        Await.until(Duration.ofSeconds(20), "the cluster page of the wizard",
+                () -> robot.lookup("#wizard-cluster").tryQuery().isPresent());
         replace(robot, "#cluster-name", "Bad_Name");
         assertThat(texts(robot)).anyMatch(t -> t.contains("is not a valid cluster name"));
         robot.clickOn("#wizard-next");
@@ -114,7 +113,8 @@ class GenerateGuiTest {
         assertThat(texts(robot)).anyMatch(t -> t.contains("Does not exist yet"));
         robot.clickOn("#wizard-next");
 
-        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#wizard-variables").tryQuery().isPresent());
+        Await.until(Duration.ofSeconds(10), "the variables page",
+                () -> robot.lookup("#wizard-variables").tryQuery().isPresent());
         assertThat(robot.lookup("#variable-POD_CIDR").tryQuery()).isPresent();
         assertThat(robot.lookup("#variable-SERVICE_DOMAIN").queryAs(TextField.class).getPromptText())
                 .isEqualTo("default: \"cluster.local\"");
@@ -126,7 +126,8 @@ class GenerateGuiTest {
         replace(robot, "#variable-POD_CIDR", "[\"10.244.0.0/16\"]");
         robot.clickOn("#wizard-next");
 
-        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#preview-objects").tryQuery().isPresent());
+        Await.until(Duration.ofSeconds(20), "the preview",
+                () -> robot.lookup("#preview-objects").tryQuery().isPresent());
         ListView<?> objects = robot.lookup("#preview-objects").queryAs(ListView.class);
         assertThat(objects.getItems()).hasSize(1 + 7);
         String yaml = window.viewModel().generate().yamlProperty().get();
@@ -136,14 +137,17 @@ class GenerateGuiTest {
         Screenshots.save(Screenshots.render(stage.getScene()), "generate-preview");
         robot.clickOn("#wizard-next");
 
-        waitFor(Duration.ofSeconds(10), () -> robot.lookup("#wizard-apply").tryQuery().isPresent());
+        Await.until(Duration.ofSeconds(10), "the apply page",
+                () -> robot.lookup("#wizard-apply").tryQuery().isPresent());
         robot.clickOn("#apply");
-        waitFor(Duration.ofSeconds(20), () -> robot.lookup("#apply-create-namespace").tryQuery()
-                .map(n -> n.isVisible()).orElse(false));
+        Await.until(Duration.ofSeconds(20), "the offer to create the namespace",
+                () -> robot.lookup("#apply-create-namespace").tryQuery()
+                        .map(n -> n.isVisible()).orElse(false));
         assertThat(client.namespaces().withName(NS).get()).as("nothing is created before the answer").isNull();
         robot.clickOn("#apply-create-namespace");
 
-        waitFor(Duration.ofSeconds(30), () -> window.viewModel().generate().appliedProperty().get());
+        Await.until(Duration.ofSeconds(30), "the objects applied",
+                () -> window.viewModel().generate().appliedProperty().get());
         List<ObjectResult> results = new ArrayList<>(window.viewModel().generate().results());
         assertThat(results).hasSize(1 + 7).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.CREATED));
         robot.interact(() -> window.viewModel().show(View.GENERATE));
@@ -153,10 +157,11 @@ class GenerateGuiTest {
 
         robot.clickOn("#apply-open-tree");
         assertThat(window.viewModel().currentViewProperty().get()).isEqualTo(View.CLUSTERS);
-        waitFor(Duration.ofSeconds(30), () -> window.viewModel().clusters().selectedProperty().get() != null
-                && window.viewModel().clusters().selectedProperty().get().name().equals(CLUSTER));
+        Await.until(Duration.ofSeconds(30), "cluster wizard-gui selected",
+                () -> window.viewModel().clusters().selectedProperty().get() != null
+                        && window.viewModel().clusters().selectedProperty().get().name().equals(CLUSTER));
         TreeTableView<DescribeRow> tree = robot.lookup("#describe-tree").queryAs(TreeTableView.class);
-        waitFor(Duration.ofMinutes(3), () -> names(tree).contains("2 Machines..."));
+        Await.until(Duration.ofMinutes(3), "2 Machines in the tree", () -> names(tree).contains("2 Machines..."));
         assertThat(names(tree)).anyMatch(n -> n.startsWith("Cluster " + NS + "/" + CLUSTER))
                 .anyMatch(n -> n.startsWith("MachineDeployment"));
     }
@@ -189,10 +194,5 @@ class GenerateGuiTest {
             names.add(item.getValue().name());
         }
         item.getChildren().forEach(child -> collect(child, names));
-    }
-
-    private static void waitFor(Duration timeout, java.util.concurrent.Callable<Boolean> condition)
-            throws TimeoutException {
-        WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, condition);
     }
 }

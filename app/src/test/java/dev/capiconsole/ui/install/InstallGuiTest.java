@@ -3,10 +3,10 @@ package dev.capiconsole.ui.install;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capiconsole.install.InitProgress;
-import dev.capiconsole.lab.Lab;
+import dev.capiconsole.lab.LabFixture;
 import dev.capiconsole.lab.LabOptions;
-import dev.capiconsole.lab.LabProgress;
 import dev.capiconsole.settings.Settings;
+import dev.capiconsole.testing.Await;
 import dev.capiconsole.ui.common.Screenshots;
 import dev.capiconsole.ui.install.InstallViewModel;
 import dev.capiconsole.ui.kind.KindViewModel;
@@ -19,8 +19,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Install providers from the window into a fresh lab API server (apiserver-only: no kubelets, so nothing is waited
@@ -45,15 +42,14 @@ class InstallGuiTest {
     @TempDir
     static Path folder;
 
-    private Lab lab;
+    private LabFixture lab;
     private Stage stage;
     private ConsoleWindow window;
 
     /** A fresh API server for each test, with cert-manager's API (a stand-in with only its CRDs). */
     @BeforeEach
     void startApiServer(TestInfo test) throws Exception {
-        lab = Lab.start(new LabOptions(folder.resolve("lab-" + test.getTestMethod().orElseThrow().getName()), false,
-                true, Duration.ofMinutes(2)), LabProgress.NONE);
+        lab = LabFixture.apiServerOnly(folder.resolve(test.getTestMethod().orElseThrow().getName()));
         KubernetesClient client = lab.client();
         try (InputStream in = InstallGuiTest.class.getResourceAsStream("/install/cert-manager-api-only.yaml")) {
             for (HasMetadata item : client.load(in).items()) {
@@ -73,7 +69,7 @@ class InstallGuiTest {
     void start(Stage stage) {
         this.stage = stage;
         window = ConsoleWindow.open(stage, Settings.load(folder.resolve("config")),
-                new LabOptions(folder.resolve("unused-lab"), true, true, Duration.ofMinutes(2)));
+                LabOptions.defaults().withDataDir(folder.resolve("unused-lab")));
         window.viewModel().themeProperty().set(Theme.LIGHT);
     }
 
@@ -83,11 +79,11 @@ class InstallGuiTest {
     }
 
     @Test
-    void installsCoreKubeadmAndDockerAndListsThemWithTheirNewestRelease(FxRobot robot) throws TimeoutException {
+    void installsCoreKubeadmAndDockerAndListsThemWithTheirNewestRelease(FxRobot robot) {
         ShellViewModel shell = window.viewModel();
         robot.interact(() -> shell.loadAndConnect(lab.kubeconfig(), lab.client().getConfiguration()
                 .getCurrentContext().getName()));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> shell.connectedProperty().get() != null);
+        Await.until(Duration.ofSeconds(60), "the window connected", () -> shell.connectedProperty().get() != null);
         robot.interact(() -> shell.show(View.INSTALL));
         InstallViewModel model = shell.install();
         assertThat(robot.lookup("#install-target").queryAs(Label.class).getText()).startsWith("Management cluster: ");
@@ -98,7 +94,7 @@ class InstallGuiTest {
         assertThat(model.variablesProperty().get()).contains("CLUSTER_TOPOLOGY=true");
 
         robot.clickOn("#install-run");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.MINUTES, () -> !model.runningProperty().get()
+        Await.until(Duration.ofMinutes(5), "the install finished", () -> !model.runningProperty().get()
                 && !model.resultProperty().get().isEmpty());
 
         assertThat(model.resultProperty().get()).startsWith("Done: ")
@@ -107,15 +103,17 @@ class InstallGuiTest {
                 InitProgress.State.DONE, InitProgress.State.DONE, InitProgress.State.DONE, InitProgress.State.DONE,
                 InitProgress.State.DONE, InitProgress.State.SKIPPED, InitProgress.State.SKIPPED);
         assertThat(model.steps().get(3).detail()).isEqualTo("already installed");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.installed().size() == 4
-                && model.installed().stream().noneMatch(r -> r.available().equals("…")));
+        Await.until(Duration.ofSeconds(60), "four providers listed with their newest release",
+                () -> model.installed().size() == 4
+                        && model.installed().stream().noneMatch(r -> r.available().equals("…")));
         assertThat(model.installed()).extracting(InstallViewModel.InstalledRow::name).containsExactly(
                 "cluster-api", "bootstrap-kubeadm", "control-plane-kubeadm", "infrastructure-docker");
         assertThat(model.installed()).extracting(InstallViewModel.InstalledRow::available).containsOnly("v1.14.2");
         assertThat(lab.client().apps().deployments().inNamespace("capd-system").withName("capd-controller-manager")
                 .get()).isNotNull();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#connection-state").queryAs(Label.class)
-                .getText().contains("Cluster API installed"));
+        Await.until(Duration.ofSeconds(60), "the connection line saying Cluster API is installed",
+                () -> robot.lookup("#connection-state").queryAs(Label.class).getText()
+                        .contains("Cluster API installed"));
         Screenshots.save(Screenshots.render(stage.getScene()), "install-providers");
     }
 
@@ -145,13 +143,14 @@ class InstallGuiTest {
             shell.install().waitProvidersProperty().set(false);
         });
         robot.clickOn("#create-kind");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> kind.toolsReadyProperty().get());
+        Await.until(Duration.ofSeconds(30), "kind and docker found", () -> kind.toolsReadyProperty().get());
         assertThat(kind.installAfterProperty().get()).isTrue();
         robot.clickOn("#kind-create");
 
         InstallViewModel install = shell.install();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.MINUTES, () -> install.resultProperty().get().startsWith("Done: ")
-                || install.resultProperty().get().startsWith("Failed: "));
+        Await.until(Duration.ofMinutes(5), "the install done or failed",
+                () -> install.resultProperty().get().startsWith("Done: ")
+                        || install.resultProperty().get().startsWith("Failed: "));
         assertThat(shell.currentViewProperty().get()).isEqualTo(View.INSTALL);
         assertThat(shell.connectedProperty().get().name()).isEqualTo("kind-capi-management");
         assertThat(install.resultProperty().get()).startsWith("Done: ").contains("infrastructure-docker installed");

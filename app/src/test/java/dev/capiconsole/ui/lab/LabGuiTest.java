@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capiconsole.lab.Lab;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
+import dev.capiconsole.testing.Await;
 import dev.capiconsole.ui.common.Screenshots;
 import dev.capiconsole.ui.lab.LabViewModel;
 import dev.capiconsole.ui.shell.ConsoleWindow;
@@ -12,8 +13,6 @@ import dev.capiconsole.ui.shell.Theme;
 import dev.capiconsole.ui.shell.View;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +38,7 @@ class LabGuiTest {
     void start(Stage stage) {
         this.stage = stage;
         window = ConsoleWindow.open(stage, Settings.load(folder.resolve("config")),
-                new LabOptions(folder.resolve("lab"), true, true, Duration.ofMinutes(2)));
+                LabOptions.defaults().withDataDir(folder.resolve("lab")));
         window.viewModel().themeProperty().set(Theme.LIGHT);
     }
 
@@ -49,12 +48,12 @@ class LabGuiTest {
     }
 
     @Test
-    void startingTheLabFromTheWelcomePageConnectsTheWindow(FxRobot robot) throws TimeoutException {
+    void startingTheLabFromTheWelcomePageConnectsTheWindow(FxRobot robot) {
         robot.clickOn("#start-lab");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.viewModel().currentViewProperty().get()).isEqualTo(View.LAB);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.MINUTES, () -> {
+        Await.until(Duration.ofMinutes(10), "the lab running or failed", () -> {
             LabViewModel.State state = window.viewModel().lab().stateProperty().get();
             return state == LabViewModel.State.RUNNING || state == LabViewModel.State.FAILED;
         });
@@ -66,13 +65,14 @@ class LabGuiTest {
         assertThat(robot.lookup("#management-cluster-name").queryAs(Label.class).getText())
                 .isEqualTo("capi-console-lab");
         robot.clickOn("#lab-sample");
-        WaitForAsyncUtils.waitFor(2, TimeUnit.MINUTES, () -> window.viewModel().lab().progress().stream()
+        Await.until(Duration.ofMinutes(2), "the sample cluster created or refused", () -> window.viewModel().lab()
+                .progress().stream()
                 .anyMatch(line -> line.startsWith("Created Cluster default/sample-1") || line.startsWith("Could not")));
         assertThat(window.viewModel().lab().progress()).anyMatch(line -> line.startsWith("Created Cluster default/sample-1"));
         Screenshots.save(Screenshots.render(stage.getScene()), "lab-running");
 
         robot.clickOn("#lab-stop");
-        WaitForAsyncUtils.waitFor(1, TimeUnit.MINUTES,
+        Await.until(Duration.ofMinutes(1), "the lab stopped",
                 () -> window.viewModel().lab().stateProperty().get() == LabViewModel.State.IDLE);
         assertThat(Lab.status(folder.resolve("lab"))).isEmpty();
         assertThat(robot.lookup("#connection-state").queryAs(Label.class).getText()).startsWith("Not connected");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
+import dev.capiconsole.testing.Await;
 import dev.capiconsole.ui.common.Screenshots;
 import dev.capiconsole.ui.kind.KindViewModel;
 import dev.capiconsole.ui.shell.ConsoleWindow;
@@ -11,6 +12,7 @@ import dev.capiconsole.ui.shell.ShellViewModel;
 import dev.capiconsole.ui.shell.Theme;
 import dev.capiconsole.ui.shell.View;
 import java.nio.file.Path;
+import java.time.Duration;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -86,21 +88,24 @@ class ShellGuiTest {
         });
         robot.clickOn("#create-kind");
         assertThat(window.viewModel().currentViewProperty().get()).isEqualTo(View.KIND);
-        waitUntil(() -> kind.toolsReadyProperty().get());
+        Await.until(Duration.ofSeconds(10), "kind and docker found", () -> kind.toolsReadyProperty().get());
         assertThat(text(robot, "#kind-tools")).contains("kind v0.33.0").contains("Docker engine 28.3.3");
         robot.interact(() -> kind.kubernetesVersionProperty().set("v1.33.1"));
         assertThat(robot.lookup("#kind-config").queryAs(javafx.scene.control.TextArea.class).getText())
                 .contains("image: kindest/node:v1.33.1").contains("hostPath: /var/run/docker.sock");
         robot.clickOn("#kind-create");
-        waitUntil(() -> text(robot, "#kind-result").startsWith("Kind cluster capi-management is ready"));
+        Await.until(Duration.ofSeconds(10), "kind's cluster ready",
+                () -> text(robot, "#kind-result").startsWith("Kind cluster capi-management is ready"));
         assertThat(kind.steps()).allMatch(s -> s.state() == KindViewModel.Step.State.DONE)
                 .extracting(KindViewModel.Step::text).anyMatch(t -> t.startsWith("Installing CNI"));
-        waitUntil(() -> window.viewModel().contexts().stream().anyMatch(c -> c.name().equals("kind-capi-management")));
+        Await.until(Duration.ofSeconds(10), "context kind-capi-management loaded", () -> window.viewModel().contexts()
+                .stream().anyMatch(c -> c.name().equals("kind-capi-management")));
         Screenshots.save(Screenshots.render(stage.getScene()), "kind-created");
 
         robot.interact(() -> kind.nameProperty().set("taken"));
         robot.clickOn("#kind-create");
-        waitUntil(() -> text(robot, "#kind-result").startsWith("Creating taken failed"));
+        Await.until(Duration.ofSeconds(10), "the second create failed",
+                () -> text(robot, "#kind-result").startsWith("Creating taken failed"));
         assertThat(text(robot, "#kind-result")).contains("node(s) already exist for a cluster with the name");
         assertThat(kind.steps()).anyMatch(s -> s.state() == KindViewModel.Step.State.DONE);
     }
@@ -126,7 +131,7 @@ class ShellGuiTest {
                   user: {token: t}
                 """.formatted(closed));
         robot.interact(() -> window.viewModel().loadKubeconfigs(java.util.List.of(kubeconfig), true));
-        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+        Await.until(Duration.ofSeconds(60), "the 'Cannot connect' notice",
                 () -> robot.lookup("#notice-title").queryAs(Label.class).getText().startsWith("Cannot connect"));
         assertThat(text(robot, "#notice-title")).isEqualTo("Cannot connect to far-away.");
         assertThat(text(robot, "#notice-detail")).contains("cannot reach https://127.0.0.1:" + closed);
@@ -166,7 +171,7 @@ class ShellGuiTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         TableView<?> table = robot.lookup("#provider-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitForFxEvents();
-        waitUntil(() -> !table.getItems().isEmpty());
+        Await.until(Duration.ofSeconds(10), "the provider catalog listed", () -> !table.getItems().isEmpty());
         assertThat(table.getItems().size()).isGreaterThan(40);
         Screenshots.save(Screenshots.render(stage.getScene()), "providers");
 
@@ -180,16 +185,8 @@ class ShellGuiTest {
     }
 
     private String awaitSavedTheme() {
-        waitUntil(() -> Settings.load(configFolder).get(ShellViewModel.THEME_KEY).orElse("").equals("DARK"));
-        return Settings.load(configFolder).get(ShellViewModel.THEME_KEY).orElseThrow();
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
+        return Await.value(Duration.ofSeconds(10), "the dark theme saved",
+                () -> Settings.load(configFolder).get(ShellViewModel.THEME_KEY).filter("DARK"::equals));
     }
 
     private static String text(FxRobot robot, String query) {

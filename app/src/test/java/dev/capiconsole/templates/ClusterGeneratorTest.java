@@ -1,0 +1,48 @@
+package dev.capiconsole.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.capiconsole.providers.ProviderCatalog;
+import dev.capiconsole.providers.ReleaseResolver;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Generating from the built-in in-memory template, which needs no network. */
+class ClusterGeneratorTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void generationErrorsNameWhatIsWrong() {
+        ClusterGenerator generator = new ClusterGenerator(new TemplateFetcher(ProviderCatalog.builtIn(),
+                new ReleaseResolver(List.of(folder.resolve("overrides")), "http://127.0.0.1:9"),
+                InputStream::nullInputStream, null),
+                ClusterClassLookup.NONE);
+        TemplateSource inMemory = new TemplateSource.BuiltIn(BuiltInTemplates.find("docker", "in-memory")
+                .orElseThrow());
+        assertThatThrownBy(() -> generator.generate(new GenerateRequest("demo", "ns", null, null, null, inMemory,
+                Map.of()), VariableValues.none())).isInstanceOf(MissingVariablesException.class)
+                .hasMessageContaining("[KUBERNETES_VERSION]");
+        assertThatThrownBy(() -> generator.generate(new GenerateRequest("Demo_1", "ns", "v1.33.0", null, null,
+                inMemory, Map.of()), VariableValues.none())).hasMessageContaining("is not a valid cluster name");
+        assertThatThrownBy(() -> generator.generate(new GenerateRequest("demo", "ns", "1.33", null, null,
+                inMemory, Map.of()), VariableValues.none())).hasMessageContaining("is not a Kubernetes version");
+        assertThatThrownBy(() -> generator.generate(new GenerateRequest("demo", "ns", "v1.33.0", 0L, null,
+                inMemory, Map.of()), VariableValues.none())).hasMessageContaining("must be 1 or more, not 0");
+        assertThatThrownBy(() -> generator.generate(new GenerateRequest("demo", "ns", "v1.33.0", null, null,
+                inMemory, Map.of("POD_CIDR", "[unclosed")), VariableValues.none()))
+                .isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining("is not valid YAML after substitution at line");
+        GeneratedCluster generated = generator.generate(new GenerateRequest("demo", "ns", "v1.33.0", 3L, 4L,
+                inMemory, Map.of()), new VariableValues(Map.of(), Map.of("service_domain", "corp.local")));
+        assertThat(generated.yaml()).contains("serviceDomain: corp.local").contains("replicas: 3")
+                .contains("replicas: 4");
+        assertThat(generated.addedClusterClasses()).containsExactly("ns/in-memory");
+    }
+}
