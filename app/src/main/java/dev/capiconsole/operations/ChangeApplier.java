@@ -11,6 +11,9 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 /** Sends a planned {@link Change}; a conflict or a refusal comes back as {@link ChangeFailed}, never retried blindly. */
 public final class ChangeApplier {
 
+    /** Busy controllers can move an object between a read and the write more than once. */
+    private static final int CONFLICT_RETRIES = 5;
+
     private ChangeApplier() {
     }
 
@@ -35,27 +38,32 @@ public final class ChangeApplier {
      * change for a new review.
      */
     public static void applyReviewed(KubernetesClient client, Change reviewed, java.util.function.Supplier<Change> replan) {
-        try {
-            apply(client, reviewed);
-        } catch (ChangeFailed e) {
-            if (!e.conflict()) {
-                throw e;
-            }
-            Change fresh;
+        Change attempt = reviewed;
+        for (int tries = 1; ; tries++) {
             try {
-                fresh = replan.get();
-            } catch (OperationRefused refused) {
-                throw new ChangeFailed(reviewed.target().display() + " changed after it was read; nothing was changed: "
-                        + refused.getMessage(), 409, ChangeFailed.Reason.CHANGED);
-            }
-            if (fresh.target().kind().equals(reviewed.target().kind())
-                    && fresh.target().name().equals(reviewed.target().name())
-                    && reads(fresh).equals(reads(reviewed))) {
-                apply(client, fresh);
+                apply(client, attempt);
                 return;
+            } catch (ChangeFailed e) {
+                if (!e.conflict()) {
+                    throw e;
+                }
+                Change fresh;
+                try {
+                    fresh = replan.get();
+                } catch (OperationRefused refused) {
+                    throw new ChangeFailed(reviewed.target().display() + " changed after it was read; nothing was "
+                            + "changed: " + refused.getMessage(), 409, ChangeFailed.Reason.CHANGED);
+                }
+                boolean stillAsReviewed = fresh.target().kind().equals(reviewed.target().kind())
+                        && fresh.target().name().equals(reviewed.target().name())
+                        && reads(fresh).equals(reads(reviewed));
+                if (!stillAsReviewed || tries == CONFLICT_RETRIES) {
+                    throw new ChangeFailed(reviewed.target().display() + " changed after it was read; nothing was "
+                            + "changed. Review the change again:\n" + fresh.describe(), 409,
+                            ChangeFailed.Reason.CHANGED, fresh);
+                }
+                attempt = fresh; // only status moved meanwhile (controllers at work): the review still holds
             }
-            throw new ChangeFailed(reviewed.target().display() + " changed after it was read; nothing was changed. "
-                    + "Review the change again:\n" + fresh.describe(), 409, ChangeFailed.Reason.CHANGED, fresh);
         }
     }
 
