@@ -53,4 +53,31 @@ class ProvidersViewModelTest {
         assertThat(viewModel.placeholderProperty().get()).startsWith("The provider catalog could not be read: ")
                 .contains("is not valid YAML");
     }
+
+    @Test
+    void theTableShowsWhatPassesTheTextAndTypeFilters() throws IOException {
+        ProvidersViewModel viewModel = viewModel("""
+                providers:
+                  - name: mine
+                    type: InfrastructureProvider
+                    url: %s
+                """.formatted(MY_INFRA_URL));
+        viewModel.load();
+        int all = viewModel.visible().size();
+        assertThat(all).isEqualTo(viewModel.providers().size());
+
+        viewModel.filterTextProperty().set("MINE");
+        assertThat(viewModel.visible()).extracting(Provider::name).containsExactly("mine");
+
+        viewModel.filterTextProperty().set("kubeadm");
+        viewModel.typeFilterProperty().set(ProviderType.BOOTSTRAP.clusterctlName());
+        assertThat(viewModel.visible()).extracting(Provider::name).containsExactly("kubeadm");
+
+        viewModel.typeFilterProperty().set(null);
+        assertThat(viewModel.visible()).extracting(Provider::type)
+                .contains(ProviderType.BOOTSTRAP, ProviderType.CONTROL_PLANE);
+
+        viewModel.filterTextProperty().set("");
+        assertThat(viewModel.visible()).hasSize(all);
+    }
 }

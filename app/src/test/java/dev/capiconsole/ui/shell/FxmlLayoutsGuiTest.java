@@ -7,6 +7,7 @@ import dev.capiconsole.settings.Settings;
 import dev.capiconsole.ui.install.InstallView;
 import dev.capiconsole.ui.kind.KindView;
 import dev.capiconsole.ui.lab.LabView;
+import dev.capiconsole.ui.providers.ProvidersView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ class FxmlLayoutsGuiTest {
     private static final Map<String, Function<ShellViewModel, Node>> VIEWS = Map.of(
             "lab/LabView.fxml", shell -> new LabView(shell.lab()).root(),
             "kind/KindView.fxml", shell -> new KindView(shell.kind()).root(),
-            "install/InstallView.fxml", shell -> new InstallView(shell.install()).root());
+            "install/InstallView.fxml", shell -> new InstallView(shell.install()).root(),
+            "providers/ProvidersView.fxml", shell -> new ProvidersView(shell.providers(), "v1.14.2").root());
 
     @TempDir
     static Path folder;
