@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.clusters;
 
+import dev.capiconsole.ui.common.Labels;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,11 +18,9 @@ public final class ClustersView {
     public ClustersView(ClustersViewModel model) {
         root.getStyleClass().add("page");
         root.setId("clusters-view");
-        Label title = new Label("Clusters");
-        title.getStyleClass().add("title-2");
-        Label state = new Label();
+        Label title = Labels.title("Clusters");
+        Label state = Labels.muted("", false);
         state.setId("clusters-state");
-        state.getStyleClass().add("muted");
         state.textProperty().bind(model.stateProperty());
         HBox heading = new HBox(16, title, state);
         heading.setAlignment(Pos.BASELINE_LEFT);

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.capiconsole.topology.DescribeOptions;
 import dev.capiconsole.topology.DescribeRow;
 import dev.capiconsole.topology.TreeNode;
+import dev.capiconsole.ui.common.Labels;
 import dev.capiconsole.ui.common.StatusCells;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -81,8 +82,7 @@ final class DescribeTreePane {
             box.selectedProperty().addListener((obs, old, now) -> push.run());
         }
         conditions.valueProperty().addListener((obs, old, now) -> push.run());
-        Label optionsLabel = new Label("Show:");
-        optionsLabel.getStyleClass().add("muted");
+        Label optionsLabel = Labels.muted("Show:", false);
         HBox toggles = new HBox(14, optionsLabel, machineSets, templates, resourceSets, echo, grouping, v1beta1,
                 conditions);
         toggles.setAlignment(Pos.CENTER_LEFT);

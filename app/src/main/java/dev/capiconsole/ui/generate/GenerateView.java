@@ -5,6 +5,7 @@ import dev.capiconsole.templates.BuiltInTemplates.BuiltInTemplate;
 import dev.capiconsole.templates.ClusterApplier.ObjectResult;
 import dev.capiconsole.templates.GeneratedCluster;
 import dev.capiconsole.templates.TemplateObjects;
+import dev.capiconsole.ui.common.Labels;
 import dev.capiconsole.ui.common.YamlText;
 import dev.capiconsole.ui.generate.GenerateViewModel.SourceKind;
 import dev.capiconsole.ui.generate.GenerateViewModel.Step;
@@ -56,12 +57,9 @@ public final class GenerateView {
         this.model = model;
         root.getStyleClass().add("page");
         root.setId("generate-view");
-        Label title = new Label("Generate a workload cluster");
-        title.getStyleClass().add("title-2");
-        Label lead = new Label("clusterctl generate cluster, as a form: pick a template, fill in its variables, "
-                + "check the YAML, apply it to the management cluster and follow the new cluster live.");
-        lead.getStyleClass().add("muted");
-        lead.setWrapText(true);
+        Label title = Labels.title("Generate a workload cluster");
+        Label lead = Labels.muted("clusterctl generate cluster, as a form: pick a template, fill in its variables, "
+                + "check the YAML, apply it to the management cluster and follow the new cluster live.", true);
         steps.getStyleClass().add("wizard-steps");
         steps.setAlignment(Pos.CENTER_LEFT);
 
@@ -114,9 +112,8 @@ public final class GenerateView {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(model.busyProperty());
-        Label status = new Label();
+        Label status = Labels.muted("", false);
         status.setId("wizard-status");
-        status.getStyleClass().add("muted");
         status.textProperty().bind(model.statusProperty());
 
         Button back = new Button("Back", new FontIcon(Feather.ARROW_LEFT));
@@ -172,9 +169,7 @@ public final class GenerateView {
                 }
                 Label name = new Label(item.provider() + "  ·  " + item.flavor());
                 name.getStyleClass().add("source-option");
-                Label description = new Label(item.description());
-                description.getStyleClass().add("muted");
-                description.setWrapText(true);
+                Label description = Labels.muted(item.description(), true);
                 description.maxWidthProperty().bind(list.widthProperty().subtract(40));
                 setText(null);
                 setGraphic(new VBox(2, name, description));

@@ -3,6 +3,7 @@ package dev.capiconsole.ui.workloads;
 import atlantafx.base.theme.Styles;
 import dev.capiconsole.events.EventRow;
 import dev.capiconsole.ui.common.Columns;
+import dev.capiconsole.ui.common.Labels;
 import dev.capiconsole.workload.NodeRow;
 import dev.capiconsole.workload.PodDetails;
 import dev.capiconsole.workload.PodRow;
@@ -64,15 +65,11 @@ public final class WorkloadsView {
         this.model = model;
         root.getStyleClass().add("page");
         root.setId("workloads-view");
-        Label title = new Label("Workload clusters");
-        title.getStyleClass().add("title-2");
-        Label lead = new Label("Pods and nodes of workload clusters, live, through each cluster's kubeconfig Secret. "
-                + "Open one from the Clusters view (Open pods and nodes).");
-        lead.getStyleClass().add("muted");
-        lead.setWrapText(true);
-        Label empty = new Label("No workload cluster open. Select a cluster in the Clusters view and choose "
-                + "Open pods and nodes.");
-        empty.getStyleClass().add("muted");
+        Label title = Labels.title("Workload clusters");
+        Label lead = Labels.muted("Pods and nodes of workload clusters, live, through each cluster's kubeconfig "
+                + "Secret. Open one from the Clusters view (Open pods and nodes).", true);
+        Label empty = Labels.muted("No workload cluster open. Select a cluster in the Clusters view and choose "
+                + "Open pods and nodes.", false);
         StackPane content = new StackPane(empty, tabs);
         tabs.setId("workload-tabs");
         tabs.visibleProperty().bind(Bindings.isNotEmpty(tabs.getTabs()));
@@ -118,9 +115,7 @@ public final class WorkloadsView {
     }
 
     private Node content(WorkloadTabViewModel tab) {
-        Label state = new Label();
-        state.getStyleClass().add("muted");
-        state.setWrapText(true);
+        Label state = Labels.muted("", true);
         state.textProperty().bind(tab.stateProperty());
 
         TextField filter = new TextField();
@@ -281,10 +276,8 @@ public final class WorkloadsView {
         for (Button button : List.of(save, merge, copy)) {
             button.disableProperty().bind(tab.connectedProperty().not());
         }
-        Label message = new Label();
+        Label message = Labels.muted("", true);
         message.setId("export-message-" + tab.cluster());
-        message.getStyleClass().add("muted");
-        message.setWrapText(true);
         message.setMaxWidth(420);
         message.textProperty().bind(tab.exportMessageProperty());
         HBox bar = new HBox(8, message, save, merge, copy);
@@ -315,9 +308,7 @@ public final class WorkloadsView {
         header.setId("pod-header-" + tab.cluster());
         header.getStyleClass().add("title-4");
         header.setWrapText(true);
-        Label note = new Label();
-        note.getStyleClass().add("muted");
-        note.setWrapText(true);
+        Label note = Labels.muted("", true);
         note.textProperty().bind(tab.detailsStateProperty());
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
@@ -429,10 +420,8 @@ public final class WorkloadsView {
                 container.setValue(names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0));
             }
         });
-        Label state = new Label();
+        Label state = Labels.muted("", true);
         state.setId("log-state");
-        state.getStyleClass().add("muted");
-        state.setWrapText(true);
         state.textProperty().bind(tab.logStateProperty());
         TextArea text = new TextArea();
         text.setId("log-text");
