@@ -101,6 +101,10 @@ class ShellGuiTest {
         Await.until(Duration.ofSeconds(10), "context kind-capi-management loaded", () -> window.viewModel().contexts()
                 .stream().anyMatch(c -> c.name().equals("kind-capi-management")));
         Screenshots.save(Screenshots.render(stage.getScene()), "kind-created");
+        // The window then tries the new context; its failure notice moves the page down: click after it settled.
+        Await.until(Duration.ofSeconds(30), "the attempt to connect to kind-capi-management over",
+                () -> window.viewModel().connectingProperty().get() == null);
+        WaitForAsyncUtils.waitForFxEvents();
 
         robot.interact(() -> kind.nameProperty().set("taken"));
         robot.clickOn("#kind-create");
