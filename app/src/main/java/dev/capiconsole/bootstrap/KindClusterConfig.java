@@ -53,8 +53,10 @@ public record KindClusterConfig(String name, String nodeImage, int workers, bool
             controlPlane.put("image", nodeImage);
         }
         if (dockerProvider) {
-            controlPlane.put("extraMounts", List.of(Map.of("hostPath", DOCKER_SOCKET, "containerPath",
-                    DOCKER_SOCKET)));
+            Map<String, Object> socket = new LinkedHashMap<>(); // a fixed order: the same config text every time
+            socket.put("hostPath", DOCKER_SOCKET);
+            socket.put("containerPath", DOCKER_SOCKET);
+            controlPlane.put("extraMounts", List.of(socket));
         }
         nodes.add(controlPlane);
         for (int i = 0; i < workers; i++) {

@@ -62,6 +62,8 @@ class KindViewModelTest {
         model.workersProperty().set(2);
         assertThat(model.configText().get()).contains("kind: Cluster").contains("name: mgmt");
         assertThat(model.context()).isEqualTo("kind-mgmt");
+        assertThat(model.configText().get()).as("the same text every time: hostPath first, as kind's docs write it")
+                .containsPattern("hostPath: /var/run/docker\\.sock\\s+containerPath: /var/run/docker\\.sock");
     }
 
     private Path standIns() throws IOException {
