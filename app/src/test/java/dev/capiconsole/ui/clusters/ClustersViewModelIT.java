@@ -75,7 +75,7 @@ class ClustersViewModelIT {
             });
             ui.await("a planned scale", WAIT, () -> model.operations().proposalProperty().get() != null);
             Change change = ui.read(model.operations().proposalProperty()::get);
-            assertThat(change.summary()).contains("KubeadmControlPlane").contains("3");
+            assertThat(change.summary()).isEqualTo("Scale the control plane of Cluster default/" + CLUSTER + " to 3");
             assertThat(ui.read(model.operations().busyProperty()::get)).isFalse();
             ui.read(() -> {
                 model.operations().cancel();
