@@ -203,19 +203,23 @@ final class OperationCommands {
                 String ns = management.namespace();
                 String group = kind.equals("KubeadmControlPlane") ? "controlplane.cluster.x-k8s.io" : "cluster.x-k8s.io";
                 String apiVersion = group + "/" + V1Beta1Core.servedVersion(client);
-                var found = client.genericKubernetesResources(apiVersion, kind).inNamespace(ns).withName(parts[1]).get();
-                if (found == null) {
-                    throw new OperationRefused("failed to fetch " + parts[0] + "/" + parts[1] + ": not found in "
-                            + "namespace " + ns);
-                }
-                CapiObject target = CapiObject.unstructured(Serialization.jsonMapper().convertValue(found, Map.class));
-                String clusterName = String.valueOf(target.labels().getOrDefault("cluster.x-k8s.io/cluster-name", ""));
-                CapiObject cluster = clusterName.isEmpty() ? null : ClusterObjects.read(client, ns, clusterName)
-                        .cluster();
-                return common.confirmAndApply(spec, client, ChangePlanner.rolloutRestart(cluster, target,
-                        Instant.now()), null, () -> {
-                            throw new OperationRefused("it changed after it was read: run the command again");
-                        });
+                // Read fresh each time: controllers move the Cluster's status between a read and the write.
+                Supplier<Change> plan = () -> {
+                    var found = client.genericKubernetesResources(apiVersion, kind).inNamespace(ns).withName(parts[1])
+                            .get();
+                    if (found == null) {
+                        throw new OperationRefused("failed to fetch " + parts[0] + "/" + parts[1] + ": not found in "
+                                + "namespace " + ns);
+                    }
+                    CapiObject target = CapiObject.unstructured(Serialization.jsonMapper().convertValue(found,
+                            Map.class));
+                    String clusterName = String.valueOf(target.labels().getOrDefault("cluster.x-k8s.io/cluster-name",
+                            ""));
+                    CapiObject cluster = clusterName.isEmpty() ? null : ClusterObjects.read(client, ns, clusterName)
+                            .cluster();
+                    return ChangePlanner.rolloutRestart(cluster, target, Instant.now());
+                };
+                return common.confirmAndApply(spec, client, plan.get(), null, plan);
             }
         }
     }
