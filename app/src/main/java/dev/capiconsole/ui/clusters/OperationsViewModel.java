@@ -107,11 +107,6 @@ public final class OperationsViewModel {
         plan(objects -> ChangePlanner.deleteCluster(objects.cluster()));
     }
 
-    /** The versions an upgrade of the selected cluster may go to (read from what the tree shows). */
-    public static List<String> nextVersions(String current) {
-        return ChangePlanner.nextVersions(current);
-    }
-
     private void plan(Function<ClusterObjects, Change> planner) {
         ManagementCluster management = connected.get();
         ClusterSummary selected = cluster.get();

@@ -1,7 +1,5 @@
 package dev.capiconsole.ui.common;
 
-import java.util.concurrent.Executor;
-
 /**
  * The one way the window runs background work: view-models hand it {@link BackgroundTask}s and get their results
  * back on the FX thread. {@link #fx()} is the window's; {@link #sameThread()} runs everything at once on the calling
@@ -20,11 +18,6 @@ public interface TaskExecutor {
      * that must not overlap, such as reading then writing the same objects.
      */
     TaskExecutor serial();
-
-    /** This executor as a plain {@link Executor} of background work, for libraries that take one. */
-    default Executor asExecutor() {
-        return command -> execute(BackgroundTask.of(command::run));
-    }
 
     /** Stops taking work; running work is interrupted. */
     void shutdown();

@@ -295,11 +295,6 @@ public final class ShellViewModel {
         return buildInfo;
     }
 
-    /** The window's background work: features get a lane of it from the shell. */
-    public TaskExecutor tasks() {
-        return tasks;
-    }
-
     public void show(View view) {
         currentView.set(view);
     }
