@@ -32,7 +32,7 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
 
     static final String CORE_GROUP = "cluster.x-k8s.io";
     static final List<String> CORE_KINDS = List.of("Cluster", "Machine", "MachineDeployment", "MachineSet",
-            "MachinePool");
+            "MachinePool", "MachineHealthCheck");
     private static final Logger LOG = LoggerFactory.getLogger(ManagementIndex.class);
 
     /** A watched kind: its group, kind, the version it is read at, and its newest contract. */

@@ -108,6 +108,10 @@ public final class CapiObject {
         return map("metadata", "labels");
     }
 
+    public Map<String, Object> annotations() {
+        return map("metadata", "annotations");
+    }
+
     /** The owner reference marked {@code controller: true}, if any. */
     public Optional<Map<String, Object>> controller() {
         if (!(get("metadata", "ownerReferences") instanceof List<?> refs)) {

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The objects of one Cluster that its describe tree is built from, as read at one moment: the Cluster, the
  * objects its references and its Machines' references point at (those that could be read), and the lists of its
- * Machines, MachineDeployments, MachineSets and MachinePools, in list order.
+ * Machines, MachineDeployments, MachineSets and MachinePools, in list order; its MachineHealthChecks when the
+ * reader was asked for them (clusterctl's describe does not read them).
  */
 public final class ClusterSnapshot {
 
@@ -18,6 +19,7 @@ public final class ClusterSnapshot {
     private List<CapiObject> machineDeployments = List.of();
     private List<CapiObject> machineSets = List.of();
     private List<CapiObject> machinePools = List.of();
+    private List<CapiObject> machineHealthChecks = List.of();
     private CapiObject resourceSetBinding;
 
     public ClusterSnapshot(CapiObject cluster) {
@@ -60,6 +62,11 @@ public final class ClusterSnapshot {
         return this;
     }
 
+    public ClusterSnapshot withMachineHealthChecks(List<CapiObject> list) {
+        machineHealthChecks = List.copyOf(list);
+        return this;
+    }
+
     public ClusterSnapshot withResourceSetBinding(CapiObject binding) {
         resourceSetBinding = binding;
         return this;
@@ -88,6 +95,10 @@ public final class ClusterSnapshot {
 
     public List<CapiObject> machinePools() {
         return machinePools;
+    }
+
+    public List<CapiObject> machineHealthChecks() {
+        return machineHealthChecks;
     }
 
     public CapiObject resourceSetBinding() {

@@ -321,27 +321,17 @@ public final class DescribeTable {
         }
         if (object.isTyped()) {
             switch (object.kind()) {
-                case "Cluster" -> {
-                    clusterCounters(object, cells);
-                    cells.from(node.condition("Available"));
-                }
-                case "MachineDeployment" -> {
-                    replicaCounters(object, cells);
-                    cells.from(node.condition("Available"));
-                }
-                case "MachineSet" -> replicaCounters(object, cells);
+                case "Cluster" -> clusterCounters(object, cells);
+                case "MachineDeployment", "MachineSet" -> replicaCounters(object, cells);
                 case "Machine" -> {
                     cells.replicas = "1";
                     cells.available = flag(node.condition("Available"));
                     cells.ready = flag(node.condition("Ready"));
                     cells.upToDate = flag(node.condition("UpToDate"));
-                    cells.from(node.condition("Ready"));
                 }
                 default -> { }
             }
-            return cells;
-        }
-        if (node.isControlPlane()) {
+        } else if (node.isControlPlane()) {
             Long replicas = object.integer("status", "replicas");
             Long desired = object.integer("spec", "replicas");
             if (replicas != null && desired != null) {
@@ -351,11 +341,8 @@ public final class DescribeTable {
             cells.ready = number(object.integer("status", "readyReplicas"));
             cells.upToDate = number(object.integer("status",
                     "v1beta1".equals(node.controlPlaneContract()) ? "updatedReplicas" : "upToDateReplicas"));
-            Condition available = node.condition("Available");
-            cells.from(available != null ? available : node.condition("Ready"));
-            return cells;
         }
-        cells.from(node.condition("Ready"));
+        cells.from(StatusRule.condition(object, node.isControlPlane(), node::condition));
         return cells;
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 public record ObjectRef(String apiGroup, String kind, String namespace, String name) {
 
     /** The reference at {@code map}, or null when none of its fields is set (clusterctl's "not defined"). */
-    static ObjectRef of(Map<String, Object> map, String namespace) {
+    public static ObjectRef of(Map<String, Object> map, String namespace) {
         String group = text(map.get("apiGroup"));
         String kind = text(map.get("kind"));
         String name = text(map.get("name"));

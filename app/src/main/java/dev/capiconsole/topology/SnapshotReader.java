@@ -11,9 +11,20 @@ public final class SnapshotReader {
     static final String CORE = "cluster.x-k8s.io/v1beta2";
 
     private final ObjectSource source;
+    private final boolean healthChecks;
 
     public SnapshotReader(ObjectSource source) {
+        this(source, false);
+    }
+
+    private SnapshotReader(ObjectSource source, boolean healthChecks) {
         this.source = source;
+        this.healthChecks = healthChecks;
+    }
+
+    /** A reader that also lists the Cluster's MachineHealthChecks (one more list; describe does not need it). */
+    public SnapshotReader withMachineHealthChecks() {
+        return new SnapshotReader(source, true);
     }
 
     /** The snapshot, or an exception naming the Cluster when it does not exist. */
@@ -41,6 +52,9 @@ public final class SnapshotReader {
         for (CapiObject pool : snapshot.machinePools()) {
             resolve(snapshot, ObjectRef.of(pool.map("spec", "template", "spec", "bootstrap", "configRef"), namespace));
             resolve(snapshot, ObjectRef.of(pool.map("spec", "template", "spec", "infrastructureRef"), namespace));
+        }
+        if (healthChecks) {
+            snapshot.withMachineHealthChecks(source.list("MachineHealthCheck", namespace, name));
         }
         CapiObject binding = source.resourceSetBinding(namespace, name);
         if (binding != null) {

@@ -1,0 +1,17 @@
+package dev.capiconsole.diagram;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The nodes and edges of one Cluster's diagram, in the order they were found (parents before children). */
+public record Diagram(List<DiagramNode> nodes, List<DiagramEdge> edges) {
+
+    public Diagram {
+        nodes = List.copyOf(nodes);
+        edges = List.copyOf(edges);
+    }
+
+    public Optional<DiagramNode> node(String id) {
+        return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
+    }
+}
