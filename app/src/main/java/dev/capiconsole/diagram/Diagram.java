@@ -14,4 +14,10 @@ public record Diagram(List<DiagramNode> nodes, List<DiagramEdge> edges) {
     public Optional<DiagramNode> node(String id) {
         return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
     }
+
+    /** The node the first line into this one comes from (health checks aside): its owner in the picture. */
+    public Optional<DiagramNode> owner(String id) {
+        return edges.stream().filter(e -> e.to().equals(id) && e.relation() != DiagramEdge.Relation.HEALTH_CHECKS)
+                .findFirst().flatMap(e -> node(e.from()));
+    }
 }

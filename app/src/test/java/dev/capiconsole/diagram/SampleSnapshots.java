@@ -14,7 +14,7 @@ import java.util.Map;
  * and a MachineHealthCheck for the workers.
  */
 @SuppressWarnings("unchecked")
-final class SampleSnapshots {
+public final class SampleSnapshots {
 
     static final String NS = "ns";
     static final String T0 = "2026-11-26T11:00:00Z";
@@ -23,7 +23,7 @@ final class SampleSnapshots {
     private SampleSnapshots() {
     }
 
-    static ClusterSnapshot rollingCluster() {
+    public static ClusterSnapshot rollingCluster() {
         CapiObject cluster = typed(object(CORE, "Cluster", "c1", Map.of("cluster.x-k8s.io/cluster-name", "c1"),
                 Map.of("infrastructureRef", ref("infrastructure.cluster.x-k8s.io", "DockerCluster", "c1"),
                         "controlPlaneRef", ref("controlplane.cluster.x-k8s.io", "KubeadmControlPlane", "c1-cp"),
@@ -82,7 +82,7 @@ final class SampleSnapshots {
     }
 
     /** A Cluster whose one MachineSet has {@code count} Machines, every tenth not ready. */
-    static ClusterSnapshot manyMachines(int count) {
+    public static ClusterSnapshot manyMachines(int count) {
         CapiObject cluster = typed(object(CORE, "Cluster", "big", labels(), Map.of(), Map.of()));
         ClusterSnapshot snapshot = new ClusterSnapshot(cluster);
         CapiObject deployment = typed(object(CORE, "MachineDeployment", "md", labels(), Map.of("replicas", count),

@@ -9,11 +9,13 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -134,11 +136,53 @@ class DescribeParityIT {
             assertSameAsClusterctl("--show-conditions", "all");
             assertSameAsClusterctl("--grouping=false", "--show-conditions", "Cluster,Machine/" + machineName);
             assertSameAsClusterctl("--v1beta2=false", "--show-conditions", "all");
+            String svg = diagram("svg", "-");
+            assertThat(nodeOf(svg, "Machine/" + NS + "/" + machineName)).contains(">deleting, paused</text>");
+            assertThat(nodeOf(svg, "Cluster/" + NS + "/" + CLUSTER)).contains(">paused</text>");
         } finally {
             client.genericKubernetesResources(SnapshotReader.CORE, "Machine").inNamespace(NS).withName(machineName)
                     .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
             patchCluster("{\"spec\":{\"paused\":false}}");
         }
+    }
+
+    /** Our extension: the same cluster drawn as a diagram by {@code describe cluster --output}. */
+    @Test
+    @Order(4)
+    void theDiagramOfTheClusterFromTheCommandLine() throws Exception {
+        int machines = client.genericKubernetesResources(SnapshotReader.CORE, "Machine").inNamespace(NS)
+                .withLabel("cluster.x-k8s.io/cluster-name", CLUSTER).list().getItems().size();
+        String svg = diagram("svg", "-", "--diagram-extras");
+        assertThat(svg).startsWith("<?xml").endsWith("</svg>\n");
+        assertThat(svg.split("<g id=\"Machine/", -1)).as("one node per Machine").hasSize(machines + 1);
+        assertThat(svg).contains("<g id=\"KubeadmControlPlane/" + NS + "/", "<g id=\"ClusterClass/" + NS
+                + "/in-memory\">", ">control plane</text>", ">template</text>");
+
+        Path png = data.resolve("parity.png");
+        diagram("png", png.toString());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(400);
+
+        CliRunner.Result refused = CliRunner.run("describe", "cluster", CLUSTER, "-n", NS, "--kubeconfig",
+                lab.kubeconfig().toString(), "--output", "jpg", "parity.jpg");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("--output takes svg or png");
+    }
+
+    private static String diagram(String format, String file, String... options) {
+        List<String> args = new ArrayList<>(List.of("describe", "cluster", CLUSTER, "-n", NS, "--kubeconfig",
+                lab.kubeconfig().toString(), "--output", format, file));
+        args.addAll(List.of(options));
+        CliRunner.Result result = CliRunner.run(args.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return result.out();
+    }
+
+    /** The SVG group of one node, from its opening tag to its end. */
+    private static String nodeOf(String svg, String id) {
+        int start = svg.indexOf("<g id=\"" + id + "\">");
+        assertThat(start).as("node %s in the SVG", id).isNotNegative();
+        return svg.substring(start, svg.indexOf("</g>", start));
     }
 
     private static void assertSameAsClusterctl(String... options) throws Exception {

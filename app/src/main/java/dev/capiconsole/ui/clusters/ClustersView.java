@@ -1,11 +1,17 @@
 package dev.capiconsole.ui.clusters;
 
+import dev.capiconsole.diagram.DiagramNode;
+import dev.capiconsole.diagram.LaidOutDiagram;
+import dev.capiconsole.topology.DescribeRow;
+import dev.capiconsole.topology.TreeNode;
 import dev.capiconsole.ui.common.Labels;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -27,8 +33,14 @@ public final class ClustersView {
 
         ClusterActions actions = new ClusterActions(model);
         DetailsPane details = new DetailsPane(model, actions.menu());
-        DescribeTreePane tree = new DescribeTreePane(model, details::show, actions::offerFor);
-        SplitPane split = new SplitPane(new ClusterOverview(model).root(), tree.root(), details.root());
+        DiagramPane diagram = new DiagramPane(model.diagram());
+        DescribeTreePane tree = new DescribeTreePane(model, details::show, row -> {
+            actions.offerFor(row);
+            highlight(diagram, row);
+        });
+        diagram.setOnSelected(node -> selectInTree(tree, model.diagram(), node));
+        SplitPane split = new SplitPane(new ClusterOverview(model).root(), treeAndDiagram(model, tree, diagram),
+                details.root());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.24, 0.7);
         VBox.setVgrow(split, Priority.ALWAYS);
@@ -37,5 +49,39 @@ public final class ClustersView {
 
     public Node root() {
         return root;
+    }
+
+    private static Node treeAndDiagram(ClustersViewModel model, DescribeTreePane tree, DiagramPane diagram) {
+        Tab treeTab = new Tab("Tree", tree.root());
+        treeTab.setId("tree-tab");
+        Tab diagramTab = new Tab("Diagram", diagram.root());
+        diagramTab.setId("diagram-tab");
+        model.diagram().shownProperty().bind(diagramTab.selectedProperty());
+        TabPane tabs = new TabPane(treeTab, diagramTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
+    private static void highlight(DiagramPane diagram, DescribeRow row) {
+        if (row == null || row.node().shape() == TreeNode.Shape.VIRTUAL) {
+            diagram.highlight(null, null, null);
+        } else if (row.node().shape() == TreeNode.Shape.GROUP) {
+            String kind = row.node().kind().substring(0, row.node().kind().length() - "Group".length());
+            diagram.highlight(kind, row.node().namespace(), row.node().groupItems().get(0));
+        } else {
+            diagram.highlight(row.node().kind(), row.node().namespace(), row.node().name());
+        }
+    }
+
+    /** The clicked object's row, else (a provider object the tree hides as an echo) its owner's. */
+    private static void selectInTree(DescribeTreePane tree, DiagramViewModel diagram, DiagramNode node) {
+        if (tree.select(node.kind(), node.namespace(), node.name())) {
+            return;
+        }
+        LaidOutDiagram current = diagram.diagramProperty().get();
+        if (current != null) {
+            current.diagram().owner(node.id())
+                    .ifPresent(owner -> tree.select(owner.kind(), owner.namespace(), owner.name()));
+        }
     }
 }

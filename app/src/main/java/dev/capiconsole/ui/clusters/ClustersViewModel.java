@@ -3,7 +3,9 @@ package dev.capiconsole.ui.clusters;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.live.Coalescer;
 import dev.capiconsole.live.ManagementIndex;
+import dev.capiconsole.diagram.LaidOutDiagram;
 import dev.capiconsole.topology.CapiObject;
+import dev.capiconsole.topology.ClusterSnapshot;
 import dev.capiconsole.topology.ClusterSummary;
 import dev.capiconsole.topology.DescribeOptions;
 import dev.capiconsole.topology.DescribeTreeBuilder;
@@ -54,10 +56,12 @@ public final class ClustersViewModel {
     private volatile DescribeOptions currentOptions = DescribeOptions.defaults();
 
     private final OperationsViewModel operations;
+    private final DiagramViewModel diagram;
 
     public ClustersViewModel(ObjectProperty<ManagementCluster> connected, TaskExecutor tasks) {
         this.tasks = tasks;
         this.operations = new OperationsViewModel(connected, selected, tasks.serial());
+        this.diagram = new DiagramViewModel(tasks.serial(), this::refreshSoon);
         connected.addListener((obs, old, now) -> {
             disconnect();
             if (now != null) {
@@ -68,6 +72,7 @@ public final class ClustersViewModel {
             selectedKey = now == null ? null : now.namespace() + "/" + now.name();
             if (now == null) {
                 tree.set(null);
+                diagram.publish(null);
             }
             refreshSoon();
         });
@@ -101,6 +106,7 @@ public final class ClustersViewModel {
         release();
         clusters.clear();
         tree.set(null);
+        diagram.publish(null);
         state.set("Not connected.");
     }
 
@@ -150,14 +156,18 @@ public final class ClustersViewModel {
         List<ClusterSummary> summaries = current.clusters().stream().map(c -> ClusterSummary.of(c, now)).toList();
         String key = selectedKey;
         TreeNode root = null;
+        LaidOutDiagram laidOut = null;
         if (key != null) {
             String[] parts = key.split("/", 2);
             CapiObject cluster = current.cluster(parts[0], parts[1]);
             if (cluster != null) {
-                root = DescribeTreeBuilder.build(new SnapshotReader(current).read(parts[0], parts[1]),
-                        currentOptions, now);
+                ClusterSnapshot snapshot = new SnapshotReader(current).withMachineHealthChecks()
+                        .read(parts[0], parts[1]);
+                root = DescribeTreeBuilder.build(snapshot, currentOptions, now);
+                laidOut = diagram.layout(snapshot);
             }
         }
+        LaidOutDiagram diagramUpdate = laidOut;
         TreeUpdate update = root == null ? null : new TreeUpdate(root, now);
         String access = current.namespaceScopedKinds().isEmpty() ? null : access(current);
         tasks.onUiThread(() -> {
@@ -183,6 +193,7 @@ public final class ClustersViewModel {
                         .findFirst().ifPresentOrElse(selected::set, () -> selected.set(null));
             }
             tree.set(update);
+            diagram.publish(diagramUpdate);
         });
     }
 
@@ -207,6 +218,10 @@ public final class ClustersViewModel {
                     selected.set(s);
                 });
         refreshSoon();
+    }
+
+    public DiagramViewModel diagram() {
+        return diagram;
     }
 
     public OperationsViewModel operations() {

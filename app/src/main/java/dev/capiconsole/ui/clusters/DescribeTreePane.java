@@ -7,8 +7,10 @@ import dev.capiconsole.topology.TreeNode;
 import dev.capiconsole.ui.common.Labels;
 import dev.capiconsole.ui.common.StatusCells;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
@@ -17,6 +19,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
@@ -32,6 +35,7 @@ final class DescribeTreePane {
     private final ClustersViewModel model;
     private final DescribeTreeModel treeModel = new DescribeTreeModel();
     private final VBox root;
+    private final TreeTableView<DescribeRow> tree;
 
     /**
      * Calls {@code onShown} with the selected row (or null) and again whenever that row's content changes;
@@ -42,7 +46,7 @@ final class DescribeTreePane {
         CheckBox v1beta1 = toggle("v1beta1", "v1beta1 conditions", false);
         v1beta1.setTooltip(new Tooltip("clusterctl describe --v1beta2=false: the deprecated "
                 + "v1beta1 conditions (Ready with severity), as older management clusters and tools show them"));
-        TreeTableView<DescribeRow> tree = tree(v1beta1);
+        tree = tree(v1beta1);
         ChangeListener<DescribeRow> followValue = (obs, old, now) -> onShown.accept(now);
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (old != null) {
@@ -60,6 +64,42 @@ final class DescribeTreePane {
 
     Node root() {
         return root;
+    }
+
+    /**
+     * Selects the row of this object, or the row of the group it is counted in; false when the tree does not show
+     * it (an echo hidden, say).
+     */
+    boolean select(String kind, String namespace, String name) {
+        TreeItem<DescribeRow> item = find(tree.getRoot(), row -> row.node().kind().equals(kind)
+                && row.node().name().equals(name) && Objects.equals(row.node().namespace(), namespace));
+        if (item == null) {
+            item = find(tree.getRoot(), row -> row.node().kind().equals(kind + "Group")
+                    && row.node().groupItems().contains(name));
+        }
+        if (item == null) {
+            return false;
+        }
+        for (TreeItem<DescribeRow> parent = item.getParent(); parent != null; parent = parent.getParent()) {
+            parent.setExpanded(true);
+        }
+        tree.getSelectionModel().select(item);
+        tree.scrollTo(Math.max(0, tree.getRow(item) - 3));
+        return true;
+    }
+
+    private static TreeItem<DescribeRow> find(TreeItem<DescribeRow> item, Predicate<DescribeRow> wanted) {
+        DescribeRow row = item.getValue();
+        if (row != null && row.kind() == DescribeRow.Kind.OBJECT && wanted.test(row)) {
+            return item;
+        }
+        for (TreeItem<DescribeRow> child : item.getChildren()) {
+            TreeItem<DescribeRow> found = find(child, wanted);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private Node toggles(CheckBox v1beta1) {
