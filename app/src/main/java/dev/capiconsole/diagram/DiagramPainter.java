@@ -66,8 +66,8 @@ public final class DiagramPainter {
             case NONE -> null;
         };
         if (status != null) {
-            surface.circle(box.x() + 15, box.y() + 16, 5, status);
-            textLeft = box.x() + 26;
+            surface.statusIcon(box.x() + 16, box.y() + 16, node.health(), status);
+            textLeft = box.x() + 28;
         }
         surface.text(textLeft, box.y() + 20, node.title(), TextStyle.TITLE, Ink.TEXT, false);
         String tags = tags(node);

@@ -24,6 +24,12 @@ public interface DiagramSurface {
 
     void circle(double centerX, double centerY, double radius, Ink fill);
 
+    /**
+     * The status icon the tree shows, centred at ({@code centerX}, {@code centerY}): a filled circle of the status
+     * colour with a check (good), a cross (bad) or a question mark (unknown) in the background colour.
+     */
+    void statusIcon(double centerX, double centerY, DiagramNode.Health health, Ink ink);
+
     /** Text whose baseline starts at {@code (x, y)}; right-aligned text ends there instead. */
     void text(double x, double y, String text, TextStyle style, Ink ink, boolean rightAligned);
 

@@ -83,6 +83,27 @@ public final class PngExport implements DiagramSurface {
     }
 
     @Override
+    public void statusIcon(double centerX, double centerY, DiagramNode.Health health, Ink ink) {
+        circle(centerX, centerY, StatusIcon.RADIUS, ink);
+        graphics.setColor(Color.decode(palette.background()));
+        if (health == DiagramNode.Health.UNKNOWN) {
+            graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 10));
+            graphics.drawString("?", (float) (centerX - graphics.getFontMetrics().stringWidth("?") / 2.0),
+                    (float) (centerY + 3.5));
+            return;
+        }
+        graphics.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        for (double[] stroke : StatusIcon.strokes(health, centerX, centerY)) {
+            Path2D path = new Path2D.Double();
+            path.moveTo(stroke[0], stroke[1]);
+            for (int i = 2; i < stroke.length; i += 2) {
+                path.lineTo(stroke[i], stroke[i + 1]);
+            }
+            graphics.draw(path);
+        }
+    }
+
+    @Override
     public void text(double x, double y, String text, TextStyle style, Ink ink, boolean rightAligned) {
         graphics.setFont(new Font(Font.SANS_SERIF, style == TextStyle.TITLE ? Font.BOLD : Font.PLAIN,
                 style == TextStyle.SMALL ? 10 : 12));

@@ -62,6 +62,29 @@ public final class SvgExport implements DiagramSurface {
     }
 
     @Override
+    public void statusIcon(double centerX, double centerY, DiagramNode.Health health, Ink ink) {
+        circle(centerX, centerY, StatusIcon.RADIUS, ink);
+        if (health == DiagramNode.Health.UNKNOWN) {
+            out.append("<text x=\"").append(number(centerX)).append("\" y=\"").append(number(centerY + 3.5))
+                    .append("\" font-size=\"10\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"")
+                    .append(palette.background()).append("\">?</text>\n");
+            return;
+        }
+        out.append("<path d=\"");
+        double[][] strokes = StatusIcon.strokes(health, centerX, centerY);
+        for (double[] stroke : strokes) {
+            out.append('M');
+            for (int i = 0; i < stroke.length; i += 2) {
+                out.append(i == 0 ? " " : " L ").append(number(stroke[i])).append(' ').append(number(stroke[i + 1]));
+            }
+            out.append(' ');
+        }
+        out.setLength(out.length() - 1);
+        out.append("\" fill=\"none\" stroke=\"").append(palette.background())
+                .append("\" stroke-width=\"1.6\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>\n");
+    }
+
+    @Override
     public void text(double x, double y, String text, TextStyle style, Ink ink, boolean rightAligned) {
         if (text.isEmpty()) {
             return;

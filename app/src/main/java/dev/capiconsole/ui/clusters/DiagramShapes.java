@@ -19,6 +19,8 @@ import javafx.scene.shape.Shape;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The diagram as JavaFX shapes. Colours come from the window's theme through style classes named after the
@@ -71,6 +73,18 @@ final class DiagramShapes implements DiagramSurface {
         Circle circle = new Circle(centerX, centerY, radius);
         circle.getStyleClass().add(style("fill", fill));
         add(circle);
+    }
+
+    /** The tree's own icons (Feather check, cross, question), so both views read alike. */
+    @Override
+    public void statusIcon(double centerX, double centerY, DiagramNode.Health health, Ink ink) {
+        FontIcon icon = new FontIcon(health == DiagramNode.Health.GOOD ? Feather.CHECK_CIRCLE
+                : health == DiagramNode.Health.BAD ? Feather.X_CIRCLE : Feather.HELP_CIRCLE);
+        icon.setIconSize(15);
+        icon.getStyleClass().add(style("icon", ink));
+        icon.setX(centerX - 7.5);
+        icon.setY(centerY + 7.5);
+        add(icon);
     }
 
     @Override
