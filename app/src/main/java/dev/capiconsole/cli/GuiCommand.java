@@ -13,8 +13,13 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--start-lab", description = "Start the embedded lab (or connect to the running one) at once.")
     boolean startLab;
 
+    @Option(names = "--lang", paramLabel = "en|zh-CN",
+            description = "The window's language, remembered for later starts (default: the remembered one, else "
+                    + "the system's). The commands stay in English.")
+    String language;
+
     @Override
     public Integer call() {
-        return ConsoleLauncher.launch(startLab);
+        return ConsoleLauncher.launch(startLab, language);
     }
 }

@@ -22,11 +22,11 @@ public final class Columns {
     /** The columns of a Kubernetes events table, as kubectl describe lists them. */
     public static void addEventColumns(TableView<EventRow> events, double fromWidth, double messageWidth) {
         events.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        events.getColumns().add(column("Type", 70, EventRow::type));
-        events.getColumns().add(column("Reason", 120, EventRow::reason));
-        events.getColumns().add(column("Age", 50, EventRow::age));
-        events.getColumns().add(column("From", fromWidth, EventRow::from));
-        events.getColumns().add(column("Count", 50, e -> String.valueOf(e.count())));
-        events.getColumns().add(column("Message", messageWidth, EventRow::message));
+        events.getColumns().add(column(Texts.get("common.column.type"), 70, EventRow::type));
+        events.getColumns().add(column(Texts.get("common.events.reason"), 120, EventRow::reason));
+        events.getColumns().add(column(Texts.get("common.events.age"), 50, EventRow::age));
+        events.getColumns().add(column(Texts.get("common.events.from"), fromWidth, EventRow::from));
+        events.getColumns().add(column(Texts.get("common.events.count"), 50, e -> String.valueOf(e.count())));
+        events.getColumns().add(column(Texts.get("common.events.message"), messageWidth, EventRow::message));
     }
 }

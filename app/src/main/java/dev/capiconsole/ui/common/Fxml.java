@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import javafx.fxml.FXMLLoader;
 
-/** Loads a view's static layout from the FXML file named after its controller's class, beside that class. */
+/** Loads a view's static layout from the FXML file named after its controller's class, beside it; {@code %key}s from {@link Texts}. */
 public final class Fxml {
 
     private Fxml() {
@@ -22,7 +22,7 @@ public final class Fxml {
         if (location == null) {
             throw new IllegalStateException("no " + file + " beside " + type.getName());
         }
-        FXMLLoader loader = new FXMLLoader(location);
+        FXMLLoader loader = new FXMLLoader(location, Texts.bundle());
         // The FXML's imports resolve against the application's class loader, not whatever the thread has.
         loader.setClassLoader(type.getClassLoader());
         loader.setController(controller);

@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.install;
 
+import dev.capiconsole.ui.common.Texts;
 import static dev.capiconsole.ui.common.Columns.column;
 
 import dev.capiconsole.install.InitProgress;
@@ -71,8 +72,9 @@ public final class InstallView {
     @FXML
     private void initialize() {
         target.textProperty().bind(Bindings.createStringBinding(() -> model.connectedProperty().get() == null
-                ? "Not connected: connect to a management cluster first"
-                : "Management cluster: " + model.connectedProperty().get().name(), model.connectedProperty()));
+                ? Texts.get("install.target.none")
+                : Texts.get("install.target.connected", model.connectedProperty().get().name()),
+                model.connectedProperty()));
         model.loadInfrastructureProviders(names -> infrastructure.getItems().setAll(names));
         infrastructure.valueProperty().bindBidirectional(model.infrastructureProperty());
         version.textProperty().bindBidirectional(model.versionProperty());
@@ -86,17 +88,17 @@ public final class InstallView {
 
         steps.setItems(model.steps());
         steps.setCellFactory(list -> new StepCell<InstallViewModel.StepRow>(
-                row -> row.step().title() + (row.detail().isEmpty() ? "" : ": " + row.detail()),
+                row -> stepTitle(row.step()) + (row.detail().isEmpty() ? "" : ": " + row.detail()),
                 row -> mark(row.state()), true));
         output.setItems(model.output());
         output.getItems().addListener((ListChangeListener<String>) c -> output.scrollTo(output.getItems().size() - 1));
 
         installed.setItems(model.installed());
-        installed.getColumns().add(column("Namespace", 200, InstallViewModel.InstalledRow::namespace));
-        installed.getColumns().add(column("Name", 200, InstallViewModel.InstalledRow::name));
-        installed.getColumns().add(column("Type", 180, InstallViewModel.InstalledRow::type));
-        installed.getColumns().add(column("Installed", 100, InstallViewModel.InstalledRow::version));
-        installed.getColumns().add(column("Newest available", 260, InstallViewModel.InstalledRow::available));
+        installed.getColumns().add(column(Texts.get("common.column.namespace"), 200, InstallViewModel.InstalledRow::namespace));
+        installed.getColumns().add(column(Texts.get("common.column.name"), 200, InstallViewModel.InstalledRow::name));
+        installed.getColumns().add(column(Texts.get("common.column.type"), 180, InstallViewModel.InstalledRow::type));
+        installed.getColumns().add(column(Texts.get("install.column.installed"), 100, InstallViewModel.InstalledRow::version));
+        installed.getColumns().add(column(Texts.get("install.column.newest"), 260, InstallViewModel.InstalledRow::available));
     }
 
     @FXML
@@ -107,6 +109,18 @@ public final class InstallView {
     @FXML
     private void refreshInstalled() {
         model.refreshInstalled();
+    }
+
+    private static String stepTitle(InitProgress.Step step) {
+        return switch (step) {
+            case INVENTORY -> Texts.get("install.step.inventory");
+            case FETCH -> Texts.get("install.step.fetch");
+            case VALIDATE -> Texts.get("install.step.validate");
+            case CERT_MANAGER -> Texts.get("install.step.certManager");
+            case INSTALL -> Texts.get("install.step.apply");
+            case WAIT -> Texts.get("install.step.wait");
+            case METALLB -> Texts.get("install.step.metallb");
+        };
     }
 
     private static StepCell.Mark mark(InitProgress.State state) {

@@ -15,6 +15,7 @@ import dev.capiconsole.providers.Provider;
 import dev.capiconsole.providers.ProviderType;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.TaskExecutor;
+import dev.capiconsole.ui.common.Texts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ public final class InstallViewModel {
             }
             int equals = trimmed.indexOf('=');
             if (equals <= 0) {
-                throw new IllegalArgumentException("\"" + trimmed + "\" is not NAME=VALUE");
+                throw new IllegalArgumentException(Texts.get("install.result.notNameValue", trimmed));
             }
             values.put(trimmed.substring(0, equals).strip(), trimmed.substring(equals + 1).strip());
         }
@@ -115,7 +116,7 @@ public final class InstallViewModel {
     public void install() {
         ManagementCluster cluster = connected.get();
         if (cluster == null) {
-            result.set("Connect to a management cluster first.");
+            result.set(Texts.get("install.result.connectFirst"));
             return;
         }
         Map<String, String> values;
@@ -145,7 +146,7 @@ public final class InstallViewModel {
         BackgroundTask.of(() -> {
             Path offlineFiles = null;
             if (useOffline) {
-                line("Making the offline component files (first use builds them; needs Go)…");
+                line(Texts.get("install.output.offline"));
                 offlineFiles = InitSetup.offlineComponents(this::line);
                 offlineFolder = offlineFiles;
             }
@@ -155,11 +156,11 @@ public final class InstallViewModel {
                     .map(o -> o.provider().label() + " " + o.detail()).toList());
         }).onSuccess(summary -> {
             running.set(false);
-            result.set("Done: " + summary);
+            result.set(Texts.get("install.result.done", summary));
             onInstalled.run(); // reconnecting refreshes the installed providers
         }).onFailure(e -> {
             running.set(false);
-            result.set("Failed: " + e.getMessage());
+            result.set(Texts.get("install.result.failed", e.getMessage()));
             refreshInstalled(); // part of the inventory may be written
         }).runWith(tasks);
     }
@@ -195,7 +196,7 @@ public final class InstallViewModel {
                             p.type().clusterctlName(), p.version(), "…")).toList());
                     lookUpNewestReleases(providers);
                 })
-                .onFailure(e -> result.set("Cannot read the provider inventory: " + e.getMessage()))
+                .onFailure(e -> result.set(Texts.get("install.result.inventoryFailed", e.getMessage())))
                 .runWith(tasks);
     }
 

@@ -8,6 +8,7 @@ import dev.capiconsole.bootstrap.LocalTool;
 import dev.capiconsole.connection.ExecPath;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.TaskExecutor;
+import dev.capiconsole.ui.common.Texts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class KindViewModel {
     private final BooleanProperty installAfter = new SimpleBooleanProperty(true);
     private final ObjectProperty<String> pathForTools = new SimpleObjectProperty<>(System.getenv("PATH"));
     private final ObjectProperty<Path> kubeconfig;
-    private final ReadOnlyStringWrapper tools = new ReadOnlyStringWrapper("Checking docker and kind…");
+    private final ReadOnlyStringWrapper tools = new ReadOnlyStringWrapper(Texts.get("kind.tools.checking"));
     private final ReadOnlyBooleanWrapper toolsReady = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
@@ -87,7 +88,7 @@ public final class KindViewModel {
     /** Looks for docker and kind (in the background). */
     public void probe() {
         String path = pathForTools.get();
-        tools.set("Checking docker and kind…");
+        tools.set(Texts.get("kind.tools.checking"));
         BackgroundTask.of(() -> {
             // A console started from a desktop menu has a short PATH: also look where tools usually live.
             List<Path> extra = ExecPath.commonToolFolders();
@@ -95,7 +96,7 @@ public final class KindViewModel {
                     path, extra);
             LocalTool kind = LocalTool.probe("kind", List.of("version"), path, extra);
             runner = new KindRunner(kind.path());
-            return kind.version() + " at " + kind.path() + "  ·  Docker engine " + docker.version();
+            return Texts.get("kind.tools.found", kind.version(), kind.path(), docker.version());
         }).onSuccess(found -> {
             tools.set(found);
             toolsReady.set(true);
@@ -119,7 +120,7 @@ public final class KindViewModel {
         }
         KindRunner current = runner;
         if (current == null) {
-            result.set("docker and kind are needed first: " + tools.get());
+            result.set(Texts.get("kind.result.toolsNeeded", tools.get()));
             return;
         }
         steps.clear();
@@ -138,7 +139,7 @@ public final class KindViewModel {
             return started;
         }).onFailure(e -> {
             running.set(false);
-            result.set("Cannot start kind: " + e.getMessage());
+            result.set(Texts.get("kind.result.cannotStart", e.getMessage()));
         }).runWith(tasks);
     }
 
@@ -171,16 +172,15 @@ public final class KindViewModel {
             }
         }
         if (started.cancelled()) {
-            result.set("Cancelled. kind may have left a half-made cluster " + chosen.name() + ": delete it below.");
+            result.set(Texts.get("kind.result.cancelled", chosen.name()));
             leftover.set(true);
         } else if (error != null || code == null || code != 0) {
-            String reason = result.get().isEmpty() ? "kind exited with " + code : result.get();
-            result.set("Creating " + chosen.name() + " failed: " + reason);
+            String reason = result.get().isEmpty() ? Texts.get("kind.result.exitCode", code) : result.get();
+            result.set(Texts.get("kind.result.failed", chosen.name(), reason));
             leftover.set(!reason.contains("already exist"));
         } else {
-            result.set("Kind cluster " + chosen.name() + " is ready; connecting to context " + chosen.context()
-                    + (installAfter.get() ? ", then installing Cluster API (Install providers view)."
-                    : ". Install Cluster API on it under Install providers."));
+            result.set(Texts.get(installAfter.get() ? "kind.result.readyInstalling" : "kind.result.ready",
+                    chosen.name(), chosen.context()));
             connectTo.accept(target);
         }
     }
@@ -207,7 +207,7 @@ public final class KindViewModel {
         running.set(true);
         BackgroundTask.of(() -> {
             current.delete(cluster);
-            return "Deleted kind cluster " + cluster + ".";
+            return Texts.get("kind.result.deleted", cluster);
         }).onSuccess(this::deleted).onFailure(e -> deleted(e.getMessage())).runWith(tasks);
     }
 

@@ -1,6 +1,7 @@
 package dev.capiconsole.ui.lab;
 
 import dev.capiconsole.ui.common.Fxml;
+import dev.capiconsole.ui.common.Texts;
 import dev.capiconsole.ui.lab.LabViewModel.State;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -71,12 +72,12 @@ public final class LabView {
 
     private String describeState() {
         return switch (lab.stateProperty().get()) {
-            case IDLE -> "Not running.";
-            case STARTING -> "Starting…";
-            case RUNNING -> "Running" + (lab.owned() ? " (stops when this window closes)" : " (started elsewhere)")
-                    + ". kubeconfig: " + lab.kubeconfig();
-            case STOPPING -> "Stopping…";
-            case FAILED -> "Could not start: " + lab.failureProperty().get();
+            case IDLE -> Texts.get("lab.state.idle");
+            case STARTING -> Texts.get("lab.state.starting");
+            case RUNNING -> Texts.get(lab.owned() ? "lab.state.runningOwned" : "lab.state.runningElsewhere",
+                    lab.kubeconfig());
+            case STOPPING -> Texts.get("lab.state.stopping");
+            case FAILED -> Texts.get("lab.state.failed", lab.failureProperty().get());
         };
     }
 }

@@ -4,6 +4,7 @@ import dev.capiconsole.connection.EmbeddedLab;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.TaskExecutor;
+import dev.capiconsole.ui.common.Texts;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -63,13 +64,12 @@ public final class LabViewModel {
         if (state.get() != State.RUNNING) {
             return;
         }
-        progress.add("Creating a sample cluster (1 control plane, 3 workers) with the lab's clusterctl…");
+        progress.add(Texts.get("lab.progress.sample"));
         BackgroundTask.of(() -> lab.createSampleCluster(3))
-                .onSuccess(name -> progress.add("Created Cluster default/" + name
-                        + ": follow it in " + whereClustersAre + "."))
+                .onSuccess(name -> progress.add(Texts.get("lab.progress.sampleCreated", name, whereClustersAre)))
                 .onFailure(e -> {
                     LOG.warn("The sample cluster could not be created", e);
-                    progress.add("Could not create a sample cluster: " + e.getMessage());
+                    progress.add(Texts.get("lab.progress.sampleFailed", e.getMessage()));
                 })
                 .runWith(tasks);
     }
@@ -82,7 +82,7 @@ public final class LabViewModel {
         state.set(State.STOPPING);
         BackgroundTask.of(lab::close).onSuccess(done -> {
             connected.set(null);
-            progress.add("The lab is stopped; its data stays for the next start.");
+            progress.add(Texts.get("lab.progress.stopped"));
             state.set(State.IDLE);
         }).runWith(tasks);
     }

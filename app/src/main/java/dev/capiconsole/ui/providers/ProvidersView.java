@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.providers;
 
+import dev.capiconsole.ui.common.Texts;
 import static dev.capiconsole.ui.common.Columns.column;
 
 import dev.capiconsole.providers.Provider;
@@ -17,7 +18,7 @@ import javafx.scene.control.TextField;
  */
 public final class ProvidersView {
 
-    private static final String ALL_TYPES = "All types";
+    private static final String ALL_TYPES = Texts.get("providers.type.all");
 
     private final ProvidersViewModel viewModel;
     private final String capiReference;
@@ -48,8 +49,7 @@ public final class ProvidersView {
 
     @FXML
     private void initialize() {
-        lead.setText("The providers clusterctl " + capiReference + " knows, with those added or changed "
-                + "in clusterctl.yaml (clusterctl config repositories).");
+        lead.setText(Texts.get("providers.page.lead", capiReference));
         filter.textProperty().bindBidirectional(viewModel.filterTextProperty());
         type.getItems().add(ALL_TYPES);
         type.getItems().addAll(ProvidersViewModel.typeNames());
@@ -57,10 +57,10 @@ public final class ProvidersView {
         type.valueProperty().addListener((obs, old, now) ->
                 viewModel.typeFilterProperty().set(ALL_TYPES.equals(now) ? null : now));
         table.setItems(viewModel.visible());
-        table.getColumns().add(column("Name", 170, Provider::name));
-        table.getColumns().add(column("Type", 180, p -> p.type().clusterctlName()));
-        table.getColumns().add(column("Repository", 430, Provider::repositoryUrl));
-        table.getColumns().add(column("File", 250, Provider::componentsFile));
+        table.getColumns().add(column(Texts.get("common.column.name"), 170, Provider::name));
+        table.getColumns().add(column(Texts.get("common.column.type"), 180, p -> p.type().clusterctlName()));
+        table.getColumns().add(column(Texts.get("providers.column.repository"), 430, Provider::repositoryUrl));
+        table.getColumns().add(column(Texts.get("providers.column.file"), 250, Provider::componentsFile));
         placeholder.textProperty().bind(viewModel.placeholderProperty());
     }
 }

@@ -5,6 +5,7 @@ import dev.capiconsole.providers.Provider;
 import dev.capiconsole.providers.ProviderType;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.TaskExecutor;
+import dev.capiconsole.ui.common.Texts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public final class ProvidersViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     /** A clusterctl type name (e.g. InfrastructureProvider), or null for every type. */
     private final ObjectProperty<String> typeFilter = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("Loading the provider catalog…");
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(Texts.get("providers.table.loading"));
 
     public ProvidersViewModel(TaskExecutor tasks, Supplier<ClusterctlEnvironment> environment) {
         this.tasks = tasks;
@@ -52,10 +53,10 @@ public final class ProvidersViewModel {
     public void load() {
         BackgroundTask.of(() -> environment.get().catalog().all())
                 .onSuccess(list -> {
-                    placeholder.set("No provider matches the filter.");
+                    placeholder.set(Texts.get("providers.table.noMatch"));
                     providers.setAll(list);
                 })
-                .onFailure(e -> placeholder.set("The provider catalog could not be read: " + e.getMessage()))
+                .onFailure(e -> placeholder.set(Texts.get("providers.table.failed", e.getMessage())))
                 .runWith(tasks);
     }
 

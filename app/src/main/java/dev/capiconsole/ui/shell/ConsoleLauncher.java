@@ -1,5 +1,8 @@
 package dev.capiconsole.ui.shell;
 
+import dev.capiconsole.ui.common.Texts;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.application.Application;
@@ -12,11 +15,18 @@ public final class ConsoleLauncher {
 
     /** Runs the window until it closes; returns the process exit code. */
     public static int launch() {
-        return launch(false);
+        return launch(false, null);
     }
 
-    /** Runs the window until it closes, starting the embedded lab at once if asked; returns the exit code. */
-    public static int launch(boolean startLab) {
+    /**
+     * Runs the window until it closes, starting the embedded lab at once if asked, in the given language
+     * ({@code en}, {@code zh-CN}; null: the remembered one, else the system's); returns the exit code.
+     */
+    public static int launch(boolean startLab, String language) {
+        if (language != null && Texts.language(language).isEmpty()) {
+            System.err.println("capi-console: unknown language '" + language + "': use en or zh-CN.");
+            return 2;
+        }
         Optional<String> problem = displayProblem(System.getProperty("os.name"), System.getenv(),
                 command(System.getProperty("jpackage.app-path")));
         if (problem.isPresent()) {
@@ -24,8 +34,14 @@ public final class ConsoleLauncher {
             return 2;
         }
         try {
-            Application.launch(ConsoleApplication.class, startLab ? new String[] {ConsoleApplication.START_LAB}
-                    : new String[0]);
+            List<String> arguments = new ArrayList<>();
+            if (startLab) {
+                arguments.add(ConsoleApplication.START_LAB);
+            }
+            if (language != null) {
+                arguments.add(ConsoleApplication.LANGUAGE + Texts.language(language).orElseThrow().toLanguageTag());
+            }
+            Application.launch(ConsoleApplication.class, arguments.toArray(String[]::new));
             return 0;
         } catch (UnsupportedOperationException e) {
             // JavaFX's way of saying the display named in DISPLAY cannot be reached.

@@ -3,6 +3,7 @@ package dev.capiconsole.ui.shell;
 import atlantafx.base.theme.Styles;
 import dev.capiconsole.connection.KubeContext;
 import dev.capiconsole.connection.ManagementCluster;
+import dev.capiconsole.ui.common.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -29,10 +30,10 @@ final class NavigationView {
         root.getStyleClass().add("navigation");
         root.setId("navigation");
 
-        Label clustersHeading = sectionHeading("MANAGEMENT CLUSTERS");
-        Label none = new Label("None connected yet");
+        Label clustersHeading = sectionHeading(Texts.get("shell.nav.managementClusters"));
+        Label none = new Label(Texts.get("shell.nav.none"));
         none.getStyleClass().add("muted");
-        Hyperlink open = new Hyperlink("Open a kubeconfig…");
+        Hyperlink open = new Hyperlink(Texts.get("shell.nav.open"));
         open.setOnAction(e -> WelcomeView.openKubeconfig(viewModel, root.getScene().getWindow()));
         VBox clusters = new VBox(2);
         clusters.setId("management-clusters");
@@ -63,13 +64,13 @@ final class NavigationView {
                 viewModel.connect(chosen.name());
             }
         });
-        Label contextsHeading = sectionHeading("KUBECONFIG CONTEXTS");
+        Label contextsHeading = sectionHeading(Texts.get("shell.nav.contexts"));
         contextsHeading.visibleProperty().bind(Bindings.isNotEmpty(viewModel.contexts()));
         contextsHeading.managedProperty().bind(contextsHeading.visibleProperty());
         contextList.visibleProperty().bind(contextsHeading.visibleProperty());
         contextList.managedProperty().bind(contextsHeading.visibleProperty());
 
-        Label viewsHeading = sectionHeading("VIEWS");
+        Label viewsHeading = sectionHeading(Texts.get("shell.nav.views"));
         VBox views = new VBox(2);
         ToggleGroup group = new ToggleGroup();
         for (View view : View.values()) {

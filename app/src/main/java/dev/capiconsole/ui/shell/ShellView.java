@@ -2,6 +2,7 @@ package dev.capiconsole.ui.shell;
 
 import dev.capiconsole.ui.clusters.ClustersView;
 import dev.capiconsole.ui.common.NoticeBanner;
+import dev.capiconsole.ui.common.Texts;
 import dev.capiconsole.ui.generate.GenerateView;
 import dev.capiconsole.ui.install.InstallView;
 import dev.capiconsole.ui.kind.KindView;
@@ -9,12 +10,18 @@ import dev.capiconsole.ui.lab.LabView;
 import dev.capiconsole.ui.providers.ProvidersView;
 import dev.capiconsole.ui.workloads.WorkloadsView;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -54,7 +61,7 @@ final class ShellView {
         Label title = new Label("capi-console");
         title.getStyleClass().add("app-title");
         title.setGraphic(new FontIcon(Feather.LAYERS));
-        Label subtitle = new Label("Cluster API management console");
+        Label subtitle = new Label(Texts.get("shell.header.subtitle"));
         subtitle.getStyleClass().add("app-subtitle");
 
         Button themeButton = new Button();
@@ -64,8 +71,8 @@ final class ShellView {
         Runnable updateThemeButton = () -> {
             boolean dark = viewModel.themeProperty().get() == Theme.DARK;
             themeButton.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON));
-            themeButton.setTooltip(new Tooltip((dark ? "Light" : "Dark") + " theme ("
-                    + Shortcuts.THEME.getDisplayText() + ")"));
+            themeButton.setTooltip(new Tooltip(Texts.get(dark ? "shell.header.lightTheme" : "shell.header.darkTheme",
+                    Shortcuts.THEME.getDisplayText())));
         };
         viewModel.themeProperty().addListener((obs, old, now) -> updateThemeButton.run());
         updateThemeButton.run();
@@ -73,15 +80,40 @@ final class ShellView {
         Button helpButton = new Button(null, new FontIcon(Feather.HELP_CIRCLE));
         helpButton.setId("shortcuts-help");
         helpButton.getStyleClass().addAll("flat", "button-icon");
-        helpButton.setTooltip(new Tooltip("Keyboard shortcuts (" + Shortcuts.HELP.getDisplayText() + ")"));
+        helpButton.setTooltip(new Tooltip(Texts.get("shell.header.shortcuts", Shortcuts.HELP.getDisplayText())));
         helpButton.setOnAction(e -> Shortcuts.showHelp(root.getScene().getWindow()));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, subtitle, spacer, themeButton, helpButton);
+        HBox header = new HBox(12, title, subtitle, spacer, languageMenu(), themeButton, helpButton);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         return header;
+    }
+
+    /** The language for the next start: the system's, English or Chinese, each named in its own language. */
+    private Node languageMenu() {
+        MenuButton menu = new MenuButton(null, new FontIcon(Feather.GLOBE));
+        menu.setId("language");
+        menu.getStyleClass().addAll("flat", "button-icon");
+        menu.setTooltip(new Tooltip(Texts.get("shell.language.tooltip")));
+        ToggleGroup group = new ToggleGroup();
+        String chosen = viewModel.languageSetting();
+        for (String tag : List.of(ShellViewModel.SYSTEM_LANGUAGE, "en", "zh-CN")) {
+            RadioMenuItem item = new RadioMenuItem(switch (tag) {
+                case "en" -> Texts.get("shell.language.en");
+                case "zh-CN" -> Texts.get("shell.language.zhCN");
+                default -> Texts.get("shell.language.system");
+            });
+            item.setToggleGroup(group);
+            item.setSelected(tag.equals(chosen));
+            item.setOnAction(e -> viewModel.chooseLanguage(tag));
+            menu.getItems().add(item);
+        }
+        MenuItem note = new MenuItem(Texts.get("shell.language.nextStart"));
+        note.setDisable(true);
+        menu.getItems().addAll(new SeparatorMenuItem(), note);
+        return menu;
     }
 
     private Node centre() {

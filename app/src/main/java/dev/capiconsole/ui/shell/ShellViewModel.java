@@ -14,6 +14,7 @@ import dev.capiconsole.ui.clusters.ClustersViewModel;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.Notice;
 import dev.capiconsole.ui.common.TaskExecutor;
+import dev.capiconsole.ui.common.Texts;
 import dev.capiconsole.ui.generate.GenerateViewModel;
 import dev.capiconsole.ui.install.InstallViewModel;
 import dev.capiconsole.ui.kind.KindViewModel;
@@ -24,6 +25,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -45,6 +47,7 @@ public final class ShellViewModel {
     static final String LAST_CONTEXT_KEY = "kubeconfig.context";
     /** Extra folders (path-separator list) where exec credential plugins are looked for. */
     static final String EXEC_PATH_KEY = "exec.path";
+    static final String SYSTEM_LANGUAGE = "system";
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
 
     private final ObjectProperty<View> currentView = new SimpleObjectProperty<>(View.WELCOME);
@@ -124,11 +127,10 @@ public final class ShellViewModel {
 
     private static String describe(ManagementCluster cluster) {
         if (cluster == null) {
-            return "Not connected: open a kubeconfig or start the embedded lab";
+            return Texts.get("shell.status.notConnected");
         }
-        return "Connected to " + cluster.name() + "  ·  " + cluster.server() + "  ·  Kubernetes "
-                + cluster.kubernetesVersion() + "  ·  "
-                + (cluster.clusterApiInstalled() ? "Cluster API installed" : "Cluster API is not installed here");
+        return Texts.get(cluster.clusterApiInstalled() ? "shell.status.connected" : "shell.status.connectedNoCapi",
+                cluster.name(), cluster.server(), cluster.kubernetesVersion());
     }
 
     public ObjectProperty<ManagementCluster> connectedProperty() {
@@ -190,7 +192,7 @@ public final class ShellViewModel {
                     contexts.setAll(set.contexts());
                     connect(context);
                 })
-                .onFailure(e -> notice.set(new Notice(Notice.Kind.ERROR, "Cannot read " + file + ".",
+                .onFailure(e -> notice.set(new Notice(Notice.Kind.ERROR, Texts.get("shell.notice.cannotReadFile", file),
                         e.getMessage())))
                 .runWith(settingsLane);
     }
@@ -211,12 +213,12 @@ public final class ShellViewModel {
             contexts.setAll(set.contexts());
             if (connectCurrent) {
                 set.currentContext().ifPresentOrElse(this::connect, () -> notice.set(new Notice(
-                        Notice.Kind.WARNING, "No current context in " + files + ".",
-                        "Pick one of its contexts under Management clusters.")));
+                        Notice.Kind.WARNING, Texts.get("shell.notice.noCurrentContext", files),
+                        Texts.get("shell.notice.pickContext"))));
             }
         }).onFailure(e -> {
             LOG.warn("Cannot read kubeconfig files {}", files, e);
-            notice.set(new Notice(Notice.Kind.ERROR, "Cannot read the kubeconfig.", e.getMessage()));
+            notice.set(new Notice(Notice.Kind.ERROR, Texts.get("shell.notice.cannotReadKubeconfig"), e.getMessage()));
         }).runWith(settingsLane);
     }
 
@@ -242,7 +244,7 @@ public final class ShellViewModel {
         }).onFailure(e -> {
             LOG.warn("Cannot connect to context {}", context, e);
             connecting.set(null);
-            notice.set(new Notice(Notice.Kind.ERROR, "Cannot connect to " + context + ".", e.getMessage()));
+            notice.set(new Notice(Notice.Kind.ERROR, Texts.get("shell.notice.cannotConnect", context), e.getMessage()));
         }).runWith(tasks);
     }
 
@@ -303,9 +305,28 @@ public final class ShellViewModel {
         theme.set(theme.get().other());
     }
 
+    /** The remembered language ({@code en}, {@code zh-CN}) or {@value #SYSTEM_LANGUAGE}. */
+    public String languageSetting() {
+        return settings.get(Texts.LANGUAGE_KEY).flatMap(Texts::language).map(Locale::toLanguageTag)
+                .orElse(SYSTEM_LANGUAGE);
+    }
+
+    /** Remembers the language for the next start; the texts already built stay as they are until then. */
+    public void chooseLanguage(String tag) {
+        BackgroundTask.of(() -> {
+            settings.put(Texts.LANGUAGE_KEY, tag);
+            return tag;
+        }).onSuccess(saved -> notice.set(new Notice(Notice.Kind.INFO, Texts.get("shell.notice.languageSaved"),
+                Texts.get("shell.notice.languageRestart")))).onFailure(e -> {
+                    LOG.warn("Could not remember the language in {}", settings.file(), e);
+                    notice.set(new Notice(Notice.Kind.ERROR, Texts.get("shell.notice.languageNotSaved"),
+                            e.getMessage()));
+                }).runWith(settingsLane);
+    }
+
     /** Says honestly that an action exists but is not built yet, and what will bring it. */
     public void notYetAvailable(String action, String comingWith) {
-        notice.set(new Notice(Notice.Kind.INFO, action + " is not yet available in this build.", comingWith));
+        notice.set(new Notice(Notice.Kind.INFO, Texts.get("shell.notice.notYetAvailable", action), comingWith));
     }
 
     public void dismissNotice() {

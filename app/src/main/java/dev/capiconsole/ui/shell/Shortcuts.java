@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.shell;
 
+import dev.capiconsole.ui.common.Texts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.scene.Scene;
@@ -33,11 +34,11 @@ final class Shortcuts {
     static Map<String, String> descriptions() {
         Map<String, String> all = new LinkedHashMap<>();
         for (View view : View.values()) {
-            all.put(view.shortcut().getDisplayText(), "Show " + view.title());
+            all.put(view.shortcut().getDisplayText(), Texts.get("shell.shortcuts.show", view.title()));
         }
-        all.put(OPEN_KUBECONFIG.getDisplayText(), "Open a kubeconfig");
-        all.put(THEME.getDisplayText(), "Switch between light and dark theme");
-        all.put(HELP.getDisplayText(), "This list");
+        all.put(OPEN_KUBECONFIG.getDisplayText(), Texts.get("shell.shortcuts.open"));
+        all.put(THEME.getDisplayText(), Texts.get("shell.shortcuts.theme"));
+        all.put(HELP.getDisplayText(), Texts.get("shell.shortcuts.help"));
         return all;
     }
 
@@ -53,8 +54,8 @@ final class Shortcuts {
         }
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(owner);
-        alert.setTitle("Keyboard shortcuts");
-        alert.setHeaderText("Keyboard shortcuts");
+        alert.setTitle(Texts.get("shell.shortcuts.title"));
+        alert.setHeaderText(Texts.get("shell.shortcuts.title"));
         alert.getDialogPane().setContent(grid);
         alert.show();
     }

@@ -1,6 +1,7 @@
 package dev.capiconsole.ui.shell;
 
 import dev.capiconsole.BuildInfo;
+import dev.capiconsole.ui.common.Texts;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -34,7 +35,7 @@ final class StatusBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         BuildInfo info = viewModel.buildInfo();
-        Label build = new Label("capi-console " + info.version() + "  ·  Cluster API " + info.capiReference());
+        Label build = new Label(Texts.get("shell.status.build", info.version(), info.capiReference()));
         build.getStyleClass().add("muted");
         root.getChildren().addAll(dot, connection, spacer, build);
     }

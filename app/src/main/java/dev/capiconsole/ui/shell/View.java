@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.shell;
 
+import dev.capiconsole.ui.common.Texts;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -7,27 +8,27 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** The main views of the window, each with its icon and its Ctrl+digit shortcut. */
 public enum View {
-    WELCOME("Welcome", Feather.HOME, KeyCode.DIGIT1),
-    CLUSTERS("Clusters", Feather.LAYERS, KeyCode.DIGIT2),
-    GENERATE("Generate cluster", Feather.PLUS_SQUARE, KeyCode.DIGIT3),
-    PROVIDERS("Providers", Feather.PACKAGE, KeyCode.DIGIT4),
-    LAB("Embedded lab", Feather.CPU, KeyCode.DIGIT5),
-    WORKLOADS("Workload clusters", Feather.MONITOR, KeyCode.DIGIT6),
-    KIND("Local kind cluster", Feather.BOX, KeyCode.DIGIT7),
-    INSTALL("Install providers", Feather.DOWNLOAD_CLOUD, KeyCode.DIGIT8);
+    WELCOME("shell.view.welcome", Feather.HOME, KeyCode.DIGIT1),
+    CLUSTERS("shell.view.clusters", Feather.LAYERS, KeyCode.DIGIT2),
+    GENERATE("shell.view.generate", Feather.PLUS_SQUARE, KeyCode.DIGIT3),
+    PROVIDERS("shell.view.providers", Feather.PACKAGE, KeyCode.DIGIT4),
+    LAB("shell.view.lab", Feather.CPU, KeyCode.DIGIT5),
+    WORKLOADS("shell.view.workloads", Feather.MONITOR, KeyCode.DIGIT6),
+    KIND("shell.view.kind", Feather.BOX, KeyCode.DIGIT7),
+    INSTALL("shell.view.install", Feather.DOWNLOAD_CLOUD, KeyCode.DIGIT8);
 
-    private final String title;
+    private final String titleKey;
     private final Feather icon;
     private final KeyCode key;
 
-    View(String title, Feather icon, KeyCode key) {
-        this.title = title;
+    View(String titleKey, Feather icon, KeyCode key) {
+        this.titleKey = titleKey;
         this.icon = icon;
         this.key = key;
     }
 
     public String title() {
-        return title;
+        return Texts.get(titleKey);
     }
 
     public Feather icon() {

@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.shell;
 
+import dev.capiconsole.ui.common.Texts;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,29 +20,26 @@ final class WelcomeView {
 
     WelcomeView(ShellViewModel viewModel) {
         root.getStyleClass().add("welcome");
-        Label title = new Label("Welcome to capi-console");
+        Label title = new Label(Texts.get("shell.welcome.title"));
         title.getStyleClass().add("title-1");
-        Label lead = new Label("Watch and operate Kubernetes Cluster API from one place. "
-                + "Start by reaching a management cluster:");
+        Label lead = new Label(Texts.get("shell.welcome.lead"));
         lead.getStyleClass().add("lead");
         lead.setWrapText(true);
 
         HBox cards = new HBox(20,
-                card("open-kubeconfig", Feather.FOLDER, "Open a kubeconfig",
-                        "Connect to an existing management cluster through any context of your kubeconfig files.",
+                card("open-kubeconfig", Feather.FOLDER, Texts.get("shell.welcome.open.title"),
+                        Texts.get("shell.welcome.open.text"),
                         Shortcuts.OPEN_KUBECONFIG.getDisplayText(), () -> openKubeconfig(viewModel, root.getScene().getWindow())),
-                card("create-kind", Feather.BOX, "Create a local management cluster",
-                        "Make a kind cluster on this machine (docker and kind) and install the Cluster API "
-                                + "providers into it (clusterctl init), as one flow.",
+                card("create-kind", Feather.BOX, Texts.get("shell.welcome.kind.title"),
+                        Texts.get("shell.welcome.kind.text"),
                         View.KIND.shortcut().getDisplayText(), () -> viewModel.show(View.KIND)),
-                card("start-lab", Feather.CPU, "Start the embedded lab",
-                        "Run a real management plane as local processes: etcd, kube-apiserver and the "
-                                + "Cluster API controllers, with in-memory machines. No Docker needed.",
+                card("start-lab", Feather.CPU, Texts.get("shell.welcome.lab.title"),
+                        Texts.get("shell.welcome.lab.text"),
                         View.LAB.shortcut().getDisplayText(), viewModel::startLab));
         cards.setAlignment(Pos.TOP_LEFT);
         cards.setFillHeight(false);
 
-        Label hint = new Label("Press " + Shortcuts.HELP.getDisplayText() + " for keyboard shortcuts.");
+        Label hint = new Label(Texts.get("shell.welcome.hint", Shortcuts.HELP.getDisplayText()));
         hint.getStyleClass().add("muted");
         root.getChildren().addAll(title, lead, cards, hint);
     }
@@ -53,7 +51,7 @@ final class WelcomeView {
     /** Asks for a kubeconfig file, lists its contexts and connects to its current one. */
     static void openKubeconfig(ShellViewModel viewModel, javafx.stage.Window owner) {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Open a kubeconfig");
+        chooser.setTitle(Texts.get("shell.open.title"));
         java.io.File kube = new java.io.File(System.getProperty("user.home"), ".kube");
         if (kube.isDirectory()) {
             chooser.setInitialDirectory(kube);
