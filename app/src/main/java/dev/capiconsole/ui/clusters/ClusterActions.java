@@ -5,6 +5,7 @@ import dev.capiconsole.operations.ChangePlanner;
 import dev.capiconsole.topology.ClusterSummary;
 import dev.capiconsole.topology.DescribeRow;
 import dev.capiconsole.topology.TreeNode;
+import dev.capiconsole.ui.common.Texts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,7 +32,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class ClusterActions {
 
     private final ClustersViewModel model;
-    private final MenuButton menu = new MenuButton("Actions");
+    private final MenuButton menu = new MenuButton(Texts.get("clusters.actions.menu"));
 
     ClusterActions(ClustersViewModel model) {
         this.model = model;
@@ -63,13 +64,13 @@ final class ClusterActions {
         OperationsViewModel operations = model.operations();
         for (OperationsViewModel.Action action : offered) {
             MenuItem item = new MenuItem(switch (action) {
-                case SCALE -> "Scale…";
-                case RESTART -> "Restart rollout…";
-                case UPGRADE -> "Upgrade Kubernetes…";
-                case PAUSE -> "Pause…";
-                case RESUME -> "Resume…";
-                case DELETE_MACHINE -> "Delete machine…";
-                case DELETE_CLUSTER -> "Delete cluster…";
+                case SCALE -> Texts.get("clusters.actions.scale");
+                case RESTART -> Texts.get("clusters.actions.restart");
+                case UPGRADE -> Texts.get("clusters.actions.upgrade");
+                case PAUSE -> Texts.get("clusters.actions.pause");
+                case RESUME -> Texts.get("clusters.actions.resume");
+                case DELETE_MACHINE -> Texts.get("clusters.actions.deleteMachine");
+                case DELETE_CLUSTER -> Texts.get("clusters.actions.deleteCluster");
             });
             item.setId("action-" + action.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             item.setOnAction(e -> {
@@ -92,9 +93,9 @@ final class ClusterActions {
         Long current = node.object().integer("spec", "replicas");
         TextInputDialog dialog = new TextInputDialog(current == null ? "" : String.valueOf(current));
         dialog.initOwner(owner());
-        dialog.setTitle("Scale");
-        dialog.setHeaderText("Scale " + node.kind() + " " + node.name());
-        dialog.setContentText("Replicas:");
+        dialog.setTitle(Texts.get("clusters.scale.title"));
+        dialog.setHeaderText(Texts.get("clusters.scale.header", node.kind(), node.name()));
+        dialog.setContentText(Texts.get("clusters.scale.replicas"));
         dialog.getDialogPane().setId("scale-dialog");
         while (true) {
             Optional<String> answer = dialog.showAndWait();
@@ -104,8 +105,7 @@ final class ClusterActions {
             try {
                 return Optional.of(Integer.parseInt(answer.get().trim()));
             } catch (NumberFormatException ex) {
-                dialog.setHeaderText("\"" + answer.get() + "\" is not a number. Scale " + node.kind() + " "
-                        + node.name());
+                dialog.setHeaderText(Texts.get("clusters.scale.notNumber", answer.get(), node.kind(), node.name()));
             }
         }
     }
@@ -120,10 +120,9 @@ final class ClusterActions {
         List<String> next = ChangePlanner.upgradeChoices(node.kind(), current, clusterVersion);
         ChoiceDialog<String> dialog = new ChoiceDialog<>(next.isEmpty() ? null : next.get(next.size() - 1), next);
         dialog.initOwner(owner());
-        dialog.setTitle("Upgrade Kubernetes");
-        dialog.setHeaderText("Upgrade " + node.kind() + " " + node.name() + " from " + current
-                + ". Kubernetes goes up one minor version at a time.");
-        dialog.setContentText("Version:");
+        dialog.setTitle(Texts.get("clusters.upgrade.title"));
+        dialog.setHeaderText(Texts.get("clusters.upgrade.header", node.kind(), node.name(), current));
+        dialog.setContentText(Texts.get("clusters.upgrade.version"));
         dialog.getDialogPane().setId("upgrade-dialog");
         return dialog.showAndWait();
     }
@@ -139,10 +138,11 @@ final class ClusterActions {
         preview.setPrefColumnCount(90);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(owner());
-        alert.setTitle("Review the change");
+        alert.setTitle(Texts.get("clusters.review.title"));
         alert.setHeaderText(change.summary());
         alert.getDialogPane().setId("change-confirmation");
-        ButtonType make = new ButtonType(change.kind() == Change.Kind.DELETE ? "Delete" : "Make change",
+        ButtonType make = new ButtonType(Texts.get(change.kind() == Change.Kind.DELETE ? "clusters.review.delete"
+                : "clusters.review.make"),
                 ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(make, ButtonType.CANCEL);
         VBox content = new VBox(8, preview);
@@ -150,8 +150,7 @@ final class ClusterActions {
             TextField typed = new TextField();
             typed.setId("confirm-cluster-name");
             typed.setPromptText(change.target().name());
-            content.getChildren().add(new Label("Type the cluster's name (" + change.target().name()
-                    + ") to delete it:"));
+            content.getChildren().add(new Label(Texts.get("clusters.review.typeName", change.target().name())));
             content.getChildren().add(typed);
             alert.getDialogPane().lookupButton(make).disableProperty()
                     .bind(typed.textProperty().isNotEqualTo(change.target().name()));

@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.clusters;
 
+import dev.capiconsole.ui.common.Texts;
 import static dev.capiconsole.ui.common.Columns.column;
 
 import atlantafx.base.theme.Styles;
@@ -26,7 +27,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Every Cluster of the management cluster in one table, with a filter; the selection follows the view-model. */
 final class ClusterOverview {
 
-    private static final String ALL_NAMESPACES = "All namespaces";
+    private static final String ALL_NAMESPACES = Texts.get("clusters.overview.allNamespaces");
 
     private final ClustersViewModel model;
     private final VBox root;
@@ -35,7 +36,7 @@ final class ClusterOverview {
         this.model = model;
         TextField filter = new TextField();
         filter.setId("cluster-filter");
-        filter.setPromptText("Filter clusters by name, phase, version or class");
+        filter.setPromptText(Texts.get("clusters.overview.filter"));
         HBox.setHgrow(filter, Priority.ALWAYS);
         ComboBox<String> namespace = namespaceChoice();
 
@@ -51,7 +52,7 @@ final class ClusterOverview {
         namespace.valueProperty().addListener((obs, old, now) -> refilter.run());
 
         TableView<ClusterSummary> table = table(visible);
-        Button open = new Button("Open pods and nodes", new FontIcon(Feather.MONITOR));
+        Button open = new Button(Texts.get("clusters.overview.openWorkload"), new FontIcon(Feather.MONITOR));
         open.setId("open-workload");
         open.disableProperty().bind(model.selectedProperty().isNull());
         open.setOnAction(e -> model.openSelectedWorkload());
@@ -80,21 +81,21 @@ final class ClusterOverview {
         table.setId("cluster-table");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Name", 140, ClusterSummary::name));
-        table.getColumns().add(column("Namespace", 110, ClusterSummary::namespace));
-        table.getColumns().add(column("Phase", 105, ClusterSummary::phase));
-        TableColumn<ClusterSummary, String> available = column("Available", 95, ClusterSummary::available);
+        table.getColumns().add(column(Texts.get("common.column.name"), 140, ClusterSummary::name));
+        table.getColumns().add(column(Texts.get("common.column.namespace"), 110, ClusterSummary::namespace));
+        table.getColumns().add(column(Texts.get("clusters.column.phase"), 105, ClusterSummary::phase));
+        TableColumn<ClusterSummary, String> available = column(Texts.get("clusters.column.available"), 95, ClusterSummary::available);
         available.setCellFactory(c -> StatusCells.statusCell(row -> false));
         table.getColumns().add(available);
-        table.getColumns().add(column("Control plane", 125, ClusterSummary::controlPlane));
-        table.getColumns().add(column("Workers", 95, ClusterSummary::workers));
-        table.getColumns().add(column("Version", 80, ClusterSummary::version));
-        table.getColumns().add(column("Infrastructure", 125, ClusterSummary::infrastructure));
+        table.getColumns().add(column(Texts.get("clusters.column.controlPlane"), 125, ClusterSummary::controlPlane));
+        table.getColumns().add(column(Texts.get("clusters.column.workers"), 95, ClusterSummary::workers));
+        table.getColumns().add(column(Texts.get("clusters.column.version"), 80, ClusterSummary::version));
+        table.getColumns().add(column(Texts.get("clusters.column.infrastructure"), 125, ClusterSummary::infrastructure));
         table.getColumns().add(column("ClusterClass", 115, ClusterSummary::clusterClass));
-        table.getColumns().add(column("Age", 55, ClusterSummary::age));
+        table.getColumns().add(column(Texts.get("common.events.age"), 55, ClusterSummary::age));
         table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
-        table.setTooltip(new Tooltip("Control plane and Workers: desired / ready / available / up to date"));
-        table.setPlaceholder(new Label("No Cluster to show. Connect to a management cluster, or create one."));
+        table.setTooltip(new Tooltip(Texts.get("clusters.overview.countsTooltip")));
+        table.setPlaceholder(new Label(Texts.get("clusters.overview.empty")));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.selectedProperty().set(now);

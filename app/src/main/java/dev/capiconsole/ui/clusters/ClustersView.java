@@ -5,6 +5,7 @@ import dev.capiconsole.diagram.LaidOutDiagram;
 import dev.capiconsole.topology.DescribeRow;
 import dev.capiconsole.topology.TreeNode;
 import dev.capiconsole.ui.common.Labels;
+import dev.capiconsole.ui.common.Texts;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -24,7 +25,7 @@ public final class ClustersView {
     public ClustersView(ClustersViewModel model) {
         root.getStyleClass().add("page");
         root.setId("clusters-view");
-        Label title = Labels.title("Clusters");
+        Label title = Labels.title(Texts.get("clusters.page.title"));
         Label state = Labels.muted("", false);
         state.setId("clusters-state");
         state.textProperty().bind(model.stateProperty());
@@ -52,9 +53,9 @@ public final class ClustersView {
     }
 
     private static Node treeAndDiagram(ClustersViewModel model, DescribeTreePane tree, DiagramPane diagram) {
-        Tab treeTab = new Tab("Tree", tree.root());
+        Tab treeTab = new Tab(Texts.get("clusters.tab.tree"), tree.root());
         treeTab.setId("tree-tab");
-        Tab diagramTab = new Tab("Diagram", diagram.root());
+        Tab diagramTab = new Tab(Texts.get("clusters.tab.diagram"), diagram.root());
         diagramTab.setId("diagram-tab");
         model.diagram().shownProperty().bind(diagramTab.selectedProperty());
         TabPane tabs = new TabPane(treeTab, diagramTab);

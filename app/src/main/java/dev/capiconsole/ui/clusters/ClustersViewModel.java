@@ -13,6 +13,7 @@ import dev.capiconsole.topology.SnapshotReader;
 import dev.capiconsole.topology.TreeNode;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.TaskExecutor;
+import dev.capiconsole.ui.common.Texts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +46,7 @@ public final class ClustersViewModel {
     private final ObjectProperty<ClusterSummary> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<DescribeOptions> options = new SimpleObjectProperty<>(DescribeOptions.defaults());
     private final ReadOnlyObjectWrapper<TreeUpdate> tree = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("Not connected.");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(Texts.get("clusters.state.notConnected"));
     private volatile ManagementIndex index;
     private final TaskExecutor tasks;
     private volatile Coalescer coalescer;
@@ -83,7 +84,7 @@ public final class ClustersViewModel {
     }
 
     private void connect(ManagementCluster cluster) {
-        state.set("Reading Cluster API objects from " + cluster.server() + "…");
+        state.set(Texts.get("clusters.state.reading", cluster.server()));
         BackgroundTask.of(() -> {
             Coalescer newCoalescer = new Coalescer(REFRESH_MILLIS, this::rebuild);
             ManagementIndex newIndex = ManagementIndex.start(cluster.client(), object -> newCoalescer.signal());
@@ -94,11 +95,10 @@ public final class ClustersViewModel {
             newCoalescer.signal();
             return access;
         }).onSuccess(access -> state.set(cluster.clusterApiInstalled() ? access
-                : "Cluster API is not installed on " + cluster.server()
-                        + ": install it with clusterctl init, or start the embedded lab."))
+                : Texts.get("clusters.state.noCapi", cluster.server())))
         .onFailure(e -> {
             LOG.warn("Cannot watch {}", cluster.server(), e);
-            state.set("Cannot watch " + cluster.server() + ": " + e.getMessage());
+            state.set(Texts.get("clusters.state.cannotWatch", cluster.server(), e.getMessage()));
         }).runWith(tasks);
     }
 
@@ -107,7 +107,7 @@ public final class ClustersViewModel {
         clusters.clear();
         tree.set(null);
         diagram.publish(null);
-        state.set("Not connected.");
+        state.set(Texts.get("clusters.state.notConnected"));
     }
 
     /** Stops the watches (the connection keeps its client); touches no property, so any thread may call it. */
@@ -134,14 +134,13 @@ public final class ClustersViewModel {
         Set<String> forbidden = new java.util.TreeSet<>(current.forbiddenKinds());
         java.util.Map<String, List<String>> scoped = current.namespaceScopedKinds();
         forbidden.removeAll(scoped.keySet());
-        StringBuilder text = new StringBuilder("Watching " + current.watchedKinds() + " kinds on " + server);
+        StringBuilder text = new StringBuilder(Texts.get("clusters.state.watching", current.watchedKinds(), server));
         if (!scoped.isEmpty()) {
-            text.append("; only in namespace ").append(String.join(", ", new java.util.TreeSet<>(scoped.values()
-                    .stream().flatMap(List::stream).toList()))).append(" for ")
-                    .append(new java.util.TreeSet<>(scoped.keySet())).append(" (not allowed cluster-wide)");
+            text.append(Texts.get("clusters.state.scoped", String.join(", ", new java.util.TreeSet<>(scoped.values()
+                    .stream().flatMap(List::stream).toList())), new java.util.TreeSet<>(scoped.keySet())));
         }
         if (!forbidden.isEmpty()) {
-            text.append("; not allowed to list ").append(forbidden);
+            text.append(Texts.get("clusters.state.forbidden", forbidden));
         }
         return text.toString();
     }

@@ -6,6 +6,7 @@ import dev.capiconsole.topology.DescribeRow;
 import dev.capiconsole.topology.TreeNode;
 import dev.capiconsole.ui.common.Labels;
 import dev.capiconsole.ui.common.StatusCells;
+import dev.capiconsole.ui.common.Texts;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -43,9 +44,8 @@ final class DescribeTreePane {
      */
     DescribeTreePane(ClustersViewModel model, Consumer<DescribeRow> onShown, Consumer<DescribeRow> onSelected) {
         this.model = model;
-        CheckBox v1beta1 = toggle("v1beta1", "v1beta1 conditions", false);
-        v1beta1.setTooltip(new Tooltip("clusterctl describe --v1beta2=false: the deprecated "
-                + "v1beta1 conditions (Ready with severity), as older management clusters and tools show them"));
+        CheckBox v1beta1 = toggle("v1beta1", Texts.get("clusters.tree.v1beta1"), false);
+        v1beta1.setTooltip(new Tooltip(Texts.get("clusters.tree.v1beta1Tooltip")));
         tree = tree(v1beta1);
         ChangeListener<DescribeRow> followValue = (obs, old, now) -> onShown.accept(now);
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -104,15 +104,15 @@ final class DescribeTreePane {
 
     private Node toggles(CheckBox v1beta1) {
         CheckBox machineSets = toggle("show-machinesets", "MachineSets", false);
-        CheckBox templates = toggle("show-templates", "Templates", false);
+        CheckBox templates = toggle("show-templates", Texts.get("clusters.tree.templates"), false);
         CheckBox resourceSets = toggle("show-resourcesets", "ResourceSets", false);
-        CheckBox echo = toggle("echo", "Echo", false);
-        CheckBox grouping = toggle("grouping", "Grouping", true);
+        CheckBox echo = toggle("echo", Texts.get("clusters.tree.echo"), false);
+        CheckBox grouping = toggle("grouping", Texts.get("clusters.tree.grouping"), true);
         ComboBox<String> conditions = new ComboBox<>();
         conditions.setId("show-conditions");
         conditions.setEditable(true);
         conditions.getItems().addAll("", "all", "all+", "Cluster", "Machine", "KubeadmControlPlane");
-        conditions.setPromptText("Show conditions of… (kinds, kind/name, all)");
+        conditions.setPromptText(Texts.get("clusters.tree.conditionsPrompt"));
         conditions.setPrefWidth(260);
         Runnable push = () -> model.optionsProperty().set(new DescribeOptions(
                 conditions.getValue() == null ? "" : conditions.getValue().replace(" ", ""),
@@ -122,7 +122,7 @@ final class DescribeTreePane {
             box.selectedProperty().addListener((obs, old, now) -> push.run());
         }
         conditions.valueProperty().addListener((obs, old, now) -> push.run());
-        Label optionsLabel = Labels.muted("Show:", false);
+        Label optionsLabel = Labels.muted(Texts.get("clusters.tree.show"), false);
         HBox toggles = new HBox(14, optionsLabel, machineSets, templates, resourceSets, echo, grouping, v1beta1,
                 conditions);
         toggles.setAlignment(Pos.CENTER_LEFT);
@@ -135,22 +135,22 @@ final class DescribeTreePane {
         tree.setShowRoot(false);
         tree.getStyleClass().add(Styles.DENSE);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TreeTableColumn<DescribeRow, String> name = column("Name", 340, DescribeRow::name);
+        TreeTableColumn<DescribeRow, String> name = column(Texts.get("common.column.name"), 340, DescribeRow::name);
         name.setCellFactory(c -> new NameCell());
         tree.getColumns().add(name);
-        tree.getColumns().add(column("Replicas", 80, DescribeRow::replicas));
-        tree.getColumns().add(column("Available", 85, DescribeRow::available));
-        tree.getColumns().add(column("Ready", 65, DescribeRow::ready));
-        tree.getColumns().add(column("Up to date", 90, DescribeRow::upToDate));
-        TreeTableColumn<DescribeRow, String> status = column("Status", 90, DescribeRow::status);
+        tree.getColumns().add(column(Texts.get("clusters.column.replicas"), 80, DescribeRow::replicas));
+        tree.getColumns().add(column(Texts.get("clusters.column.available"), 85, DescribeRow::available));
+        tree.getColumns().add(column(Texts.get("clusters.column.ready"), 65, DescribeRow::ready));
+        tree.getColumns().add(column(Texts.get("clusters.column.upToDate"), 90, DescribeRow::upToDate));
+        TreeTableColumn<DescribeRow, String> status = column(Texts.get("clusters.column.status"), 90, DescribeRow::status);
         status.setCellFactory(c -> new StatusCell());
         tree.getColumns().add(status);
-        TreeTableColumn<DescribeRow, String> severity = column("Severity", 80, DescribeRow::severity);
+        TreeTableColumn<DescribeRow, String> severity = column(Texts.get("clusters.column.severity"), 80, DescribeRow::severity);
         severity.setVisible(false);
         tree.getColumns().add(severity);
-        tree.getColumns().add(column("Reason", 140, DescribeRow::reason));
-        tree.getColumns().add(column("Since", 65, DescribeRow::since));
-        TreeTableColumn<DescribeRow, String> message = column("Message", 400, DescribeRow::fullMessage);
+        tree.getColumns().add(column(Texts.get("common.events.reason"), 140, DescribeRow::reason));
+        tree.getColumns().add(column(Texts.get("clusters.column.since"), 65, DescribeRow::since));
+        TreeTableColumn<DescribeRow, String> message = column(Texts.get("common.events.message"), 400, DescribeRow::fullMessage);
         message.setCellFactory(c -> new MessageCell());
         tree.getColumns().add(message);
         // Every column keeps room for its header; the name keeps room for kind and name; the message takes the rest.
@@ -163,10 +163,10 @@ final class DescribeTreePane {
             for (int i = 1; i <= 4; i++) {
                 tree.getColumns().get(i).setVisible(!legacy);
             }
-            status.setText(legacy ? "Ready" : "Status");
+            status.setText(legacy ? "Ready" : Texts.get("clusters.column.status"));
             severity.setVisible(legacy);
         });
-        tree.setPlaceholder(new Label("Select a cluster above to see its tree."));
+        tree.setPlaceholder(new Label(Texts.get("clusters.tree.empty")));
         model.treeProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 treeModel.update(null, Instant.now());

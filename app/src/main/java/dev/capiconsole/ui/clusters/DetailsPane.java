@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.clusters;
 
+import dev.capiconsole.ui.common.Texts;
 import static dev.capiconsole.ui.common.Columns.column;
 
 import dev.capiconsole.events.EventRow;
@@ -36,8 +37,8 @@ final class DetailsPane {
     private final ClustersViewModel model;
     private final TableView<Condition> conditionTable = new TableView<>();
     private final TextArea yaml = new TextArea();
-    private final Label detailsTitle = new Label("Select a row of the tree.");
-    private final Button editButton = new Button("Edit…", new FontIcon(Feather.EDIT_2));
+    private final Label detailsTitle = new Label(Texts.get("clusters.details.selectRow"));
+    private final Button editButton = new Button(Texts.get("clusters.details.edit"), new FontIcon(Feather.EDIT_2));
     private final VBox root;
     private TreeNode selectedNode;
 
@@ -54,7 +55,7 @@ final class DetailsPane {
             }
         });
         Tab yamlTab = new Tab("YAML", yamlBox());
-        Tab eventsTab = new Tab("Events", events());
+        Tab eventsTab = new Tab(Texts.get("clusters.details.events"), events());
         eventsTab.setId("details-events-tab");
         TabPane inspector = new TabPane(yamlTab, eventsTab);
         inspector.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -79,17 +80,17 @@ final class DetailsPane {
     private Node conditions() {
         conditionTable.setId("details-conditions");
         conditionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Condition, String> status = column("Status", 70, Condition::status);
+        TableColumn<Condition, String> status = column(Texts.get("clusters.column.status"), 70, Condition::status);
         status.setCellFactory(c -> StatusCells.statusCell(Condition::negativePolarity));
-        TableColumn<Condition, String> message = column("Message", 200, Condition::message);
+        TableColumn<Condition, String> message = column(Texts.get("common.events.message"), 200, Condition::message);
         message.setCellFactory(c -> StatusCells.wrappingCell());
-        conditionTable.getColumns().add(column("Condition", 110, Condition::type));
+        conditionTable.getColumns().add(column(Texts.get("clusters.column.condition"), 110, Condition::type));
         conditionTable.getColumns().add(status);
-        conditionTable.getColumns().add(column("Reason", 110, Condition::reason));
-        conditionTable.getColumns().add(column("Since", 55,
+        conditionTable.getColumns().add(column(Texts.get("common.events.reason"), 110, Condition::reason));
+        conditionTable.getColumns().add(column(Texts.get("clusters.column.since"), 55,
                 c -> HumanDuration.since(c.lastTransitionTime(), Instant.now())));
         conditionTable.getColumns().add(message);
-        conditionTable.setPlaceholder(new Label("No conditions."));
+        conditionTable.setPlaceholder(new Label(Texts.get("clusters.details.noConditions")));
         VBox.setVgrow(conditionTable, Priority.ALWAYS);
         return conditionTable;
     }
@@ -98,7 +99,7 @@ final class DetailsPane {
         yaml.setId("details-yaml");
         yaml.setEditable(false);
         yaml.getStyleClass().add("yaml");
-        Label yamlTitle = Labels.muted("YAML (managedFields hidden)", false);
+        Label yamlTitle = Labels.muted(Texts.get("clusters.details.yamlTitle"), false);
         Region yamlSpacer = new Region();
         HBox.setHgrow(yamlSpacer, Priority.ALWAYS);
         HBox yamlBar = new HBox(8, yamlTitle, yamlSpacer, editButton);
@@ -124,7 +125,7 @@ final class DetailsPane {
         editButton.setDisable(selectedNode == null || selectedNode.object() == null);
         model.operations().loadEvents(selectedNode);
         if (row == null || row.node() == null) {
-            detailsTitle.setText("Select a row of the tree.");
+            detailsTitle.setText(Texts.get("clusters.details.selectRow"));
             conditionTable.getItems().clear();
             yaml.clear();
             return;
@@ -134,7 +135,7 @@ final class DetailsPane {
                 : row.name());
         conditionTable.getItems().setAll(node.conditions());
         CapiObject object = node.object();
-        yaml.setText(object == null ? "(no object: " + node.shape().name().toLowerCase(Locale.ROOT) + " node)"
+        yaml.setText(object == null ? Texts.get("clusters.details.noObject", node.shape().name().toLowerCase(Locale.ROOT))
                 : object.toYaml());
     }
 }

@@ -6,6 +6,7 @@ import dev.capiconsole.diagram.LaidOutDiagram;
 import dev.capiconsole.diagram.Palette;
 import dev.capiconsole.ui.clusters.DiagramViewModel.Format;
 import dev.capiconsole.ui.common.Labels;
+import dev.capiconsole.ui.common.Texts;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -73,7 +74,7 @@ final class DiagramPane {
         clip.widthProperty().bind(viewport.widthProperty());
         clip.heightProperty().bind(viewport.heightProperty());
         viewport.setClip(clip);
-        Label placeholder = Labels.muted("Select a cluster above to see its diagram.", false);
+        Label placeholder = Labels.muted(Texts.get("clusters.diagram.empty"), false);
         placeholder.visibleProperty().bind(model.diagramProperty().isNull());
         placeholder.setMouseTransparent(true);
         StackPane canvas = new StackPane(viewport, placeholder);
@@ -107,22 +108,22 @@ final class DiagramPane {
     }
 
     private Node toolbar() {
-        Button fit = button("diagram-fit", "Fit", "Fit the whole diagram in view");
+        Button fit = button("diagram-fit", Texts.get("clusters.diagram.fit"), Texts.get("clusters.diagram.fitTooltip"));
         fit.setOnAction(e -> fit());
-        Button zoomIn = button("diagram-zoom-in", "+", "Zoom in (or the mouse wheel)");
+        Button zoomIn = button("diagram-zoom-in", "+", Texts.get("clusters.diagram.zoomIn"));
         zoomIn.setOnAction(e -> zoomAt(1.25, viewport.getWidth() / 2, viewport.getHeight() / 2));
-        Button zoomOut = button("diagram-zoom-out", "−", "Zoom out");
+        Button zoomOut = button("diagram-zoom-out", "−", Texts.get("clusters.diagram.zoomOut"));
         zoomOut.setOnAction(e -> zoomAt(0.8, viewport.getWidth() / 2, viewport.getHeight() / 2));
         search.setId("diagram-search");
-        search.setPromptText("Find kind or name…");
+        search.setPromptText(Texts.get("clusters.diagram.find"));
         search.setPrefWidth(220);
         search.textProperty().addListener((obs, old, now) -> decorate());
         search.setOnAction(e -> revealFirstMatch());
-        CheckBox extras = new CheckBox("Health checks, resource sets, class, templates");
+        CheckBox extras = new CheckBox(Texts.get("clusters.diagram.extras"));
         extras.setId("diagram-extras");
         extras.selectedProperty().bindBidirectional(model.extrasProperty());
-        Button collapse = button("diagram-collapse", "Group Machines",
-                "Draw the Machines of large MachineSets, control planes and pools as one group again");
+        Button collapse = button("diagram-collapse", Texts.get("clusters.diagram.group"),
+                Texts.get("clusters.diagram.groupTooltip"));
         collapse.setOnAction(e -> model.collapseGroups());
         MenuButton export = exportMenu();
         for (Region control : new Region[] {fit, zoomIn, zoomOut, extras, collapse, export}) {
@@ -136,12 +137,12 @@ final class DiagramPane {
     }
 
     private MenuButton exportMenu() {
-        CheckMenuItem dark = new CheckMenuItem("Dark background");
-        MenuItem png = new MenuItem("PNG image…");
-        MenuItem svg = new MenuItem("SVG drawing…");
+        CheckMenuItem dark = new CheckMenuItem(Texts.get("clusters.diagram.darkBackground"));
+        MenuItem png = new MenuItem(Texts.get("clusters.diagram.png"));
+        MenuItem svg = new MenuItem(Texts.get("clusters.diagram.svg"));
         png.setOnAction(e -> export(Format.PNG, dark.isSelected()));
         svg.setOnAction(e -> export(Format.SVG, dark.isSelected()));
-        MenuButton menu = new MenuButton("Export", null, png, svg, dark);
+        MenuButton menu = new MenuButton(Texts.get("clusters.diagram.export"), null, png, svg, dark);
         menu.setId("diagram-export");
         return menu;
     }

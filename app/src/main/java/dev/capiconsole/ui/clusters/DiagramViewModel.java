@@ -10,6 +10,7 @@ import dev.capiconsole.diagram.SvgExport;
 import dev.capiconsole.topology.ClusterSnapshot;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.TaskExecutor;
+import dev.capiconsole.ui.common.Texts;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,10 +87,10 @@ public final class DiagramViewModel {
     public void export(Path file, Format format, Palette palette) {
         LaidOutDiagram current = diagram.get();
         if (current == null) {
-            message.set("Nothing to export: select a cluster first.");
+            message.set(Texts.get("clusters.diagram.nothingToExport"));
             return;
         }
-        message.set("Exporting to " + file + "…");
+        message.set(Texts.get("clusters.diagram.exporting", file));
         BackgroundTask.of(() -> {
             if (format == Format.SVG) {
                 Files.writeString(file, SvgExport.svg(current, palette), StandardCharsets.UTF_8);
@@ -99,8 +100,9 @@ public final class DiagramViewModel {
                 }
             }
             return file;
-        }).onSuccess(done -> message.set("Saved " + done.getFileName() + " in " + done.toAbsolutePath().getParent()))
-                .onFailure(e -> message.set("Could not save " + file + ": " + e.getMessage()))
+        }).onSuccess(done -> message.set(Texts.get("clusters.diagram.saved", done.getFileName(),
+                done.toAbsolutePath().getParent())))
+                .onFailure(e -> message.set(Texts.get("clusters.diagram.saveFailed", file, e.getMessage())))
                 .runWith(tasks);
     }
 

@@ -6,6 +6,7 @@ import dev.capiconsole.operations.EditApplier;
 import dev.capiconsole.operations.ObjectEdit;
 import dev.capiconsole.operations.OperationRefused;
 import dev.capiconsole.topology.CapiObject;
+import dev.capiconsole.ui.common.Texts;
 import javafx.beans.value.ChangeListener;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -28,17 +29,18 @@ import javafx.stage.Window;
  */
 final class ObjectEditDialog {
 
-    private static final ButtonType REVIEW = new ButtonType("Review changes", ButtonBar.ButtonData.LEFT);
-    private static final ButtonType APPLY = new ButtonType("Apply", ButtonBar.ButtonData.OK_DONE);
-    private static final ButtonType TAKE_OVER = new ButtonType("Take over fields and apply", ButtonBar.ButtonData.OTHER);
-    private static final ButtonType RELOAD = new ButtonType("Start again from the live object",
+    private static final ButtonType REVIEW = new ButtonType(Texts.get("clusters.edit.review"), ButtonBar.ButtonData.LEFT);
+    private static final ButtonType APPLY = new ButtonType(Texts.get("clusters.edit.apply"), ButtonBar.ButtonData.OK_DONE);
+    private static final ButtonType TAKE_OVER = new ButtonType(Texts.get("clusters.edit.takeOver"),
+            ButtonBar.ButtonData.OTHER);
+    private static final ButtonType RELOAD = new ButtonType(Texts.get("clusters.edit.reload"),
             ButtonBar.ButtonData.OTHER);
 
     private final Dialog<ButtonType> dialog = new Dialog<>();
     private final OperationsViewModel operations;
     private final TextArea editor = new TextArea();
     private final TextArea review = new TextArea();
-    private final Label status = new Label("Edit the YAML, then review the changes.");
+    private final Label status = new Label(Texts.get("clusters.edit.start"));
     private CapiObject original;
     private ObjectEdit reviewed;
 
@@ -47,7 +49,7 @@ final class ObjectEditDialog {
         this.original = object;
         dialog.initOwner(owner);
         dialog.initModality(Modality.NONE);
-        dialog.setTitle("Edit " + object.kind() + " " + object.namespace() + "/" + object.name());
+        dialog.setTitle(Texts.get("clusters.edit.title", object.kind(), object.namespace(), object.name()));
         dialog.setResizable(true);
         dialog.getDialogPane().setId("edit-dialog");
         editor.setId("edit-yaml");
@@ -109,13 +111,12 @@ final class ObjectEditDialog {
         try {
             reviewed = ObjectEdit.plan(original, editor.getText());
             review.setText(String.join("\n", reviewed.diff()));
-            status.setText("These lines change. Apply sends only the changed fields, as field manager "
-                    + FieldManager.NAME + ", and only if nobody changed the object since the edit began.");
+            status.setText(Texts.get("clusters.edit.reviewed", FieldManager.NAME));
             button(APPLY).setDisable(false);
         } catch (OperationRefused e) {
             reviewed = null;
             review.clear();
-            status.setText("Cannot apply: " + e.getMessage());
+            status.setText(Texts.get("clusters.edit.cannotApply", e.getMessage()));
             button(APPLY).setDisable(true);
         }
     }
@@ -124,21 +125,20 @@ final class ObjectEditDialog {
         if (reviewed == null) {
             return;
         }
-        status.setText("Applying…");
+        status.setText(Texts.get("clusters.edit.applying"));
         button(APPLY).setDisable(true);
         operations.applyEdit(reviewed, takeOver, original);
     }
 
     private void show(EditApplier.Outcome result) {
         if (result.applied()) {
-            status.setText(result.message() + " Close this window, or keep editing.");
+            status.setText(Texts.get("clusters.edit.applied", result.message()));
             button(TAKE_OVER).setVisible(false);
             return;
         }
         status.setText(result.message());
         if (result.failure() == ChangeFailed.Reason.CHANGED && result.live() != null) {
-            review.setText("The object changed while you edited it. What changed meanwhile:\n\n"
-                    + String.join("\n", result.diff()));
+            review.setText(Texts.get("clusters.edit.changedMeanwhile") + "\n\n" + String.join("\n", result.diff()));
             button(RELOAD).setUserData(result.live());
             button(RELOAD).setVisible(true);
         } else if (result.failure() == ChangeFailed.Reason.FIELDS_OWNED) {
@@ -154,7 +154,7 @@ final class ObjectEditDialog {
             original = live;
             editor.setText(ObjectEdit.editableYaml(live));
             review.clear();
-            status.setText("This is the live object now; make your edit again and review it.");
+            status.setText(Texts.get("clusters.edit.reloaded"));
             button(RELOAD).setVisible(false);
         }
     }

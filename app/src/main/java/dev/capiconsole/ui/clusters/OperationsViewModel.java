@@ -16,6 +16,7 @@ import dev.capiconsole.topology.ClusterSummary;
 import dev.capiconsole.topology.TreeNode;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.TaskExecutor;
+import dev.capiconsole.ui.common.Texts;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -111,11 +112,11 @@ public final class OperationsViewModel {
         ManagementCluster management = connected.get();
         ClusterSummary selected = cluster.get();
         if (management == null || selected == null) {
-            message.set("Select a cluster first.");
+            message.set(Texts.get("clusters.operations.selectCluster"));
             return;
         }
         busy.set(true);
-        message.set("Reading " + selected.namespace() + "/" + selected.name() + "…");
+        message.set(Texts.get("clusters.operations.reading", selected.namespace(), selected.name()));
         Supplier<Change> read = () -> planner.apply(ClusterObjects.read(management.client(), selected.namespace(),
                 selected.name()));
         BackgroundTask.of(read::get).onSuccess(change -> {
@@ -123,8 +124,8 @@ public final class OperationsViewModel {
             message.set("");
             replan = read;
             proposal.set(change);
-        }).onFailure(e -> done(e instanceof OperationRefused ? "Not done: " + e.getMessage()
-                : "Cannot read the cluster: " + e.getMessage())).runWith(tasks);
+        }).onFailure(e -> done(Texts.get(e instanceof OperationRefused ? "clusters.operations.notDone"
+                : "clusters.operations.cannotRead", e.getMessage()))).runWith(tasks);
     }
 
     /** Makes the proposed change (after the operator said yes). */
@@ -139,16 +140,17 @@ public final class OperationsViewModel {
         busy.set(true);
         message.set(change.summary() + "…");
         BackgroundTask.of(() -> ChangeApplier.applyReviewed(management.client(), change, again))
-                .onSuccess(applied -> done("Done: " + change.summary() + ". The tree follows it live."))
+                .onSuccess(applied -> done(Texts.get("clusters.operations.done", change.summary())))
                 .onFailure(e -> {
                     if (e instanceof ChangeFailed failed && failed.replanned() != null) {
                         busy.set(false);
-                        message.set("It changed meanwhile: review the change again.");
+                        message.set(Texts.get("clusters.operations.changedMeanwhile"));
                         proposal.set(failed.replanned());
                     } else if (e instanceof ChangeFailed failed) {
-                        done((failed.conflict() ? "Conflict: " : "Refused: ") + e.getMessage());
+                        done(Texts.get(failed.conflict() ? "clusters.operations.conflict" : "clusters.operations.refused",
+                                e.getMessage()));
                     } else {
-                        done("Failed: " + e.getMessage());
+                        done(Texts.get("clusters.operations.failed", e.getMessage()));
                     }
                 }).runWith(tasks);
     }
@@ -164,12 +166,11 @@ public final class OperationsViewModel {
             return;
         }
         CapiObject object = node.object();
-        eventsNote.set("Reading events…");
+        eventsNote.set(Texts.get("clusters.events.reading"));
         BackgroundTask.of(() -> ObjectEvents.read(management.client(), object, Instant.now())).onSuccess(rows -> {
             events.setAll(rows);
-            eventsNote.set(rows.isEmpty() ? "No events for " + object.kind() + " " + object.name()
-                    + " (events expire after an hour)." : "");
-        }).onFailure(e -> eventsNote.set("Cannot read events: " + e.getMessage())).runWith(tasks);
+            eventsNote.set(rows.isEmpty() ? Texts.get("clusters.events.none", object.kind(), object.name()) : "");
+        }).onFailure(e -> eventsNote.set(Texts.get("clusters.events.failed", e.getMessage()))).runWith(tasks);
     }
 
     /** Applies a reviewed edit; the outcome arrives in {@link #editResultProperty()}. */
@@ -182,7 +183,7 @@ public final class OperationsViewModel {
         BackgroundTask.of(() -> EditApplier.apply(management.client(), edit, takeOver, original))
                 .onSuccess(editResult::set)
                 .onFailure(e -> editResult.set(new EditApplier.Outcome(ChangeFailed.Reason.REFUSED,
-                        "Failed: " + e.getMessage(), List.of(), null)))
+                        Texts.get("clusters.operations.failed", e.getMessage()), List.of(), null)))
                 .runWith(tasks);
     }
 
@@ -200,7 +201,7 @@ public final class OperationsViewModel {
 
     public void cancel() {
         proposal.set(null);
-        message.set("Nothing was changed.");
+        message.set(Texts.get("clusters.operations.nothingChanged"));
     }
 
     private void done(String text) {

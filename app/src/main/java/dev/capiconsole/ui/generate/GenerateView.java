@@ -2,10 +2,12 @@ package dev.capiconsole.ui.generate;
 
 import dev.capiconsole.templates.BuiltInTemplates;
 import dev.capiconsole.templates.BuiltInTemplates.BuiltInTemplate;
+import dev.capiconsole.templates.ClusterApplier;
 import dev.capiconsole.templates.ClusterApplier.ObjectResult;
 import dev.capiconsole.templates.GeneratedCluster;
 import dev.capiconsole.templates.TemplateObjects;
 import dev.capiconsole.ui.common.Labels;
+import dev.capiconsole.ui.common.Texts;
 import dev.capiconsole.ui.common.YamlText;
 import dev.capiconsole.ui.generate.GenerateViewModel.SourceKind;
 import dev.capiconsole.ui.generate.GenerateViewModel.Step;
@@ -57,9 +59,8 @@ public final class GenerateView {
         this.model = model;
         root.getStyleClass().add("page");
         root.setId("generate-view");
-        Label title = Labels.title("Generate a workload cluster");
-        Label lead = Labels.muted("clusterctl generate cluster, as a form: pick a template, fill in its variables, "
-                + "check the YAML, apply it to the management cluster and follow the new cluster live.", true);
+        Label title = Labels.title(Texts.get("generate.page.title"));
+        Label lead = Labels.muted(Texts.get("generate.page.lead"), true);
         steps.getStyleClass().add("wizard-steps");
         steps.setAlignment(Pos.CENTER_LEFT);
 
@@ -116,7 +117,7 @@ public final class GenerateView {
         status.setId("wizard-status");
         status.textProperty().bind(model.statusProperty());
 
-        Button back = new Button("Back", new FontIcon(Feather.ARROW_LEFT));
+        Button back = new Button(Texts.get("generate.button.back"), new FontIcon(Feather.ARROW_LEFT));
         back.setId("wizard-back");
         back.setOnAction(e -> model.back());
         back.disableProperty().bind(model.stepProperty().isEqualTo(Step.TEMPLATE).or(model.busyProperty()));
@@ -125,11 +126,10 @@ public final class GenerateView {
         next.getStyleClass().add("accent");
         next.setGraphic(new FontIcon(Feather.ARROW_RIGHT));
         next.textProperty().bind(Bindings.createStringBinding(() -> switch (model.stepProperty().get()) {
-            case TEMPLATE -> "Read template";
-            case CLUSTER -> "Next";
-            case VARIABLES -> "Generate";
-            case PREVIEW -> "Continue to apply";
-            case APPLY -> "Next";
+            case TEMPLATE -> Texts.get("generate.button.readTemplate");
+            case CLUSTER, APPLY -> Texts.get("generate.button.next");
+            case VARIABLES -> Texts.get("generate.button.generate");
+            case PREVIEW -> Texts.get("generate.button.continueToApply");
         }, model.stepProperty()));
         next.setOnAction(e -> model.next());
         next.setDefaultButton(true);
@@ -147,11 +147,11 @@ public final class GenerateView {
 
     private Node templatePage() {
         ToggleGroup group = new ToggleGroup();
-        RadioButton builtIn = option(group, "Built-in template", SourceKind.BUILT_IN, "source-built-in");
-        RadioButton release = option(group, "A provider's release (GitHub or the clusterctl overrides folder)",
+        RadioButton builtIn = option(group, Texts.get("generate.source.builtIn"), SourceKind.BUILT_IN, "source-built-in");
+        RadioButton release = option(group, Texts.get("generate.source.release"),
                 SourceKind.PROVIDER_RELEASE, "source-release");
-        RadioButton location = option(group, "A URL or a local file", SourceKind.LOCATION, "source-location");
-        RadioButton configMap = option(group, "A ConfigMap in the management cluster", SourceKind.CONFIG_MAP,
+        RadioButton location = option(group, Texts.get("generate.source.location"), SourceKind.LOCATION, "source-location");
+        RadioButton configMap = option(group, Texts.get("generate.source.configMap"), SourceKind.CONFIG_MAP,
                 "source-config-map");
 
         ListView<BuiltInTemplate> templates = new ListView<>();
@@ -188,20 +188,20 @@ public final class GenerateView {
         provider.setEditable(true);
         provider.setItems(model.infrastructureProviders());
         provider.valueProperty().bindBidirectional(model.providerProperty());
-        TextField version = field("release-version", "latest, or the installed version", model.providerVersionProperty());
-        TextField flavor = field("release-flavor", "default flavor", model.flavorProperty());
-        HBox releaseRow = new HBox(8, labelled("Provider", provider), labelled("Version", version),
-                labelled("Flavor", flavor));
+        TextField version = field("release-version", Texts.get("generate.release.versionPrompt"), model.providerVersionProperty());
+        TextField flavor = field("release-flavor", Texts.get("generate.release.flavorPrompt"), model.flavorProperty());
+        HBox releaseRow = new HBox(8, labelled(Texts.get("generate.release.provider"), provider),
+                labelled(Texts.get("clusters.column.version"), version), labelled(Texts.get("generate.release.flavor"), flavor));
         releaseRow.disableProperty().bind(release.selectedProperty().not());
 
-        TextField path = field("location", "https://… or /path/to/cluster-template.yaml", model.locationProperty());
+        TextField path = field("location", Texts.get("generate.location.prompt"), model.locationProperty());
         HBox.setHgrow(path, Priority.ALWAYS);
-        Button browse = new Button("Choose file…", new FontIcon(Feather.FOLDER));
+        Button browse = new Button(Texts.get("generate.location.choose"), new FontIcon(Feather.FOLDER));
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Cluster template");
+            chooser.setTitle(Texts.get("generate.location.chooserTitle"));
             chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"),
-                    new FileChooser.ExtensionFilter("All files", "*"));
+                    new FileChooser.ExtensionFilter(Texts.get("generate.location.allFiles"), "*"));
             File file = chooser.showOpenDialog(root.getScene().getWindow());
             if (file != null) {
                 model.locationProperty().set(file.getAbsolutePath());
@@ -211,9 +211,9 @@ public final class GenerateView {
         locationRow.disableProperty().bind(location.selectedProperty().not());
 
         HBox configMapRow = new HBox(8,
-                labelled("Namespace", field("config-map-namespace", "default", model.configMapNamespaceProperty())),
-                labelled("Name", field("config-map-name", "ConfigMap name", model.configMapNameProperty())),
-                labelled("Key", field("config-map-key", "template", model.configMapKeyProperty())));
+                labelled(Texts.get("common.column.namespace"), field("config-map-namespace", "default", model.configMapNamespaceProperty())),
+                labelled(Texts.get("common.column.name"), field("config-map-name", Texts.get("generate.configMap.namePrompt"), model.configMapNameProperty())),
+                labelled(Texts.get("generate.configMap.key"), field("config-map-key", "template", model.configMapKeyProperty())));
         configMapRow.disableProperty().bind(configMap.selectedProperty().not());
 
         VBox page = new VBox(10, builtIn, indent(templates), release, indent(releaseRow), location,
@@ -260,27 +260,28 @@ public final class GenerateView {
             String ns = model.namespaceProperty().get();
             boolean known = model.namespaces().contains(ns);
             if (model.connectedProperty().get() == null) {
-                return "Not connected: the namespace is only checked when you apply.";
+                return Texts.get("generate.cluster.namespaceUnchecked");
             }
-            return known ? "Exists in " + model.connectedProperty().get().name() + "."
-                    : "Does not exist yet: you will be offered to create it when you apply.";
+            return known ? Texts.get("generate.cluster.namespaceExists", model.connectedProperty().get().name())
+                    : Texts.get("generate.cluster.namespaceMissing");
         }, model.namespaceProperty(), model.namespaces(), model.connectedProperty()));
 
         int row = 0;
-        addRow(grid, row++, "Cluster name", name, problem(() -> dev.capiconsole.templates.KubernetesNames
+        addRow(grid, row++, Texts.get("generate.cluster.name"), name, problem(() -> dev.capiconsole.templates.KubernetesNames
                 .clusterNameProblem(model.clusterNameProperty().get()).orElse(""), model.clusterNameProperty()));
-        addRow(grid, row++, "Namespace", namespace, new VBox(2, problem(() -> dev.capiconsole.templates
+        addRow(grid, row++, Texts.get("common.column.namespace"), namespace, new VBox(2, problem(() -> dev.capiconsole.templates
                 .KubernetesNames.namespaceProblem(model.namespaceProperty().get()).orElse(""),
                 model.namespaceProperty()), namespaceHint));
-        addRow(grid, row++, "Kubernetes version", version, problem(() -> dev.capiconsole.templates.KubernetesNames
+        addRow(grid, row++, Texts.get("kind.form.version"), version, problem(() -> dev.capiconsole.templates.KubernetesNames
                 .versionProblem(model.kubernetesVersionProperty().get().trim()).orElse(""),
                 model.kubernetesVersionProperty()));
-        addRow(grid, row++, "Control plane machines", controlPlane, hint(Bindings.createStringBinding(() ->
+        addRow(grid, row++, Texts.get("generate.cluster.controlPlane"), controlPlane, hint(Bindings.createStringBinding(() ->
                 model.controlPlaneCountProperty().get() % 2 == 0
-                        ? "An even number of etcd members tolerates no more failures than one fewer." : "",
+                        ? Texts.get("generate.cluster.evenControlPlane") : "",
                 model.controlPlaneCountProperty())));
-        addRow(grid, row++, "Worker machines", workers, new Label());
-        Label origin = hint(Bindings.concat("Template: ", model.templateOriginProperty()));
+        addRow(grid, row++, Texts.get("generate.cluster.workers"), workers, new Label());
+        Label origin = hint(Bindings.createStringBinding(() -> Texts.get("generate.cluster.template",
+                model.templateOriginProperty().get()), model.templateOriginProperty()));
         VBox page = new VBox(14, grid, origin);
         page.setId("wizard-cluster");
         return scroll(page);
@@ -295,15 +296,14 @@ public final class GenerateView {
             TextField value = new TextField();
             value.setId("variable-" + variable.name());
             value.textProperty().bindBidirectional(variable.valueProperty());
-            value.setPromptText(variable.required() ? "required" : "default: " + variable.defaultValue());
+            value.setPromptText(variable.required() ? Texts.get("generate.variables.required")
+                    : Texts.get("generate.variables.default", variable.defaultValue()));
             Label problem = problem(variable::problem, variable.valueProperty());
             Label origin = hint(Bindings.createStringBinding(variable::origin));
             addRow(grid, row++, variable.name() + (variable.required() ? " *" : ""), value, new VBox(2, problem,
                     origin));
         }
-        Label explanation = hint(Bindings.createStringBinding(() -> "Every variable of the template. * marks the "
-                + "required ones; the others fall back to the default shown. Values already set in the environment "
-                + "or in clusterctl.yaml are filled in."));
+        Label explanation = hint(Bindings.createStringBinding(() -> Texts.get("generate.variables.explanation")));
         VBox page = new VBox(12, explanation, grid);
         page.setId("wizard-variables");
         return scroll(page);
@@ -316,7 +316,7 @@ public final class GenerateView {
         List<Map<String, Object>> objects = generated == null ? List.of() : generated.objects();
         ListView<Object> list = new ListView<>();
         list.setId("preview-objects");
-        list.getItems().add("All objects (" + objects.size() + ")");
+        list.getItems().add(Texts.get("generate.preview.all", objects.size()));
         list.getItems().addAll(objects);
         list.setCellFactory(view -> new ListCell<>() {
             @Override
@@ -349,11 +349,11 @@ public final class GenerateView {
         split.setDividerPositions(0.32);
         VBox.setVgrow(split, Priority.ALWAYS);
 
-        Button save = new Button("Save as…", new FontIcon(Feather.SAVE));
+        Button save = new Button(Texts.get("generate.preview.save"), new FontIcon(Feather.SAVE));
         save.setId("preview-save");
         save.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Save the generated YAML");
+            chooser.setTitle(Texts.get("generate.preview.saveTitle"));
             chooser.setInitialFileName(model.clusterNameProperty().get() + ".yaml");
             File file = chooser.showSaveDialog(root.getScene().getWindow());
             if (file != null) {
@@ -361,8 +361,8 @@ public final class GenerateView {
             }
         });
         Label summary = hint(Bindings.createStringBinding(() -> generated == null ? ""
-                : objects.size() + " objects for " + model.namespaceProperty().get() + "/"
-                        + model.clusterNameProperty().get() + " from " + generated.origin()));
+                : Texts.get("generate.preview.summary", objects.size(), model.namespaceProperty().get(),
+                        model.clusterNameProperty().get(), generated.origin())));
         HBox bar = new HBox(10, summary, spacer(), save);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox page = new VBox(10, bar, split);
@@ -379,15 +379,13 @@ public final class GenerateView {
             GeneratedCluster generated = model.generatedProperty().get();
             var cluster = model.connectedProperty().get();
             if (cluster == null) {
-                return "Not connected to a management cluster: open a kubeconfig or start the embedded lab, then "
-                        + "apply. You can also save the YAML and apply it later.";
+                return Texts.get("generate.apply.notConnected");
             }
-            return "Apply " + (generated == null ? 0 : generated.objects().size()) + " objects to "
-                    + cluster.name() + " (" + cluster.server() + ") with server-side apply, field manager "
-                    + "capi-console. Applying again is safe.";
+            return Texts.get("generate.apply.target", generated == null ? 0 : generated.objects().size(),
+                    cluster.name(), cluster.server());
         }, model.connectedProperty(), model.generatedProperty()));
 
-        Button apply = new Button("Apply", new FontIcon(Feather.UPLOAD_CLOUD));
+        Button apply = new Button(Texts.get("generate.apply.apply"), new FontIcon(Feather.UPLOAD_CLOUD));
         apply.setId("apply");
         apply.getStyleClass().add("accent");
         apply.setOnAction(e -> model.apply(false));
@@ -395,7 +393,7 @@ public final class GenerateView {
 
         Label missing = new Label();
         missing.setWrapText(true);
-        Button create = new Button("Create it and apply", new FontIcon(Feather.PLUS));
+        Button create = new Button(Texts.get("generate.apply.createNamespace"), new FontIcon(Feather.PLUS));
         create.setId("apply-create-namespace");
         create.setOnAction(e -> model.apply(true));
         HBox missingBox = new HBox(10, new FontIcon(Feather.ALERT_CIRCLE), missing, create);
@@ -405,8 +403,8 @@ public final class GenerateView {
             boolean any = !model.missingNamespaces().isEmpty();
             missingBox.setVisible(any);
             missingBox.setManaged(any);
-            missing.setText(any ? "The namespace " + String.join(", ", model.missingNamespaces())
-                    + " does not exist in the management cluster. Create it?" : "");
+            missing.setText(any ? Texts.get("generate.apply.namespaceMissing", String.join(", ", model.missingNamespaces()))
+                    : "");
         };
         model.missingNamespaces().addListener((ListChangeListener<String>) c -> updateMissing.run());
         updateMissing.run();
@@ -414,10 +412,10 @@ public final class GenerateView {
         TableView<ObjectResult> table = new TableView<>(model.results());
         table.setId("apply-results");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ObjectResult, String> object = new TableColumn<>("Object");
+        TableColumn<ObjectResult, String> object = new TableColumn<>(Texts.get("generate.apply.object"));
         object.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().label()));
         object.setPrefWidth(360);
-        TableColumn<ObjectResult, ObjectResult> outcome = new TableColumn<>("Result");
+        TableColumn<ObjectResult, ObjectResult> outcome = new TableColumn<>(Texts.get("generate.apply.result"));
         outcome.setCellValueFactory(c -> Bindings.createObjectBinding(c::getValue));
         outcome.setPrefWidth(130);
         outcome.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
@@ -431,22 +429,22 @@ public final class GenerateView {
                     return;
                 }
                 boolean ok = item.outcome().ok();
-                setText(item.outcome().name().toLowerCase());
+                setText(outcomeText(item.outcome()));
                 setGraphic(new FontIcon(ok ? Feather.CHECK_CIRCLE : Feather.X_CIRCLE));
                 getStyleClass().add(ok ? "status-good" : "status-bad");
             }
         });
-        TableColumn<ObjectResult, String> message = new TableColumn<>("Message");
+        TableColumn<ObjectResult, String> message = new TableColumn<>(Texts.get("common.events.message"));
         message.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().message()));
         table.getColumns().addAll(List.of(object, outcome, message));
-        table.setPlaceholder(new Label("Nothing applied yet."));
+        table.setPlaceholder(new Label(Texts.get("generate.apply.nothingYet")));
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Button open = new Button("Open the live tree", new FontIcon(Feather.GIT_MERGE));
+        Button open = new Button(Texts.get("generate.apply.openTree"), new FontIcon(Feather.GIT_MERGE));
         open.setId("apply-open-tree");
         open.setOnAction(e -> model.openTree());
         open.visibleProperty().bind(model.appliedProperty());
-        Button another = new Button("Generate another", new FontIcon(Feather.REFRESH_CW));
+        Button another = new Button(Texts.get("generate.apply.another"), new FontIcon(Feather.REFRESH_CW));
         another.setOnAction(e -> model.startOver());
         another.visibleProperty().bind(model.appliedProperty());
         HBox actions = new HBox(10, apply, open, another);
@@ -457,6 +455,15 @@ public final class GenerateView {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private static String outcomeText(ClusterApplier.Outcome outcome) {
+        return switch (outcome) {
+            case CREATED -> Texts.get("generate.outcome.created");
+            case CONFIGURED -> Texts.get("generate.outcome.configured");
+            case UNCHANGED -> Texts.get("generate.outcome.unchanged");
+            case FAILED -> Texts.get("generate.outcome.failed");
+        };
+    }
 
     private static GridPane form() {
         GridPane grid = new GridPane();

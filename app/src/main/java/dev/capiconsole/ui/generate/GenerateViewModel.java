@@ -23,6 +23,7 @@ import dev.capiconsole.templates.VariableValues;
 import dev.capiconsole.templates.VariableValues.Value;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.TaskExecutor;
+import dev.capiconsole.ui.common.Texts;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -61,16 +62,17 @@ public final class GenerateViewModel {
             "CONTROL_PLANE_MACHINE_COUNT", "WORKER_MACHINE_COUNT");
 
     public enum Step {
-        TEMPLATE("Template"), CLUSTER("Cluster"), VARIABLES("Variables"), PREVIEW("Preview"), APPLY("Apply");
+        TEMPLATE("generate.step.template"), CLUSTER("generate.step.cluster"), VARIABLES("generate.step.variables"),
+        PREVIEW("generate.step.preview"), APPLY("generate.step.apply");
 
-        private final String title;
+        private final String titleKey;
 
-        Step(String title) {
-            this.title = title;
+        Step(String titleKey) {
+            this.titleKey = titleKey;
         }
 
         public String title() {
-            return title;
+            return Texts.get(titleKey);
         }
     }
 
@@ -142,8 +144,8 @@ public final class GenerateViewModel {
                 value.set(preset.value());
             }
             this.origin = preset == null ? "" : switch (preset.origin()) {
-                case ENVIRONMENT -> "from the environment";
-                case CONFIG_FILE -> "from clusterctl.yaml";
+                case ENVIRONMENT -> Texts.get("generate.variables.fromEnvironment");
+                case CONFIG_FILE -> Texts.get("generate.variables.fromConfigFile");
                 case SET -> "";
             };
         }
@@ -230,10 +232,10 @@ public final class GenerateViewModel {
             KubernetesNames.versionProblem(kubernetesVersion.get().trim()).ifPresent(problems::add);
         }
         if (controlPlaneCount.get() < 1) {
-            problems.add("a cluster needs at least 1 control plane machine");
+            problems.add(Texts.get("generate.cluster.controlPlaneMin"));
         }
         if (workerCount.get() < 0) {
-            problems.add("the worker count cannot be negative");
+            problems.add(Texts.get("generate.cluster.workersNegative"));
         }
         return problems.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("\n", problems));
     }
@@ -249,7 +251,7 @@ public final class GenerateViewModel {
             return;
         }
         ManagementCluster cluster = connected.get();
-        run("Reading " + source.describe() + "…", () -> {
+        run(Texts.get("generate.status.reading", source.describe()), () -> {
             ClusterctlEnvironment environment = environments.get();
             TemplateFetcher.Fetched fetched = generator(environment, cluster).read(source);
             Map<String, String> found = TemplateVariables.of(fetched.text());
@@ -265,7 +267,7 @@ public final class GenerateViewModel {
             templateOrigin.set(read.origin());
             variables.setAll(read.fields());
             step.set(Step.CLUSTER);
-            status.set(read.variableCount() + " variables in " + read.origin());
+            status.set(Texts.get("generate.status.read", read.variableCount(), read.origin()));
         });
     }
 
@@ -288,7 +290,7 @@ public final class GenerateViewModel {
         GenerateRequest request = new GenerateRequest(clusterName.get().trim(), namespace.get().trim(), version,
                 (long) controlPlaneCount.get(), (long) workerCount.get(), source, form);
         ManagementCluster cluster = connected.get();
-        run("Generating " + request.clusterName() + "…", () -> {
+        run(Texts.get("generate.status.generating", request.clusterName()), () -> {
             ClusterctlEnvironment environment = environments.get();
             ClusterGenerator generator = generator(environment, cluster);
             GeneratedCluster result = generator.generate(request, VariableValues.of(environment),
@@ -301,9 +303,10 @@ public final class GenerateViewModel {
             results.clear();
             applied.set(false);
             step.set(Step.PREVIEW);
-            status.set(result.objects().size() + " objects" + (result.addedClusterClasses().isEmpty() ? ""
-                    : ", including ClusterClass " + String.join(", ", result.addedClusterClasses())
-                            + " (not in the management cluster yet)"));
+            status.set(result.addedClusterClasses().isEmpty()
+                    ? Texts.get("generate.status.generated", result.objects().size())
+                    : Texts.get("generate.status.generatedWithClass", result.objects().size(),
+                            String.join(", ", result.addedClusterClasses())));
         });
     }
 
@@ -314,7 +317,7 @@ public final class GenerateViewModel {
             return;
         }
         if (connected.get() == null) {
-            error.set("Connect to a management cluster first (Welcome page: open a kubeconfig, or start the lab).");
+            error.set(Texts.get("generate.apply.connectFirst"));
             return;
         }
         results.clear();
@@ -322,7 +325,7 @@ public final class GenerateViewModel {
         String name = clusterName.get().trim();
         String ns = namespace.get().trim();
         ManagementCluster cluster = connected.get();
-        run("Applying " + objects.objects().size() + " objects to " + cluster.name() + "…", () -> {
+        run(Texts.get("generate.status.applying", objects.objects().size(), cluster.name()), () -> {
             try {
                 return new Applied(new ClusterApplier(cluster.client()).apply(objects.objects(), createNamespaces,
                         result -> tasks.onUiThread(() -> results.add(result))), List.of());
@@ -338,11 +341,10 @@ public final class GenerateViewModel {
             long failed = all.stream().filter(r -> !r.outcome().ok()).count();
             if (failed == 0) {
                 applied.set(true);
-                status.set("Applied " + all.size() + " objects. Opening the live tree of " + ns + "/" + name + "…");
+                status.set(Texts.get("generate.status.applied", all.size(), ns, name));
                 showCluster.accept(ns, name);
             } else {
-                error.set(failed + " of " + all.size() + " objects were not applied; the others were. Fix "
-                        + "the cause and apply again: applying is safe to repeat.");
+                error.set(Texts.get("generate.apply.someFailed", failed, all.size()));
             }
         });
     }
@@ -357,10 +359,10 @@ public final class GenerateViewModel {
 
     public void saveAs(Path file) {
         String text = yaml.get();
-        run("Saving " + file + "…", () -> {
+        run(Texts.get("generate.status.saving", file), () -> {
             SecretFiles.write(file, text);
             return file;
-        }, saved -> status.set("Saved to " + saved + " (readable only by you)."));
+        }, saved -> status.set(Texts.get("generate.status.saved", saved)));
     }
 
     private void loadNamespaces() {
@@ -381,7 +383,7 @@ public final class GenerateViewModel {
         BackgroundTask.of(() -> environments.get().catalog().ofType(ProviderType.INFRASTRUCTURE).stream()
                         .map(Provider::name).toList())
                 .onSuccess(infrastructureProviders::setAll)
-                .onFailure(e -> error.set("The provider catalog could not be read: " + e.getMessage()))
+                .onFailure(e -> error.set(Texts.get("providers.table.failed", e.getMessage())))
                 .runWith(tasks);
     }
 
@@ -397,13 +399,13 @@ public final class GenerateViewModel {
         return switch (sourceKind.get()) {
             case BUILT_IN -> {
                 if (builtIn.get() == null) {
-                    throw new IllegalArgumentException("Pick one of the built-in templates.");
+                    throw new IllegalArgumentException(Texts.get("generate.source.pickBuiltIn"));
                 }
                 yield new TemplateSource.BuiltIn(builtIn.get());
             }
             case PROVIDER_RELEASE -> {
                 if (provider.get() == null || provider.get().isBlank()) {
-                    throw new IllegalArgumentException("Name the infrastructure provider.");
+                    throw new IllegalArgumentException(Texts.get("generate.source.nameProvider"));
                 }
                 String version = providerVersion.get().trim();
                 yield new TemplateSource.ProviderRelease(provider.get().trim(), version.isEmpty() ? null : version,
@@ -411,17 +413,16 @@ public final class GenerateViewModel {
             }
             case LOCATION -> {
                 if (location.get().isBlank()) {
-                    throw new IllegalArgumentException("Give a URL or choose a file.");
+                    throw new IllegalArgumentException(Texts.get("generate.source.giveLocation"));
                 }
                 yield new TemplateSource.Location(location.get().trim());
             }
             case CONFIG_MAP -> {
                 if (configMapName.get().isBlank()) {
-                    throw new IllegalArgumentException("Name the ConfigMap that holds the template.");
+                    throw new IllegalArgumentException(Texts.get("generate.source.nameConfigMap"));
                 }
                 if (connected.get() == null) {
-                    throw new IllegalArgumentException("Reading a ConfigMap needs a management cluster: connect "
-                            + "first.");
+                    throw new IllegalArgumentException(Texts.get("generate.source.configMapNeedsCluster"));
                 }
                 yield new TemplateSource.ConfigMap(configMapNamespace.get().trim(), configMapName.get().trim(),
                         configMapKey.get().isBlank() ? TemplateSource.ConfigMap.DEFAULT_KEY
