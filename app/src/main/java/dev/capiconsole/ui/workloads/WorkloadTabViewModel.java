@@ -3,6 +3,7 @@ package dev.capiconsole.ui.workloads;
 import dev.capiconsole.live.Coalescer;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.TaskExecutor;
+import dev.capiconsole.ui.common.Texts;
 import dev.capiconsole.workload.KubeconfigMerge;
 import dev.capiconsole.workload.LogBuffer;
 import dev.capiconsole.workload.NodeRow;
@@ -58,7 +59,7 @@ public final class WorkloadTabViewModel {
     private final ObservableList<PodRow> pods = FXCollections.observableArrayList();
     private final ObservableList<String> podNamespaces = FXCollections.observableArrayList();
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("Reading the kubeconfig Secret…");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(Texts.get("workloads.state.readingSecret"));
     private final ReadOnlyStringWrapper clusterState = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<PodRow> selectedPod = new ReadOnlyObjectWrapper<>();
@@ -109,7 +110,7 @@ public final class WorkloadTabViewModel {
             return;
         }
         if (e instanceof WorkloadException.NotYet) {
-            state.set(e.getMessage() + ". Trying again every " + retryEvery.toSeconds() + " s.");
+            state.set(Texts.get("workloads.state.retrying", e.getMessage(), String.valueOf(retryEvery.toSeconds())));
             BackgroundTask.of(() -> Thread.sleep(retryEvery.toMillis())).onSuccess(done -> {
                 if (!closed) {
                     connect();
@@ -120,7 +121,7 @@ public final class WorkloadTabViewModel {
             return;
         }
         LOG.warn("Cannot open workload cluster {}: {}", title(), e.getMessage());
-        state.set("Cannot open " + title() + ": " + e.getMessage());
+        state.set(Texts.get("workloads.state.cannotOpen", title(), e.getMessage()));
     }
 
     private void show(WorkloadWatch.Snapshot snapshot, String server) {
@@ -134,8 +135,7 @@ public final class WorkloadTabViewModel {
             podNamespaces.setAll(names);
         }
         followSelectedPod();
-        state.set("Live from " + server + ": " + snapshot.nodes().size() + " nodes, " + snapshot.pods().size()
-                + " pods");
+        state.set(Texts.get("workloads.state.live", server, snapshot.nodes().size(), snapshot.pods().size()));
     }
 
     /** Asks the management cluster whether the Cluster still exists; stops the tab when it does not. */
@@ -194,7 +194,7 @@ public final class WorkloadTabViewModel {
             detailsState.set("");
             return;
         }
-        detailsState.set("Reading " + pod.namespace() + "/" + pod.name() + "…");
+        detailsState.set(Texts.get("clusters.operations.reading", pod.namespace(), pod.name()));
         request(workload -> PodDetails.read(workload, pod.namespace(), pod.name(), Instant.now()), read -> {
             details.set(read);
             detailsState.set("");
@@ -220,11 +220,11 @@ public final class WorkloadTabViewModel {
         }
         stopFollowing();
         PodLogs.Request request = new PodLogs.Request(pod.namespace(), pod.name(), container, tailLines, previous);
-        logState.set("Reading " + describe(request) + "…");
+        logState.set(Texts.get("generate.status.reading", describe(request)));
         request(workload -> PodLogs.tail(workload, request), text -> {
             logText.set(text);
-            logState.set(text.isEmpty() ? "No lines in " + describe(request) + "."
-                    : describe(request) + ": " + text.lines().count() + " lines");
+            logState.set(text.isEmpty() ? Texts.get("workloads.log.noLines", describe(request))
+                    : Texts.get("workloads.log.lines", describe(request), text.lines().count()));
         }, logState::set);
     }
 
@@ -239,7 +239,7 @@ public final class WorkloadTabViewModel {
         followed.set("");
         logText.set("");
         following.set(true);
-        logState.set("Following " + describe(request) + "…");
+        logState.set(Texts.get("workloads.log.following", describe(request)));
         request(workload -> {
             PodLogs.Following started = PodLogs.follow(workload, request, line -> {
                 followed.add(line);
@@ -250,8 +250,8 @@ public final class WorkloadTabViewModel {
                 if (follow == started) {
                     follow = null;
                     following.set(false);
-                    logState.set("The log stream of " + describe(request) + " ended"
-                            + (cause == null ? "." : ": " + cause.getMessage()));
+                    logState.set(cause == null ? Texts.get("workloads.log.ended", describe(request))
+                            : Texts.get("workloads.log.endedBecause", describe(request), cause.getMessage()));
                 }
             }));
             return started;
@@ -266,26 +266,29 @@ public final class WorkloadTabViewModel {
         follow = null;
         if (current != null) {
             current.close();
-            logState.set("Stopped following.");
+            logState.set(Texts.get("workloads.log.stopped"));
         }
         following.set(false);
     }
 
     private static String describe(PodLogs.Request request) {
-        return (request.previous() ? "the previous " : "") + (request.container() == null ? "the log"
-                : "container " + request.container()) + (request.tailLines() > 0 ? " (last " + request.tailLines()
-                + " lines)" : "");
+        String subject = request.container() == null ? Texts.get("workloads.log.theLog")
+                : Texts.get("workloads.log.container", request.container());
+        if (request.previous()) {
+            subject = Texts.get("workloads.log.previous", subject);
+        }
+        return request.tailLines() > 0 ? Texts.get("workloads.log.last", subject, request.tailLines()) : subject;
     }
 
     /** Runs a read with the workload cluster's client on the work lane; {@code failure} gets what went wrong. */
     private <T> void request(Function<KubernetesClient, T> read, Consumer<T> done, Consumer<String> failure) {
         if (closed) {
-            failure.accept("This tab stopped: " + (clusterState.get().isEmpty() ? "it was closed."
-                    : clusterState.get()));
+            failure.accept(Texts.get("workloads.tab.stopped", clusterState.get().isEmpty()
+                    ? Texts.get("workloads.tab.closed") : clusterState.get()));
             return;
         }
         if (!connection.isWatching()) {
-            failure.accept("Not connected to the workload cluster yet.");
+            failure.accept(Texts.get("workloads.tab.notConnected"));
             return;
         }
         BackgroundTask.of(() -> connection.request(read)).onSuccess(done)
@@ -297,7 +300,7 @@ public final class WorkloadTabViewModel {
             return e.getMessage();
         }
         LOG.warn("Workload request failed", e);
-        return "Failed: " + e.getMessage();
+        return Texts.get("clusters.operations.failed", e.getMessage());
     }
 
     // ---- kubeconfig export (the text never reaches a property or a log)
@@ -307,7 +310,7 @@ public final class WorkloadTabViewModel {
         withKubeconfig(k -> {
             KubeconfigMerge.save(file, k.text());
             savedTo = file;
-            return "Saved the kubeconfig of " + title() + " to " + file + " (mode 0600).";
+            return Texts.get("workloads.export.saved", title(), file);
         }, exportMessage::set);
     }
 
@@ -326,15 +329,17 @@ public final class WorkloadTabViewModel {
         withKubeconfig(k -> {
             KubeconfigMerge.Result result = KubeconfigMerge.merge(proposal.target(), k.text(), false);
             mergedContext = result.context();
-            return "Added context " + result.context() + " to " + proposal.target()
-                    + (result.replaced().isEmpty() ? "" : " (replaced " + String.join(", ", result.replaced()) + ")")
-                    + (result.backup() == null ? "" : "; the previous file is " + result.backup()) + ".";
+            return Texts.get("workloads.export.merged", result.context(), proposal.target())
+                    + (result.replaced().isEmpty() ? ""
+                    : Texts.get("workloads.export.replaced", String.join(", ", result.replaced())))
+                    + (result.backup() == null ? "" : Texts.get("workloads.export.backup", result.backup()))
+                    + Texts.get("workloads.export.end");
         }, exportMessage::set);
     }
 
     public void cancelMerge() {
         mergeProposal.set(null);
-        exportMessage.set("Nothing was merged.");
+        exportMessage.set(Texts.get("workloads.export.nothingMerged"));
     }
 
     /** A command that uses this cluster from a terminal, without putting credentials on the clipboard. */
@@ -355,7 +360,7 @@ public final class WorkloadTabViewModel {
     }
 
     void noteCopied(String command) {
-        exportMessage.set("Copied: " + command);
+        exportMessage.set(Texts.get("workloads.export.copied", command));
     }
 
     private interface KubeconfigTask<T> {
@@ -364,16 +369,16 @@ public final class WorkloadTabViewModel {
 
     private <T> void withKubeconfig(KubeconfigTask<T> task, Consumer<T> done) {
         if (closed) {
-            exportMessage.set("This tab stopped; open the cluster again to export its kubeconfig.");
+            exportMessage.set(Texts.get("workloads.export.tabStopped"));
             return;
         }
         if (!connection.isWatching()) {
-            exportMessage.set("The kubeconfig has not been read yet.");
+            exportMessage.set(Texts.get("workloads.export.notRead"));
             return;
         }
         BackgroundTask.of(() -> task.run(connection.kubeconfig())).onSuccess(done).onFailure(e -> {
             LOG.warn("Kubeconfig export failed: {}", e.getMessage());
-            exportMessage.set("Could not export the kubeconfig: " + e.getMessage());
+            exportMessage.set(Texts.get("workloads.export.failed", e.getMessage()));
         }).runWith(work);
     }
 
@@ -382,7 +387,7 @@ public final class WorkloadTabViewModel {
     /** The Cluster is being deleted: say so; the workload view keeps going until it is gone. */
     void clusterDeleting() {
         if (!closed) {
-            clusterState.set("Cluster " + title() + " is being deleted on the management cluster.");
+            clusterState.set(Texts.get("workloads.cluster.deleting", title()));
         }
     }
 
@@ -391,11 +396,10 @@ public final class WorkloadTabViewModel {
         if (closed) {
             return;
         }
-        clusterState.set("Cluster " + title() + " was deleted from the management cluster. This tab stopped "
-                + "watching it; what it shows is how it was last seen.");
+        clusterState.set(Texts.get("workloads.cluster.deleted", title()));
         stop();
         connected.set(false);
-        state.set("Stopped.");
+        state.set(Texts.get("workloads.state.stopped"));
     }
 
     public String title() {

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.capiconsole.events.EventRow;
 import dev.capiconsole.ui.common.Columns;
 import dev.capiconsole.ui.common.Labels;
+import dev.capiconsole.ui.common.Texts;
 import dev.capiconsole.workload.NodeRow;
 import dev.capiconsole.workload.PodDetails;
 import dev.capiconsole.workload.PodRow;
@@ -54,7 +55,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class WorkloadsView {
 
-    private static final String ALL = "All namespaces";
+    private static final String ALL = Texts.get("clusters.overview.allNamespaces");
 
     private final WorkloadsViewModel model;
     private final VBox root = new VBox(12);
@@ -65,11 +66,9 @@ public final class WorkloadsView {
         this.model = model;
         root.getStyleClass().add("page");
         root.setId("workloads-view");
-        Label title = Labels.title("Workload clusters");
-        Label lead = Labels.muted("Pods and nodes of workload clusters, live, through each cluster's kubeconfig "
-                + "Secret. Open one from the Clusters view (Open pods and nodes).", true);
-        Label empty = Labels.muted("No workload cluster open. Select a cluster in the Clusters view and choose "
-                + "Open pods and nodes.", false);
+        Label title = Labels.title(Texts.get("shell.view.workloads"));
+        Label lead = Labels.muted(Texts.get("workloads.page.lead"), true);
+        Label empty = Labels.muted(Texts.get("workloads.page.empty"), false);
         StackPane content = new StackPane(empty, tabs);
         tabs.setId("workload-tabs");
         tabs.visibleProperty().bind(Bindings.isNotEmpty(tabs.getTabs()));
@@ -119,7 +118,7 @@ public final class WorkloadsView {
         state.textProperty().bind(tab.stateProperty());
 
         TextField filter = new TextField();
-        filter.setPromptText("Filter pods by name, status or node");
+        filter.setPromptText(Texts.get("workloads.pods.filter"));
         HBox.setHgrow(filter, Priority.ALWAYS);
         ComboBox<String> namespace = new ComboBox<>();
         namespace.getItems().add(ALL);
@@ -148,10 +147,10 @@ public final class WorkloadsView {
         pods.setId("pods-" + tab.cluster());
         pods.getStyleClass().add(Styles.DENSE);
         pods.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        pods.getColumns().add(Columns.column("Namespace", 140, PodRow::namespace));
-        pods.getColumns().add(Columns.column("Name", 360, PodRow::name));
-        pods.getColumns().add(Columns.column("Ready", 70, PodRow::ready));
-        TableColumn<PodRow, String> status = Columns.column("Status", 150, PodRow::status);
+        pods.getColumns().add(Columns.column(Texts.get("common.column.namespace"), 140, PodRow::namespace));
+        pods.getColumns().add(Columns.column(Texts.get("common.column.name"), 360, PodRow::name));
+        pods.getColumns().add(Columns.column(Texts.get("clusters.column.ready"), 70, PodRow::ready));
+        TableColumn<PodRow, String> status = Columns.column(Texts.get("clusters.column.status"), 150, PodRow::status);
         status.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -180,26 +179,26 @@ public final class WorkloadsView {
             }
         });
         pods.getColumns().add(status);
-        pods.getColumns().add(Columns.column("Restarts", 80, p -> String.valueOf(p.restarts())));
-        pods.getColumns().add(Columns.column("Node", 240, PodRow::node));
+        pods.getColumns().add(Columns.column(Texts.get("workloads.column.restarts"), 80, p -> String.valueOf(p.restarts())));
+        pods.getColumns().add(Columns.column(Texts.get("workloads.column.node"), 240, PodRow::node));
         pods.getColumns().add(Columns.column("IP", 120, PodRow::ip));
-        pods.getColumns().add(Columns.column("Age", 70, PodRow::age));
-        pods.setPlaceholder(new Label("No pods (yet)."));
+        pods.getColumns().add(Columns.column(Texts.get("common.events.age"), 70, PodRow::age));
+        pods.setPlaceholder(new Label(Texts.get("workloads.pods.empty")));
 
         TableView<NodeRow> nodes = new TableView<>(tab.nodes());
         nodes.setId("nodes-" + tab.cluster());
         nodes.getStyleClass().add(Styles.DENSE);
         nodes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        nodes.getColumns().add(Columns.column("Node", 320, NodeRow::name));
-        nodes.getColumns().add(Columns.column("Status", 120, NodeRow::status));
-        nodes.getColumns().add(Columns.column("Roles", 130, NodeRow::roles));
-        nodes.getColumns().add(Columns.column("Version", 90, NodeRow::version));
-        nodes.getColumns().add(Columns.column("Age", 70, NodeRow::age));
-        nodes.getColumns().add(Columns.column("Addresses", 200, NodeRow::addresses));
-        nodes.setPlaceholder(new Label("No nodes (yet)."));
+        nodes.getColumns().add(Columns.column(Texts.get("workloads.column.node"), 320, NodeRow::name));
+        nodes.getColumns().add(Columns.column(Texts.get("clusters.column.status"), 120, NodeRow::status));
+        nodes.getColumns().add(Columns.column(Texts.get("workloads.column.roles"), 130, NodeRow::roles));
+        nodes.getColumns().add(Columns.column(Texts.get("clusters.column.version"), 90, NodeRow::version));
+        nodes.getColumns().add(Columns.column(Texts.get("common.events.age"), 70, NodeRow::age));
+        nodes.getColumns().add(Columns.column(Texts.get("workloads.column.addresses"), 200, NodeRow::addresses));
+        nodes.setPlaceholder(new Label(Texts.get("workloads.nodes.empty")));
 
         keepPodSelected(tab, pods, visible);
-        VBox podsBox = new VBox(6, new Label("Pods"), pods);
+        VBox podsBox = new VBox(6, new Label(Texts.get("workloads.pods.title")), pods);
         VBox.setVgrow(pods, Priority.ALWAYS);
         SplitPane split = new SplitPane(podsBox, details(tab, nodes));
         split.setOrientation(Orientation.VERTICAL);
@@ -245,18 +244,18 @@ public final class WorkloadsView {
 
     /** Save, merge (after a confirmation that lists what it replaces), copy a kubectl command. */
     private Node exportBar(WorkloadTabViewModel tab) {
-        Button save = new Button("Save kubeconfig…", new FontIcon(Feather.DOWNLOAD));
+        Button save = new Button(Texts.get("workloads.export.save"), new FontIcon(Feather.DOWNLOAD));
         save.setId("save-kubeconfig");
         save.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Save the kubeconfig of " + tab.title() + " (written with mode 0600)");
+            chooser.setTitle(Texts.get("workloads.export.saveTitle", tab.title()));
             chooser.setInitialFileName(tab.cluster() + ".kubeconfig");
             File file = chooser.showSaveDialog(root.getScene().getWindow());
             if (file != null) {
                 tab.saveKubeconfig(file.toPath());
             }
         });
-        Button merge = new Button("Add to my kubeconfig…", new FontIcon(Feather.PLUS_SQUARE));
+        Button merge = new Button(Texts.get("workloads.export.merge"), new FontIcon(Feather.PLUS_SQUARE));
         merge.setId("merge-kubeconfig");
         merge.setOnAction(e -> tab.proposeMerge(model.userKubeconfigProperty().get()));
         tab.mergeProposalProperty().addListener((obs, old, proposal) -> {
@@ -264,7 +263,7 @@ public final class WorkloadsView {
                 confirmMerge(tab, proposal);
             }
         });
-        Button copy = new Button("Copy kubectl command", new FontIcon(Feather.CLIPBOARD));
+        Button copy = new Button(Texts.get("workloads.export.copy"), new FontIcon(Feather.CLIPBOARD));
         copy.setId("copy-kubectl");
         copy.setOnAction(e -> {
             String command = tab.kubectlCommand();
@@ -288,22 +287,21 @@ public final class WorkloadsView {
     private void confirmMerge(WorkloadTabViewModel tab, WorkloadTabViewModel.MergeProposal proposal) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(root.getScene().getWindow());
-        alert.setTitle("Add to kubeconfig");
-        alert.setHeaderText("Add the context of " + tab.title() + " to " + proposal.target() + "?");
-        alert.setContentText((proposal.replaces().isEmpty() ? "No existing entry is changed."
-                : "This replaces the existing " + String.join(", ", proposal.replaces()) + ".")
-                + " The previous file is kept as " + proposal.target().getFileName() + ".bak; both are written with "
-                + "mode 0600. The current context stays as it is.");
+        alert.setTitle(Texts.get("workloads.merge.title"));
+        alert.setHeaderText(Texts.get("workloads.merge.header", tab.title(), proposal.target()));
+        alert.setContentText((proposal.replaces().isEmpty() ? Texts.get("workloads.merge.nothingReplaced")
+                : Texts.get("workloads.merge.replaces", String.join(", ", proposal.replaces())))
+                + " " + Texts.get("workloads.merge.backup", proposal.target().getFileName()));
         alert.getDialogPane().setId("merge-confirmation");
         alert.getDialogPane().setMinWidth(560);
-        ButtonType add = new ButtonType("Add context", ButtonBar.ButtonData.OK_DONE);
+        ButtonType add = new ButtonType(Texts.get("workloads.merge.add"), ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(add, ButtonType.CANCEL);
         alert.showAndWait().filter(add::equals).ifPresentOrElse(b -> tab.confirmMerge(), tab::cancelMerge);
     }
 
     /** Below the pods: the nodes, then the selected pod's containers, conditions, events and logs. */
     private Node details(WorkloadTabViewModel tab, TableView<NodeRow> nodes) {
-        Label header = new Label("Select a pod to see its containers, conditions, events and logs.");
+        Label header = new Label(Texts.get("workloads.pod.select"));
         header.setMinHeight(Region.USE_PREF_SIZE);
         header.setId("pod-header-" + tab.cluster());
         header.getStyleClass().add("title-4");
@@ -317,42 +315,44 @@ public final class WorkloadsView {
         containers.setId("pod-containers-" + tab.cluster());
         containers.getStyleClass().add(Styles.DENSE);
         containers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        containers.getColumns().add(Columns.column("Container", 120, c -> c.init() ? c.name() + " (init)"
+        containers.getColumns().add(Columns.column(Texts.get("workloads.column.container"), 120, c -> c.init()
+                ? Texts.get("workloads.container.init", c.name())
                 : c.name()));
-        containers.getColumns().add(Columns.column("Image", 180, PodDetails.ContainerInfo::image));
-        containers.getColumns().add(Columns.column("Ready", 55, c -> c.ready() ? "yes" : "no"));
-        containers.getColumns().add(Columns.column("Restarts", 65, c -> String.valueOf(c.restarts())));
-        containers.getColumns().add(Columns.column("State", 200, c -> c.lastState().isEmpty() ? c.state()
-                : c.state() + "; last: " + c.lastState()));
-        containers.setPlaceholder(new Label("This pod lists no containers (the lab's in-memory pods have none)."));
+        containers.getColumns().add(Columns.column(Texts.get("workloads.column.image"), 180, PodDetails.ContainerInfo::image));
+        containers.getColumns().add(Columns.column(Texts.get("clusters.column.ready"), 55,
+                c -> Texts.get(c.ready() ? "workloads.container.yes" : "workloads.container.no")));
+        containers.getColumns().add(Columns.column(Texts.get("workloads.column.restarts"), 65, c -> String.valueOf(c.restarts())));
+        containers.getColumns().add(Columns.column(Texts.get("workloads.column.state"), 200, c -> c.lastState().isEmpty() ? c.state()
+                : Texts.get("workloads.container.lastState", c.state(), c.lastState())));
+        containers.setPlaceholder(new Label(Texts.get("workloads.containers.empty")));
 
         TableView<PodDetails.ConditionInfo> conditions = new TableView<>();
         conditions.setId("pod-conditions-" + tab.cluster());
         conditions.getStyleClass().add(Styles.DENSE);
         conditions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        conditions.getColumns().add(Columns.column("Condition", 130, PodDetails.ConditionInfo::type));
-        conditions.getColumns().add(Columns.column("Status", 60, PodDetails.ConditionInfo::status));
-        conditions.getColumns().add(Columns.column("Since", 60, PodDetails.ConditionInfo::since));
-        conditions.getColumns().add(Columns.column("Reason", 130, PodDetails.ConditionInfo::reason));
-        conditions.getColumns().add(Columns.column("Message", 200, PodDetails.ConditionInfo::message));
-        conditions.setPlaceholder(new Label("No conditions."));
+        conditions.getColumns().add(Columns.column(Texts.get("clusters.column.condition"), 130, PodDetails.ConditionInfo::type));
+        conditions.getColumns().add(Columns.column(Texts.get("clusters.column.status"), 60, PodDetails.ConditionInfo::status));
+        conditions.getColumns().add(Columns.column(Texts.get("clusters.column.since"), 60, PodDetails.ConditionInfo::since));
+        conditions.getColumns().add(Columns.column(Texts.get("common.events.reason"), 130, PodDetails.ConditionInfo::reason));
+        conditions.getColumns().add(Columns.column(Texts.get("common.events.message"), 200, PodDetails.ConditionInfo::message));
+        conditions.setPlaceholder(new Label(Texts.get("clusters.details.noConditions")));
 
         TableView<EventRow> events = new TableView<>();
         events.setId("pod-events-" + tab.cluster());
         events.getStyleClass().add(Styles.DENSE);
         Columns.addEventColumns(events, 90, 220);
-        Label noEvents = new Label("No events for this pod.");
+        Label noEvents = new Label(Texts.get("workloads.events.none"));
         noEvents.setWrapText(true);
         events.setPlaceholder(noEvents);
 
-        Tab logs = new Tab("Logs", logs(tab));
+        Tab logs = new Tab(Texts.get("workloads.tab.logs"), logs(tab));
         logs.setId("pod-logs-tab");
-        Tab nodesTab = new Tab("Nodes", nodes);
-        nodesTab.textProperty().bind(Bindings.concat("Nodes (",
-                Bindings.size(tab.nodes()), ")"));
-        Tab containersTab = new Tab("Containers", containers);
-        TabPane sections = new TabPane(nodesTab, containersTab, new Tab("Conditions", conditions),
-                new Tab("Events", events), logs);
+        Tab nodesTab = new Tab(Texts.get("workloads.tab.nodes", 0), nodes);
+        nodesTab.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("workloads.tab.nodes",
+                tab.nodes().size()), tab.nodes()));
+        Tab containersTab = new Tab(Texts.get("workloads.tab.containers"), containers);
+        TabPane sections = new TabPane(nodesTab, containersTab, new Tab(Texts.get("workloads.tab.conditions"),
+                conditions), new Tab(Texts.get("clusters.details.events"), events), logs);
         sections.setId("pod-sections-" + tab.cluster());
         sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(sections, Priority.ALWAYS);
@@ -366,20 +366,20 @@ public final class WorkloadsView {
             }
             if (pod == null) {
                 sections.getSelectionModel().select(nodesTab);
-                header.setText("Select a pod to see its containers, conditions, events and logs.");
+                header.setText(Texts.get("workloads.pod.select"));
                 containers.getItems().clear();
                 conditions.getItems().clear();
                 events.getItems().clear();
                 return;
             }
             header.setText(pod.namespace() + "/" + pod.name() + "  ·  " + pod.phase()
-                    + (pod.node().isEmpty() ? "" : "  ·  on " + pod.node())
+                    + (pod.node().isEmpty() ? "" : "  ·  " + Texts.get("workloads.pod.onNode", pod.node()))
                     + (pod.ip().isEmpty() ? "" : "  ·  " + pod.ip())
                     + (pod.qosClass().isEmpty() ? "" : "  ·  " + pod.qosClass()));
             containers.getItems().setAll(pod.containers());
             conditions.getItems().setAll(pod.conditions());
             events.getItems().setAll(pod.events());
-            noEvents.setText(pod.eventsNote().isEmpty() ? "No events for this pod." : pod.eventsNote());
+            noEvents.setText(pod.eventsNote().isEmpty() ? Texts.get("workloads.events.none") : pod.eventsNote());
         });
         VBox box = new VBox(6, header, note, sections);
         box.setPadding(new Insets(8, 0, 0, 0));
@@ -389,19 +389,19 @@ public final class WorkloadsView {
     private Node logs(WorkloadTabViewModel tab) {
         ComboBox<String> container = new ComboBox<>();
         container.setId("log-container");
-        container.setPromptText("Container");
+        container.setPromptText(Texts.get("workloads.column.container"));
         Spinner<Integer> tail = new Spinner<>(0, 100_000, 200, 50);
         tail.setId("log-tail");
         tail.setEditable(true);
         tail.setPrefWidth(100);
-        tail.setTooltip(new Tooltip("Last lines to show (0: all)"));
-        CheckBox previous = new CheckBox("Previous");
+        tail.setTooltip(new Tooltip(Texts.get("workloads.log.tailTooltip")));
+        CheckBox previous = new CheckBox(Texts.get("workloads.log.previousBox"));
         previous.setId("log-previous");
-        previous.setTooltip(new Tooltip("The previous, terminated instance of the container"));
-        Button show = new Button("Show", new FontIcon(Feather.FILE_TEXT));
+        previous.setTooltip(new Tooltip(Texts.get("workloads.log.previousTooltip")));
+        Button show = new Button(Texts.get("workloads.log.show"), new FontIcon(Feather.FILE_TEXT));
         show.setId("log-show");
         show.setOnAction(e -> tab.showLogs(container.getValue(), tail.getValue(), previous.isSelected()));
-        ToggleButton follow = new ToggleButton("Follow", new FontIcon(Feather.PLAY));
+        ToggleButton follow = new ToggleButton(Texts.get("workloads.log.follow"), new FontIcon(Feather.PLAY));
         follow.setId("log-follow");
         follow.selectedProperty().addListener((obs, old, on) -> {
             if (on && !tab.followingProperty().get()) {
@@ -430,7 +430,7 @@ public final class WorkloadsView {
         text.textProperty().bind(tab.logTextProperty());
         text.textProperty().addListener((obs, old, now) -> text.setScrollTop(Double.MAX_VALUE));
         VBox.setVgrow(text, Priority.ALWAYS);
-        HBox controls = new HBox(8, container, new Label("Lines"), tail, previous, show, follow);
+        HBox controls = new HBox(8, container, new Label(Texts.get("workloads.log.linesLabel")), tail, previous, show, follow);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, controls, state, text);
         box.setPadding(new Insets(8, 0, 0, 0));

@@ -54,7 +54,7 @@ class WorkloadTabViewModelTest {
     void showsThePodsAndNodesLive() {
         open(TaskExecutor.sameThread());
 
-        assertThat(tab.stateProperty().get()).isEqualTo("Live from " + server.url() + ": 1 nodes, 3 pods");
+        assertThat(tab.stateProperty().get()).isEqualTo("Live from " + server.url() + ": 1 node, 3 pods");
         assertThat(tab.connectedProperty().get()).isTrue();
         assertThat(tab.pods()).extracting(PodRow::name).containsExactly("dns", "web-1", "web-2");
         assertThat(tab.nodes()).hasSize(1);
