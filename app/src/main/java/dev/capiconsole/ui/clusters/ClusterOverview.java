@@ -27,7 +27,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Every Cluster of the management cluster in one table, with a filter; the selection follows the view-model. */
 final class ClusterOverview {
 
-    private static final String ALL_NAMESPACES = Texts.get("clusters.overview.allNamespaces");
+    private final String allNamespaces = Texts.get("clusters.overview.allNamespaces");
 
     private final ClustersViewModel model;
     private final VBox root;
@@ -44,7 +44,7 @@ final class ClusterOverview {
         Runnable refilter = () -> {
             String text = filter.getText().toLowerCase(Locale.ROOT).strip();
             String ns = namespace.getValue();
-            visible.setPredicate(c -> (ALL_NAMESPACES.equals(ns) || c.namespace().equals(ns))
+            visible.setPredicate(c -> (allNamespaces.equals(ns) || c.namespace().equals(ns))
                     && (text.isEmpty() || (c.name() + " " + c.phase() + " " + c.version() + " " + c.clusterClass())
                     .toLowerCase(Locale.ROOT).contains(text)));
         };
@@ -68,8 +68,8 @@ final class ClusterOverview {
     private ComboBox<String> namespaceChoice() {
         ComboBox<String> namespace = new ComboBox<>();
         namespace.setId("cluster-namespace");
-        namespace.getItems().add(ALL_NAMESPACES);
-        namespace.setValue(ALL_NAMESPACES);
+        namespace.getItems().add(allNamespaces);
+        namespace.setValue(allNamespaces);
         model.clusters().addListener((ListChangeListener<ClusterSummary>) change ->
                 model.clusters().stream().map(ClusterSummary::namespace).distinct().sorted()
                         .filter(ns -> !namespace.getItems().contains(ns)).forEach(namespace.getItems()::add));
@@ -81,9 +81,9 @@ final class ClusterOverview {
         table.setId("cluster-table");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column(Texts.get("common.column.name"), 140, ClusterSummary::name));
-        table.getColumns().add(column(Texts.get("common.column.namespace"), 110, ClusterSummary::namespace));
-        table.getColumns().add(column(Texts.get("clusters.column.phase"), 105, ClusterSummary::phase));
+        table.getColumns().add(column(Texts.get("common.column.name"), 120, ClusterSummary::name));
+        table.getColumns().add(column(Texts.get("common.column.namespace"), 100, ClusterSummary::namespace));
+        table.getColumns().add(column(Texts.get("clusters.column.phase"), 100, ClusterSummary::phase));
         TableColumn<ClusterSummary, String> available = column(Texts.get("clusters.column.available"), 95, ClusterSummary::available);
         available.setCellFactory(c -> StatusCells.statusCell(row -> false));
         table.getColumns().add(available);

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.capiconsole.topology.DescribeOptions;
 import dev.capiconsole.topology.DescribeRow;
 import dev.capiconsole.topology.TreeNode;
+import dev.capiconsole.ui.common.Columns;
 import dev.capiconsole.ui.common.Labels;
 import dev.capiconsole.ui.common.StatusCells;
 import dev.capiconsole.ui.common.Texts;
@@ -135,7 +136,7 @@ final class DescribeTreePane {
         tree.setShowRoot(false);
         tree.getStyleClass().add(Styles.DENSE);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TreeTableColumn<DescribeRow, String> name = column(Texts.get("common.column.name"), 340, DescribeRow::name);
+        TreeTableColumn<DescribeRow, String> name = column(Texts.get("common.column.name"), 300, DescribeRow::name);
         name.setCellFactory(c -> new NameCell());
         tree.getColumns().add(name);
         tree.getColumns().add(column(Texts.get("clusters.column.replicas"), 80, DescribeRow::replicas));
@@ -150,14 +151,12 @@ final class DescribeTreePane {
         tree.getColumns().add(severity);
         tree.getColumns().add(column(Texts.get("common.events.reason"), 140, DescribeRow::reason));
         tree.getColumns().add(column(Texts.get("clusters.column.since"), 65, DescribeRow::since));
-        TreeTableColumn<DescribeRow, String> message = column(Texts.get("common.events.message"), 400, DescribeRow::fullMessage);
+        TreeTableColumn<DescribeRow, String> message = column(Texts.get("common.events.message"), 150, DescribeRow::fullMessage);
         message.setCellFactory(c -> new MessageCell());
         tree.getColumns().add(message);
-        // Every column keeps room for its header; the name keeps room for kind and name; the message takes the rest.
-        double[] minimums = {380, 80, 85, 70, 95, 85, 90, 115, 60, 120};
-        for (int i = 0; i < minimums.length; i++) {
-            tree.getColumns().get(i).setMinWidth(minimums[i]);
-        }
+        // Every column keeps room for its header (Columns.fit); the name keeps room for kind and name; the message
+        // takes the rest.
+        name.setMinWidth(320);
         // v1beta1 mode: no counters; STATUS is the Ready condition's status, next to its severity.
         v1beta1.selectedProperty().addListener((obs, old, legacy) -> {
             for (int i = 1; i <= 4; i++) {
@@ -187,7 +186,7 @@ final class DescribeTreePane {
     private static TreeTableColumn<DescribeRow, String> column(String title, double width,
                                                                Function<DescribeRow, String> value) {
         TreeTableColumn<DescribeRow, String> column = new TreeTableColumn<>(title);
-        column.setPrefWidth(width);
+        Columns.fit(column, width);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                 cell.getValue() == null || cell.getValue().getValue() == null ? ""

@@ -29,11 +29,13 @@ import javafx.stage.Window;
  */
 final class ObjectEditDialog {
 
-    private static final ButtonType REVIEW = new ButtonType(Texts.get("clusters.edit.review"), ButtonBar.ButtonData.LEFT);
-    private static final ButtonType APPLY = new ButtonType(Texts.get("clusters.edit.apply"), ButtonBar.ButtonData.OK_DONE);
-    private static final ButtonType TAKE_OVER = new ButtonType(Texts.get("clusters.edit.takeOver"),
+    private final ButtonType reviewButton = new ButtonType(Texts.get("clusters.edit.review"),
+            ButtonBar.ButtonData.LEFT);
+    private final ButtonType applyButton = new ButtonType(Texts.get("clusters.edit.apply"),
+            ButtonBar.ButtonData.OK_DONE);
+    private final ButtonType takeOverButton = new ButtonType(Texts.get("clusters.edit.takeOver"),
             ButtonBar.ButtonData.OTHER);
-    private static final ButtonType RELOAD = new ButtonType(Texts.get("clusters.edit.reload"),
+    private final ButtonType reloadButton = new ButtonType(Texts.get("clusters.edit.reload"),
             ButtonBar.ButtonData.OTHER);
 
     private final Dialog<ButtonType> dialog = new Dialog<>();
@@ -67,19 +69,19 @@ final class ObjectEditDialog {
         content.setPrefSize(1100, 640);
         dialog.getDialogPane().setPrefSize(1140, 760);
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getButtonTypes().setAll(REVIEW, APPLY, TAKE_OVER, RELOAD, ButtonType.CLOSE);
-        button(APPLY).setDisable(true);
-        button(TAKE_OVER).setVisible(false);
-        button(RELOAD).setVisible(false);
+        dialog.getDialogPane().getButtonTypes().setAll(reviewButton, applyButton, takeOverButton, reloadButton, ButtonType.CLOSE);
+        button(applyButton).setDisable(true);
+        button(takeOverButton).setVisible(false);
+        button(reloadButton).setVisible(false);
         editor.textProperty().addListener((obs, old, now) -> {
             reviewed = null;
-            button(APPLY).setDisable(true);
-            button(TAKE_OVER).setVisible(false);
+            button(applyButton).setDisable(true);
+            button(takeOverButton).setVisible(false);
         });
-        keepOpen(REVIEW, this::review);
-        keepOpen(APPLY, () -> apply(false));
-        keepOpen(TAKE_OVER, () -> apply(true));
-        keepOpen(RELOAD, this::reload);
+        keepOpen(reviewButton, this::review);
+        keepOpen(applyButton, () -> apply(false));
+        keepOpen(takeOverButton, () -> apply(true));
+        keepOpen(reloadButton, this::reload);
         ChangeListener<EditApplier.Outcome> results = (obs, old, result) -> {
             if (result != null) {
                 show(result);
@@ -112,12 +114,12 @@ final class ObjectEditDialog {
             reviewed = ObjectEdit.plan(original, editor.getText());
             review.setText(String.join("\n", reviewed.diff()));
             status.setText(Texts.get("clusters.edit.reviewed", FieldManager.NAME));
-            button(APPLY).setDisable(false);
+            button(applyButton).setDisable(false);
         } catch (OperationRefused e) {
             reviewed = null;
             review.clear();
             status.setText(Texts.get("clusters.edit.cannotApply", e.getMessage()));
-            button(APPLY).setDisable(true);
+            button(applyButton).setDisable(true);
         }
     }
 
@@ -126,36 +128,36 @@ final class ObjectEditDialog {
             return;
         }
         status.setText(Texts.get("clusters.edit.applying"));
-        button(APPLY).setDisable(true);
+        button(applyButton).setDisable(true);
         operations.applyEdit(reviewed, takeOver, original);
     }
 
     private void show(EditApplier.Outcome result) {
         if (result.applied()) {
             status.setText(Texts.get("clusters.edit.applied", result.message()));
-            button(TAKE_OVER).setVisible(false);
+            button(takeOverButton).setVisible(false);
             return;
         }
         status.setText(result.message());
         if (result.failure() == ChangeFailed.Reason.CHANGED && result.live() != null) {
             review.setText(Texts.get("clusters.edit.changedMeanwhile") + "\n\n" + String.join("\n", result.diff()));
-            button(RELOAD).setUserData(result.live());
-            button(RELOAD).setVisible(true);
+            button(reloadButton).setUserData(result.live());
+            button(reloadButton).setVisible(true);
         } else if (result.failure() == ChangeFailed.Reason.FIELDS_OWNED) {
-            button(TAKE_OVER).setVisible(true);
-            button(APPLY).setDisable(false);
+            button(takeOverButton).setVisible(true);
+            button(applyButton).setDisable(false);
         } else {
-            button(APPLY).setDisable(false);
+            button(applyButton).setDisable(false);
         }
     }
 
     private void reload() {
-        if (button(RELOAD).getUserData() instanceof CapiObject live) {
+        if (button(reloadButton).getUserData() instanceof CapiObject live) {
             original = live;
             editor.setText(ObjectEdit.editableYaml(live));
             review.clear();
             status.setText(Texts.get("clusters.edit.reloaded"));
-            button(RELOAD).setVisible(false);
+            button(reloadButton).setVisible(false);
         }
     }
 }

@@ -362,7 +362,7 @@ public final class GenerateView {
         });
         Label summary = hint(Bindings.createStringBinding(() -> generated == null ? ""
                 : Texts.get("generate.preview.summary", objects.size(), model.namespaceProperty().get(),
-                        model.clusterNameProperty().get(), generated.origin())));
+                        model.clusterNameProperty().get(), model.templateOriginProperty().get())));
         HBox bar = new HBox(10, summary, spacer(), save);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox page = new VBox(10, bar, split);

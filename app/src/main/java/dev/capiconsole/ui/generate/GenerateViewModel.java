@@ -251,7 +251,8 @@ public final class GenerateViewModel {
             return;
         }
         ManagementCluster cluster = connected.get();
-        run(Texts.get("generate.status.reading", source.describe()), () -> {
+        TemplateSource chosen = source;
+        run(Texts.get("generate.status.reading", origin(chosen, chosen.describe())), () -> {
             ClusterctlEnvironment environment = environments.get();
             TemplateFetcher.Fetched fetched = generator(environment, cluster).read(source);
             Map<String, String> found = TemplateVariables.of(fetched.text());
@@ -262,7 +263,7 @@ public final class GenerateViewModel {
                     fields.add(new VariableField(name, defaultValue, values.find(name).orElse(null)));
                 }
             });
-            return new ReadTemplate(fetched.origin(), found.size(), fields);
+            return new ReadTemplate(origin(chosen, fetched.origin()), found.size(), fields);
         }, read -> {
             templateOrigin.set(read.origin());
             variables.setAll(read.fields());
@@ -273,6 +274,17 @@ public final class GenerateViewModel {
 
     /** The YAML is rendered in the background, with the objects. */
     private record Generated(GeneratedCluster cluster, String yaml) {
+    }
+
+    /** Where a template came from, in the window's words where the templates package has English ones. */
+    private static String origin(TemplateSource source, String described) {
+        if (source instanceof TemplateSource.BuiltIn builtIn) {
+            return Texts.get("generate.origin.builtIn", builtIn.template().label());
+        }
+        if (source instanceof TemplateSource.ConfigMap configMap) {
+            return Texts.get("generate.origin.configMap", configMap.namespace(), configMap.name(), configMap.key());
+        }
+        return described;
     }
 
     private record ReadTemplate(String origin, int variableCount, List<VariableField> fields) {

@@ -18,7 +18,7 @@ import javafx.scene.control.TextField;
  */
 public final class ProvidersView {
 
-    private static final String ALL_TYPES = Texts.get("providers.type.all");
+    private final String allTypes = Texts.get("providers.type.all");
 
     private final ProvidersViewModel viewModel;
     private final String capiReference;
@@ -51,11 +51,11 @@ public final class ProvidersView {
     private void initialize() {
         lead.setText(Texts.get("providers.page.lead", capiReference));
         filter.textProperty().bindBidirectional(viewModel.filterTextProperty());
-        type.getItems().add(ALL_TYPES);
+        type.getItems().add(allTypes);
         type.getItems().addAll(ProvidersViewModel.typeNames());
-        type.setValue(ALL_TYPES);
+        type.setValue(allTypes);
         type.valueProperty().addListener((obs, old, now) ->
-                viewModel.typeFilterProperty().set(ALL_TYPES.equals(now) ? null : now));
+                viewModel.typeFilterProperty().set(allTypes.equals(now) ? null : now));
         table.setItems(viewModel.visible());
         table.getColumns().add(column(Texts.get("common.column.name"), 170, Provider::name));
         table.getColumns().add(column(Texts.get("common.column.type"), 180, p -> p.type().clusterctlName()));

@@ -11,6 +11,7 @@ import dev.capiconsole.ui.providers.ProvidersView;
 import dev.capiconsole.ui.workloads.WorkloadsView;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -43,6 +44,9 @@ final class ShellView {
     ShellView(ShellViewModel viewModel) {
         this.viewModel = viewModel;
         root.getStyleClass().add("shell");
+        if (Texts.locale().getLanguage().equals(Locale.CHINESE.getLanguage())) {
+            root.getStyleClass().add("lang-zh");
+        }
         root.setTop(header());
         root.setLeft(new NavigationView(viewModel).root());
         root.setCenter(centre());

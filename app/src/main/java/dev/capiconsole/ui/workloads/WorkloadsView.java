@@ -55,7 +55,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class WorkloadsView {
 
-    private static final String ALL = Texts.get("clusters.overview.allNamespaces");
+    private final String allNamespaces = Texts.get("clusters.overview.allNamespaces");
 
     private final WorkloadsViewModel model;
     private final VBox root = new VBox(12);
@@ -121,15 +121,15 @@ public final class WorkloadsView {
         filter.setPromptText(Texts.get("workloads.pods.filter"));
         HBox.setHgrow(filter, Priority.ALWAYS);
         ComboBox<String> namespace = new ComboBox<>();
-        namespace.getItems().add(ALL);
-        namespace.setValue(ALL);
+        namespace.getItems().add(allNamespaces);
+        namespace.setValue(allNamespaces);
         // The namespaces change after the pods did, not inside their change: re-filtering while the filtered list
         // handles that same change breaks it.
         Runnable listNamespaces = () -> {
             String keep = namespace.getValue();
-            namespace.getItems().setAll(ALL);
+            namespace.getItems().setAll(allNamespaces);
             namespace.getItems().addAll(tab.podNamespaces());
-            namespace.setValue(namespace.getItems().contains(keep) ? keep : ALL);
+            namespace.setValue(namespace.getItems().contains(keep) ? keep : allNamespaces);
         };
         tab.podNamespaces().addListener((ListChangeListener<String>) c -> listNamespaces.run());
         listNamespaces.run();
@@ -137,7 +137,7 @@ public final class WorkloadsView {
         Runnable refilter = () -> {
             String text = filter.getText() == null ? "" : filter.getText().toLowerCase();
             String ns = namespace.getValue();
-            visible.setPredicate(p -> (ns == null || ALL.equals(ns) || p.namespace().equals(ns))
+            visible.setPredicate(p -> (ns == null || allNamespaces.equals(ns) || p.namespace().equals(ns))
                     && (text.isEmpty() || (p.name() + " " + p.status() + " " + p.node()).toLowerCase().contains(text)));
         };
         filter.textProperty().addListener((obs, old, now) -> refilter.run());
