@@ -28,4 +28,9 @@ class ConsoleLauncherTest {
         assertThat(ConsoleLauncher.displayProblem("Linux", Map.of("WAYLAND_DISPLAY", "wayland-0"), "c")).isEmpty();
         assertThat(ConsoleLauncher.displayProblem("Windows 11", Map.of(), "c")).isEmpty();
     }
+
+    @Test
+    void anUnknownLanguageIsRefusedBeforeTheWindowOpens() {
+        assertThat(ConsoleLauncher.launch(false, "fr")).isEqualTo(2);
+    }
 }

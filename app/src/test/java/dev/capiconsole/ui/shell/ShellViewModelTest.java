@@ -8,6 +8,7 @@ import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.settings.Settings;
 import dev.capiconsole.ui.common.Notice;
 import dev.capiconsole.ui.common.TaskExecutor;
+import dev.capiconsole.ui.common.Texts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,5 +98,18 @@ class ShellViewModelTest {
         model.clusters().selectedProperty().set(null);
         model.clusters().openSelectedWorkload();
         assertThat(model.currentViewProperty().get()).as("nothing selected: nothing to open").isEqualTo(View.CLUSTERS);
+    }
+
+    @Test
+    void aChosenLanguageIsRememberedAndTheWindowSaysWhenItTakesEffect() {
+        assertThat(model.languageSetting()).isEqualTo(ShellViewModel.SYSTEM_LANGUAGE);
+        model.chooseLanguage("zh-CN");
+        assertThat(settings.get(Texts.LANGUAGE_KEY)).contains("zh-CN");
+        assertThat(Settings.load(folder.resolve("settings")).get(Texts.LANGUAGE_KEY)).contains("zh-CN");
+        assertThat(model.languageSetting()).isEqualTo("zh-CN");
+        assertThat(model.noticeProperty().get().kind()).isEqualTo(Notice.Kind.INFO);
+        assertThat(model.noticeProperty().get().detail()).contains("next start");
+        model.chooseLanguage(ShellViewModel.SYSTEM_LANGUAGE);
+        assertThat(model.languageSetting()).isEqualTo(ShellViewModel.SYSTEM_LANGUAGE);
     }
 }
