@@ -90,4 +90,11 @@ class AddonSourcesTest {
         assertThat(AddonCatalog.all()).extracting(Addon::name).containsExactly("calico", "cilium", "flannel", "none");
         assertThatThrownBy(() -> AddonCatalog.named("weave")).hasMessageContaining("known are calico, cilium");
     }
+
+    @Test
+    void theLabBuildLaysOutThePinnedFlannel() throws IOException {
+        String versions = Files.readString(Path.of("../controllers-embedded/lab-build/versions.env"));
+
+        assertThat(versions).containsPattern("(?m)^FLANNEL_VERSION=" + AddonCatalog.named("flannel").version() + "$");
+    }
 }
