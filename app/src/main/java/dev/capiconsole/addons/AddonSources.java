@@ -63,6 +63,11 @@ public final class AddonSources {
         return addon.isNone() ? "-" : release(addon).locate(addon.file());
     }
 
+    /** Where manifests go to be read without network: the first overrides folder. */
+    public Path overridesFolder() {
+        return firstOverrides;
+    }
+
     /** {@code <first overrides folder>/addon-<name>/<version>/<file>}. */
     public Path overridesPlace(Addon addon) {
         return firstOverrides.resolve(addon.overridesLabel()).resolve(addon.version()).resolve(addon.file());

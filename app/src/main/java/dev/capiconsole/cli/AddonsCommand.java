@@ -36,9 +36,8 @@ final class AddonsCommand {
                         addonSources.where(addon), addon.note());
             }
             table.print(out);
-            out.println("Overrides: put a manifest at " + addonSources.overridesPlace(AddonCatalog.named("calico"))
-                    .getParent().getParent().getParent() + "/addon-<name>/<version>/<file> to use it without "
-                    + "network.");
+            out.println("Overrides: put a manifest at " + addonSources.overridesFolder()
+                    + "/addon-<name>/<version>/<file> to use it without network.");
             out.flush();
             return 0;
         }

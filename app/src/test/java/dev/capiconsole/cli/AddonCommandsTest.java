@@ -74,4 +74,38 @@ class AddonCommandsTest {
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
     }
+
+    @Test
+    void calicoFromAnOverridesFolderGetsTheKubeadmClustersPodCidr() throws IOException {
+        Path config = Files.writeString(dir.resolve("clusterctl.yaml"), "");
+        Path overrides = dir.resolve("overrides");
+        Files.createDirectories(overrides.resolve("addon-calico/v3.31.0"));
+        Files.writeString(overrides.resolve("addon-calico/v3.31.0/calico.yaml"), """
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata:
+                  name: calico-node
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: calico-node
+                          env:
+                            # - name: CALICO_IPV4POOL_CIDR
+                            #   value: "192.168.0.0/16"
+                """);
+
+        CliRunner.Result result = CliRunner.run("generate", "cluster", "kubeadm", "-n", "ns", "--kubernetes-version",
+                "v1.33.0", "--infrastructure", "docker", "--flavor", "development", "--built-in", "--config",
+                config.toString(), "--kubeconfig", dir.resolve("none.yaml").toString(), "--cni", "calico",
+                "--overrides", overrides.toString(), "--addon-strategy", "Reconcile");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("name: kubeadm-addons-calico").contains("strategy: Reconcile")
+                .contains("- name: CALICO_IPV4POOL_CIDR\n").doesNotContain("# - name: CALICO_IPV4POOL_CIDR")
+                .contains("  value: \"" + POD_CIDR + "\"");
+        assertThat(result.err()).contains("value: \"" + POD_CIDR + "\"");
+    }
+
+    private static final String POD_CIDR = "192.168.0.0/16";
 }

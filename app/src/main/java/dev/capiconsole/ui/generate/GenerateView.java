@@ -352,7 +352,7 @@ public final class GenerateView {
                 "Anything else the cluster needs at birth (a storage class, a metrics server…).")));
         addRow(grid, row++, "Strategy", strategy, hint(Bindings.createStringBinding(() -> "ApplyOnce applies each "
                 + "resource once per cluster; Reconcile applies it again whenever it changes.")));
-        grid.add(secrets, 1, row);
+        grid.add(secrets, 1, row, 2, 1);
         Label explanation = hint(Bindings.createStringBinding(() -> "The add-ons go in a ClusterResourceSet beside "
                 + "the cluster, as the Cluster API quick start does by hand: a ConfigMap per manifest and a set "
                 + "selecting the Cluster by the label " + ClusterAddons.LABEL + ". The CNI's default pod network is "

@@ -46,6 +46,7 @@ public final class ResourceSetsView {
         Label lead = Labels.muted("Add-ons applied to workload clusters by Cluster API's ClusterResourceSet "
                 + "controller: each set selects Clusters by label and applies its ConfigMaps and Secrets to them.",
                 true);
+        lead.setMinHeight(Region.USE_PREF_SIZE);
         TableView<ResourceSetRow> table = table();
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(title, lead, toolbar(table), table, form(), footer());
@@ -63,18 +64,19 @@ public final class ResourceSetsView {
     private TableView<ResourceSetRow> table() {
         TableView<ResourceSetRow> table = new TableView<>(model.rows());
         table.setId("resource-sets");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No ClusterResourceSets. Create one below, or generate a cluster with a CNI."));
         TableColumn<ResourceSetRow, String> applied = Columns.column("Applied", 90, ResourceSetRow::appliedStatus);
         applied.setCellFactory(column -> StatusCells.statusCell(row -> false));
         TableColumn<ResourceSetRow, String> message = Columns.column("Message", 320, ResourceSetRow::appliedMessage);
         message.setCellFactory(column -> StatusCells.wrappingCell());
         table.getColumns().addAll(List.of(
-                Columns.column("Namespace", 100, ResourceSetRow::namespace),
-                Columns.column("Name", 160, ResourceSetRow::name),
-                Columns.column("Selector", 190, ResourceSetRow::selector),
+                Columns.column("Namespace", 90, ResourceSetRow::namespace),
+                Columns.column("Name", 120, ResourceSetRow::name),
+                Columns.column("Selector", 150, ResourceSetRow::selector),
                 Columns.column("Strategy", 90, ResourceSetRow::strategy),
                 Columns.column("Resources", 200, r -> String.join("\n", r.resources())),
-                Columns.column("Clusters (binding)", 200, r -> r.clusters().isEmpty() ? "(none)"
+                Columns.column("Clusters (binding)", 170, r -> r.clusters().isEmpty() ? "(none)"
                         : String.join("\n", r.clusters().stream().map(c -> c.cluster() + ": " + c.state()).toList())),
                 applied, message));
         return table;

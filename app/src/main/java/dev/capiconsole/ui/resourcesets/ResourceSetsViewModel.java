@@ -172,13 +172,15 @@ public final class ResourceSetsViewModel {
         return Optional.empty();
     }
 
+    /** {@code k=v,k2=v2} as labels; empty when any pair lacks a key or a value. */
     static Map<String, String> labels(String text) {
         Map<String, String> labels = new LinkedHashMap<>();
         for (String pair : text.split(",")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0 && equals < pair.trim().length()) {
-                labels.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-            } else if (!pair.isBlank()) {
+            String trimmed = pair.trim();
+            int equals = trimmed.indexOf('=');
+            if (equals > 0 && equals < trimmed.length() - 1) {
+                labels.put(trimmed.substring(0, equals).trim(), trimmed.substring(equals + 1).trim());
+            } else if (!trimmed.isEmpty()) {
                 return Map.of();
             }
         }

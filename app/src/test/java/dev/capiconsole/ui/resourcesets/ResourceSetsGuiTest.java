@@ -148,8 +148,11 @@ class ResourceSetsGuiTest {
         Screenshots.save(Screenshots.render(stage.getScene()), "resource-sets");
 
         robot.clickOn("#resource-sets-delete");
-        Await.until(Duration.ofSeconds(20), "set greeting gone from the page",
-                () -> model.rows().stream().noneMatch(r -> r.name().equals("greeting")));
+        Await.until(Duration.ofSeconds(30), "set greeting gone from the page (after the controller's finalizer)", () -> {
+            robot.interact(model::refresh);
+            WaitForAsyncUtils.waitForFxEvents();
+            return model.rows().stream().noneMatch(r -> r.name().equals("greeting"));
+        });
     }
 
     private static Optional<ResourceSetRow> applied(List<ResourceSetRow> rows) {
