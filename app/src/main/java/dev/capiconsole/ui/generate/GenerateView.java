@@ -1,5 +1,8 @@
 package dev.capiconsole.ui.generate;
 
+import dev.capiconsole.addons.AddonCatalog;
+import dev.capiconsole.addons.ClusterAddons;
+import dev.capiconsole.addons.Strategy;
 import dev.capiconsole.templates.BuiltInTemplates;
 import dev.capiconsole.templates.BuiltInTemplates.BuiltInTemplate;
 import dev.capiconsole.templates.ClusterApplier.ObjectResult;
@@ -14,12 +17,14 @@ import java.io.File;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -92,6 +97,7 @@ public final class GenerateView {
             case TEMPLATE -> templatePage();
             case CLUSTER -> clusterPage();
             case VARIABLES -> variablesPage();
+            case ADDONS -> addonsPage();
             case PREVIEW -> previewPage();
             case APPLY -> applyPage();
         });
@@ -127,7 +133,8 @@ public final class GenerateView {
         next.textProperty().bind(Bindings.createStringBinding(() -> switch (model.stepProperty().get()) {
             case TEMPLATE -> "Read template";
             case CLUSTER -> "Next";
-            case VARIABLES -> "Generate";
+            case VARIABLES -> "Next";
+            case ADDONS -> "Generate";
             case PREVIEW -> "Continue to apply";
             case APPLY -> "Next";
         }, model.stepProperty()));
@@ -311,6 +318,53 @@ public final class GenerateView {
 
     // ------------------------------------------------------------------ step 4
 
+    private Node addonsPage() {
+        ComboBox<String> cni = new ComboBox<>(FXCollections.observableArrayList(model.addonNames()));
+        cni.setId("addon-cni");
+        cni.valueProperty().bindBidirectional(model.cniProperty());
+        Label cniNote = hint(Bindings.createStringBinding(() -> AddonCatalog.find(model.cniProperty().get())
+                .map(a -> (a.isNone() ? "" : a.version() + " · ") + a.note()).orElse(""), model.cniProperty()));
+
+        TextField other = field("addon-other", "a file or an http(s) URL (optional)", model.otherManifestProperty());
+        Button browse = new Button("Browse…", new FontIcon(Feather.FOLDER));
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Another manifest for the ClusterResourceSet");
+            File file = chooser.showOpenDialog(root.getScene().getWindow());
+            if (file != null) {
+                model.otherManifestProperty().set(file.toString());
+            }
+        });
+        HBox otherRow = new HBox(8, other, browse);
+        HBox.setHgrow(other, Priority.ALWAYS);
+
+        CheckBox secrets = new CheckBox("The manifests contain secrets: keep them in Secrets, not ConfigMaps");
+        secrets.setId("addon-secrets");
+        secrets.selectedProperty().bindBidirectional(model.containsSecretsProperty());
+        ComboBox<Strategy> strategy = new ComboBox<>(FXCollections.observableArrayList(Strategy.values()));
+        strategy.setId("addon-strategy");
+        strategy.valueProperty().bindBidirectional(model.strategyProperty());
+
+        GridPane grid = form();
+        int row = 0;
+        addRow(grid, row++, "CNI", cni, cniNote);
+        addRow(grid, row++, "Another manifest", otherRow, hint(Bindings.createStringBinding(() ->
+                "Anything else the cluster needs at birth (a storage class, a metrics server…).")));
+        addRow(grid, row++, "Strategy", strategy, hint(Bindings.createStringBinding(() -> "ApplyOnce applies each "
+                + "resource once per cluster; Reconcile applies it again whenever it changes.")));
+        grid.add(secrets, 1, row, 2, 1);
+        Label explanation = hint(Bindings.createStringBinding(() -> "The add-ons go in a ClusterResourceSet beside "
+                + "the cluster, as the Cluster API quick start does by hand: a ConfigMap per manifest and a set "
+                + "selecting the Cluster by the label " + ClusterAddons.LABEL + ". The CNI's default pod network is "
+                + "replaced by the Cluster's pod CIDR; the preview shows the lines changed. Without a CNI the "
+                + "nodes of a real cluster stay NotReady."));
+        VBox page = new VBox(12, explanation, grid);
+        page.setId("wizard-addons");
+        return scroll(page);
+    }
+
+    // ------------------------------------------------------------------ step 5
+
     private Node previewPage() {
         GeneratedCluster generated = model.generatedProperty().get();
         List<Map<String, Object>> objects = generated == null ? List.of() : generated.objects();
@@ -365,12 +419,19 @@ public final class GenerateView {
                         + model.clusterNameProperty().get() + " from " + generated.origin()));
         HBox bar = new HBox(10, summary, spacer(), save);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox page = new VBox(10, bar, split);
+        Label addons = new Label();
+        addons.setId("preview-addons");
+        addons.getStyleClass().add("field-hint");
+        addons.setWrapText(true);
+        addons.textProperty().bind(model.addonSummaryProperty());
+        addons.managedProperty().bind(model.addonSummaryProperty().isNotEmpty());
+        addons.visibleProperty().bind(model.addonSummaryProperty().isNotEmpty());
+        VBox page = new VBox(10, bar, addons, split);
         page.setId("wizard-preview");
         return page;
     }
 
-    // ------------------------------------------------------------------ step 5
+    // ------------------------------------------------------------------ step 6
 
     private Node applyPage() {
         Label target = new Label();

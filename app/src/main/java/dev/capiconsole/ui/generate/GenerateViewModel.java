@@ -1,5 +1,11 @@
 package dev.capiconsole.ui.generate;
 
+import dev.capiconsole.addons.Addon;
+import dev.capiconsole.addons.AddonCatalog;
+import dev.capiconsole.addons.AddonSources;
+import dev.capiconsole.addons.ClusterAddons;
+import dev.capiconsole.addons.Manifest;
+import dev.capiconsole.addons.Strategy;
 import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.lab.SecretFiles;
@@ -61,7 +67,8 @@ public final class GenerateViewModel {
             "CONTROL_PLANE_MACHINE_COUNT", "WORKER_MACHINE_COUNT");
 
     public enum Step {
-        TEMPLATE("Template"), CLUSTER("Cluster"), VARIABLES("Variables"), PREVIEW("Preview"), APPLY("Apply");
+        TEMPLATE("Template"), CLUSTER("Cluster"), VARIABLES("Variables"), ADDONS("Add-ons"), PREVIEW("Preview"),
+        APPLY("Apply");
 
         private final String title;
 
@@ -106,6 +113,12 @@ public final class GenerateViewModel {
     private final StringProperty status = new SimpleStringProperty("");
 
     private final ObservableList<String> infrastructureProviders = FXCollections.observableArrayList();
+
+    private final StringProperty cni = new SimpleStringProperty(Addon.NONE);
+    private final StringProperty otherManifest = new SimpleStringProperty("");
+    private final BooleanProperty containsSecrets = new SimpleBooleanProperty();
+    private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>(Strategy.ApplyOnce);
+    private final StringProperty addonSummary = new SimpleStringProperty("");
 
     private final ObjectProperty<ManagementCluster> connected;
     private final TaskExecutor tasks;
@@ -181,16 +194,17 @@ public final class GenerateViewModel {
         switch (step.get()) {
             case TEMPLATE -> readTemplate();
             case CLUSTER -> clusterProblem().ifPresentOrElse(error::set, () -> step.set(
-                    variables.isEmpty() ? Step.PREVIEW : Step.VARIABLES));
+                    variables.isEmpty() ? Step.ADDONS : Step.VARIABLES));
             case VARIABLES -> {
                 List<String> problems = variables.stream().filter(v -> !v.problem().isEmpty())
                         .map(v -> v.name() + ": " + v.problem()).toList();
                 if (problems.isEmpty()) {
-                    generate();
+                    step.set(Step.ADDONS);
                 } else {
                     error.set(String.join("\n", problems));
                 }
             }
+            case ADDONS -> generate();
             case PREVIEW -> step.set(Step.APPLY);
             case APPLY -> { }
         }
@@ -201,7 +215,8 @@ public final class GenerateViewModel {
         switch (step.get()) {
             case CLUSTER -> step.set(Step.TEMPLATE);
             case VARIABLES -> step.set(Step.CLUSTER);
-            case PREVIEW -> step.set(variables.isEmpty() ? Step.CLUSTER : Step.VARIABLES);
+            case ADDONS -> step.set(variables.isEmpty() ? Step.CLUSTER : Step.VARIABLES);
+            case PREVIEW -> step.set(Step.ADDONS);
             case APPLY -> {
                 if (!busy.get()) {
                     step.set(Step.PREVIEW);
@@ -217,6 +232,7 @@ public final class GenerateViewModel {
         applied.set(false);
         generated.set(null);
         yaml.set("");
+        addonSummary.set("");
         status.set("");
         error.set("");
         step.set(Step.TEMPLATE);
@@ -260,9 +276,10 @@ public final class GenerateViewModel {
                     fields.add(new VariableField(name, defaultValue, values.find(name).orElse(null)));
                 }
             });
-            return new ReadTemplate(fetched.origin(), found.size(), fields);
+            return new ReadTemplate(fetched.origin(), found.size(), fields, defaultCni(source, fetched.text()));
         }, read -> {
             templateOrigin.set(read.origin());
+            cni.set(read.defaultCni());
             variables.setAll(read.fields());
             step.set(Step.CLUSTER);
             status.set(read.variableCount() + " variables in " + read.origin());
@@ -273,7 +290,16 @@ public final class GenerateViewModel {
     private record Generated(GeneratedCluster cluster, String yaml) {
     }
 
-    private record ReadTemplate(String origin, int variableCount, List<VariableField> fields) {
+    private record ReadTemplate(String origin, int variableCount, List<VariableField> fields, String defaultCni) {
+    }
+
+    /**
+     * Calico for kubeadm templates (the quick start's CNI); none for the in-memory flavor, whose machines have no
+     * kubelet to run a CNI, and for templates of other bootstrap providers.
+     */
+    static String defaultCni(TemplateSource source, String text) {
+        boolean inMemory = source.describe().contains("in-memory") || text.contains("inMemory:");
+        return !inMemory && text.contains("kind: KubeadmControlPlane") ? "calico" : Addon.NONE;
     }
 
     private void generate() {
@@ -288,14 +314,21 @@ public final class GenerateViewModel {
         GenerateRequest request = new GenerateRequest(clusterName.get().trim(), namespace.get().trim(), version,
                 (long) controlPlaneCount.get(), (long) workerCount.get(), source, form);
         ManagementCluster cluster = connected.get();
+        String chosenCni = cni.get();
+        String other = otherManifest.get() == null ? "" : otherManifest.get().trim();
+        boolean secrets = containsSecrets.get();
+        Strategy chosenStrategy = strategy.get();
         run("Generating " + request.clusterName() + "…", () -> {
             ClusterctlEnvironment environment = environments.get();
+            ClusterAddons addons = addons(AddonSources.of(environment, List.of(), null), chosenCni, other, secrets,
+                    chosenStrategy);
             ClusterGenerator generator = generator(environment, cluster);
-            GeneratedCluster result = generator.generate(request, VariableValues.of(environment),
+            GeneratedCluster result = generator.generate(request.withAddons(addons), VariableValues.of(environment),
                     generator.read(source));
             return new Generated(result, result.yaml());
         }, done -> {
             GeneratedCluster result = done.cluster();
+            addonSummary.set(summary(result.addonPreviews()));
             generated.set(result);
             yaml.set(done.yaml());
             results.clear();
@@ -305,6 +338,37 @@ public final class GenerateViewModel {
                     : ", including ClusterClass " + String.join(", ", result.addedClusterClasses())
                             + " (not in the management cluster yet)"));
         });
+    }
+
+    /** Reads and checks the chosen manifests: a refused one stops the generation before anything is written. */
+    private static ClusterAddons addons(AddonSources sources, String cniName, String other, boolean secrets,
+            Strategy strategy) {
+        List<Manifest> manifests = new ArrayList<>();
+        Addon chosen = AddonCatalog.named(cniName);
+        if (!chosen.isNone()) {
+            manifests.add(sources.read(chosen));
+        }
+        if (!other.isEmpty()) {
+            manifests.add(sources.readLocation(other));
+        }
+        return new ClusterAddons(manifests, secrets, strategy);
+    }
+
+    /** The add-ons as the preview lists them: where each came from and the lines adapted to the pod CIDR. */
+    static String summary(List<ClusterAddons.Preview> previews) {
+        StringBuilder text = new StringBuilder();
+        for (ClusterAddons.Preview preview : previews) {
+            text.append("Add-on ").append(preview.manifest()).append(" from ").append(preview.origin());
+            if (preview.adaptedLines().isEmpty()) {
+                text.append(": used as it is (no default pod network to adapt)");
+            } else {
+                text.append(", adapted to the Cluster's pod CIDR:");
+                preview.adaptedLines().forEach(line -> text.append("\n    line ").append(line.number()).append(": ")
+                        .append(line.before().strip()).append("  →  ").append(line.after().strip()));
+            }
+            text.append('\n');
+        }
+        return text.toString().strip();
     }
 
     /** Applies the generated objects; {@code createNamespaces} answers the "namespace does not exist" question. */
@@ -557,6 +621,32 @@ public final class GenerateViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status;
+    }
+
+    /** The known add-ons' names, for the CNI choice. */
+    public List<String> addonNames() {
+        return AddonCatalog.all().stream().map(Addon::name).toList();
+    }
+
+    public StringProperty cniProperty() {
+        return cni;
+    }
+
+    public StringProperty otherManifestProperty() {
+        return otherManifest;
+    }
+
+    public BooleanProperty containsSecretsProperty() {
+        return containsSecrets;
+    }
+
+    public ObjectProperty<Strategy> strategyProperty() {
+        return strategy;
+    }
+
+    /** The add-ons of the last generation and their adapted lines; empty without add-ons. */
+    public StringProperty addonSummaryProperty() {
+        return addonSummary;
     }
 
     public ObjectProperty<ManagementCluster> connectedProperty() {

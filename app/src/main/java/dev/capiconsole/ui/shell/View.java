@@ -14,7 +14,8 @@ public enum View {
     LAB("Embedded lab", Feather.CPU, KeyCode.DIGIT5),
     WORKLOADS("Workload clusters", Feather.MONITOR, KeyCode.DIGIT6),
     KIND("Local kind cluster", Feather.BOX, KeyCode.DIGIT7),
-    INSTALL("Install providers", Feather.DOWNLOAD_CLOUD, KeyCode.DIGIT8);
+    INSTALL("Install providers", Feather.DOWNLOAD_CLOUD, KeyCode.DIGIT8),
+    RESOURCE_SETS("Resource sets", Feather.SHARE_2, KeyCode.DIGIT9);
 
     private final String title;
     private final Feather icon;
