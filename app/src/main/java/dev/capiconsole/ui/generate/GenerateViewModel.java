@@ -8,6 +8,7 @@ import dev.capiconsole.addons.Manifest;
 import dev.capiconsole.addons.Strategy;
 import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.ManagementCluster;
+import dev.capiconsole.install.InitSetup;
 import dev.capiconsole.lab.SecretFiles;
 import dev.capiconsole.providers.Provider;
 import dev.capiconsole.providers.ProviderType;
@@ -320,8 +321,8 @@ public final class GenerateViewModel {
         Strategy chosenStrategy = strategy.get();
         run("Generating " + request.clusterName() + "…", () -> {
             ClusterctlEnvironment environment = environments.get();
-            ClusterAddons addons = addons(AddonSources.of(environment, List.of(), null), chosenCni, other, secrets,
-                    chosenStrategy);
+            ClusterAddons addons = addons(AddonSources.of(environment, List.of(), chosenCni.equals("none") ? null
+                    : InitSetup.builtOfflineComponents()), chosenCni, other, secrets, chosenStrategy);
             ClusterGenerator generator = generator(environment, cluster);
             GeneratedCluster result = generator.generate(request.withAddons(addons), VariableValues.of(environment),
                     generator.read(source));

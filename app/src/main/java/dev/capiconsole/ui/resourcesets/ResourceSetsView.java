@@ -70,15 +70,21 @@ public final class ResourceSetsView {
         applied.setCellFactory(column -> StatusCells.statusCell(row -> false));
         TableColumn<ResourceSetRow, String> message = Columns.column("Message", 320, ResourceSetRow::appliedMessage);
         message.setCellFactory(column -> StatusCells.wrappingCell());
+        TableColumn<ResourceSetRow, String> resources = Columns.column("Resources", 200,
+                r -> String.join("\n", r.resources()));
+        TableColumn<ResourceSetRow, String> clusters = Columns.column("Clusters (binding)", 170,
+                r -> r.clusters().isEmpty() ? "(none)"
+                        : String.join("\n", r.clusters().stream().map(c -> c.cluster() + ": " + c.state()).toList()));
+        resources.setCellFactory(column -> StatusCells.wrappingCell());
+        clusters.setCellFactory(column -> StatusCells.wrappingCell());
         table.getColumns().addAll(List.of(
-                Columns.column("Namespace", 90, ResourceSetRow::namespace),
+                Columns.column("Namespace", 105, ResourceSetRow::namespace),
                 Columns.column("Name", 120, ResourceSetRow::name),
                 Columns.column("Selector", 150, ResourceSetRow::selector),
-                Columns.column("Strategy", 90, ResourceSetRow::strategy),
-                Columns.column("Resources", 200, r -> String.join("\n", r.resources())),
-                Columns.column("Clusters (binding)", 170, r -> r.clusters().isEmpty() ? "(none)"
-                        : String.join("\n", r.clusters().stream().map(c -> c.cluster() + ": " + c.state()).toList())),
-                applied, message));
+                Columns.column("Strategy", 100, ResourceSetRow::strategy),
+                resources, clusters, applied, message));
+        // Every column keeps its width (headers whole); the message takes what is left.
+        table.getColumns().forEach(column -> column.setMinWidth(column == message ? 160 : column.getPrefWidth()));
         return table;
     }
 

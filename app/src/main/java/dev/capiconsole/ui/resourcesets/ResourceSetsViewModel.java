@@ -8,6 +8,7 @@ import dev.capiconsole.addons.ResourceSetWriter;
 import dev.capiconsole.addons.Strategy;
 import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.ManagementCluster;
+import dev.capiconsole.live.KindWatch;
 import dev.capiconsole.templates.ClusterApplier;
 import dev.capiconsole.templates.KubernetesNames;
 import dev.capiconsole.ui.common.BackgroundTask;
@@ -32,8 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Resource sets page: every ClusterResourceSet with the Clusters it selects and whether it applied, read when
- * the page is shown and after each change (the live index watches bindings, not the sets); a new set from a file
+ * The Resource sets page: every ClusterResourceSet with the Clusters it selects and whether it applied, live (the
+ * sets, their bindings and the Clusters are watched, and any change reads the page again); a new set from a file
  * or URL for existing Clusters, labelled once the operator confirms; deleting a set.
  */
 public final class ResourceSetsViewModel {
@@ -57,14 +58,60 @@ public final class ResourceSetsViewModel {
     private final ObjectProperty<ManagementCluster> connected;
     private final TaskExecutor tasks;
     private final Supplier<ClusterctlEnvironment> environments;
+    private KindWatch watch;
+
+    private static final List<KindWatch.Kind> WATCHED = List.of(
+            new KindWatch.Kind(ResourceSetWriter.API_VERSION, "ClusterResourceSet"),
+            new KindWatch.Kind(ResourceSetWriter.API_VERSION, "ClusterResourceSetBinding"),
+            new KindWatch.Kind("cluster.x-k8s.io/v1beta2", "Cluster"));
 
     public ResourceSetsViewModel(ObjectProperty<ManagementCluster> connected, TaskExecutor tasks,
             Supplier<ClusterctlEnvironment> environments) {
         this.connected = connected;
         this.tasks = tasks.serial();
         this.environments = environments;
-        connected.addListener((obs, old, now) -> refresh());
+        connected.addListener((obs, old, now) -> {
+            stopWatching();
+            refresh();
+            if (now != null) {
+                watch(now);
+            }
+        });
         namespace.addListener((obs, old, now) -> refresh());
+    }
+
+    /** Sets, bindings and Clusters watched: any change reads the page again, at most twice a second. */
+    private void watch(ManagementCluster cluster) {
+        BackgroundTask.of(() -> KindWatch.start(cluster.client(), WATCHED, 500,
+                () -> tasks.onUiThread(this::refresh)))
+                .onSuccess(started -> {
+                    if (connected.get() == cluster) {
+                        watch = started;
+                    } else {
+                        started.close();
+                    }
+                })
+                .onFailure(e -> LOG.info("Cannot watch the ClusterResourceSets of {}", cluster.server(), e))
+                .runWith(tasks);
+    }
+
+    private void stopWatching() {
+        if (watch != null) {
+            KindWatch stopped = watch;
+            watch = null;
+            BackgroundTask.of(() -> {
+                stopped.close();
+                return stopped;
+            }).runWith(tasks);
+        }
+    }
+
+    /** Stops watching now (the window is closing). */
+    public void shutdown() {
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
     }
 
     /** Reads the sets of every namespace and the Clusters of the chosen one. */

@@ -275,6 +275,7 @@ public final class ShellViewModel {
     void shutdown() {
         shutDown = true;
         clusters.shutdown();
+        resourceSets.shutdown();
         workloads.shutdown();
         lab.shutdown();
         if (connected.get() != null) {

@@ -134,8 +134,7 @@ class ResourceSetsGuiTest {
                 .inNamespace("default").withName("greeting").get()).as("nothing before the answer").isNull();
         robot.clickOn("#crs-confirm");
 
-        ResourceSetRow row = Await.value(Duration.ofMinutes(2), "set greeting applied on the page", () -> {
-            robot.interact(model::refresh);
+        ResourceSetRow row = Await.value(Duration.ofMinutes(2), "set greeting applied on the page, live", () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return applied(model.rows());
         });
@@ -148,8 +147,8 @@ class ResourceSetsGuiTest {
         Screenshots.save(Screenshots.render(stage.getScene()), "resource-sets");
 
         robot.clickOn("#resource-sets-delete");
-        Await.until(Duration.ofSeconds(30), "set greeting gone from the page (after the controller's finalizer)", () -> {
-            robot.interact(model::refresh);
+        Await.until(Duration.ofSeconds(30), "set greeting gone from the page, live (after the controller's finalizer)",
+                () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return model.rows().stream().noneMatch(r -> r.name().equals("greeting"));
         });
