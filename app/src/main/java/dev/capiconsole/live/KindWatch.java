@@ -49,12 +49,18 @@ public final class KindWatch implements AutoCloseable {
             }
         };
         for (Kind kind : kinds) {
-            try {
-                watch.informers.add(client.genericKubernetesResources(kind.apiVersion(), kind.kind()).inAnyNamespace()
-                        .inform(handler, 0));
-            } catch (RuntimeException e) {
-                LOG.info("Cannot watch {} {}: {}", kind.apiVersion(), kind.kind(), e.getMessage());
-            }
+            SharedIndexInformer<GenericKubernetesResource> informer = client
+                    .genericKubernetesResources(kind.apiVersion(), kind.kind()).inAnyNamespace().runnableInformer(0);
+            informer.addEventHandler(handler);
+            // A kind that never listed (missing, forbidden) is given up; one that was watched retries as usual.
+            informer.exceptionHandler((started, error) -> {
+                if (!started) {
+                    LOG.info("Cannot watch {} {}: {}", kind.apiVersion(), kind.kind(), error.getMessage());
+                }
+                return started;
+            });
+            informer.start();
+            watch.informers.add(informer);
         }
         return watch;
     }

@@ -29,6 +29,7 @@ import dev.capiconsole.templates.VariableChecks;
 import dev.capiconsole.templates.VariableValues;
 import dev.capiconsole.templates.VariableValues.Value;
 import dev.capiconsole.ui.common.BackgroundTask;
+import dev.capiconsole.ui.common.BusyWork;
 import dev.capiconsole.ui.common.TaskExecutor;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
@@ -38,9 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -123,6 +122,7 @@ public final class GenerateViewModel {
 
     private final ObjectProperty<ManagementCluster> connected;
     private final TaskExecutor tasks;
+    private final BusyWork pageWork;
     private final Supplier<ClusterctlEnvironment> environments;
     private final BiConsumer<String, String> showCluster;
 
@@ -134,6 +134,7 @@ public final class GenerateViewModel {
             Supplier<ClusterctlEnvironment> environments, BiConsumer<String, String> showCluster) {
         this.connected = connected;
         this.tasks = tasks.serial();
+        this.pageWork = new BusyWork(this.tasks, busy, status, error);
         this.environments = environments;
         this.showCluster = showCluster;
         builtIn.set(BuiltInTemplates.find("docker", "in-memory").orElse(BuiltInTemplates.all().get(0)));
@@ -266,7 +267,7 @@ public final class GenerateViewModel {
             return;
         }
         ManagementCluster cluster = connected.get();
-        run("Reading " + source.describe() + "…", () -> {
+        pageWork.run("Reading " + source.describe() + "…", () -> {
             ClusterctlEnvironment environment = environments.get();
             TemplateFetcher.Fetched fetched = generator(environment, cluster).read(source);
             Map<String, String> found = TemplateVariables.of(fetched.text());
@@ -319,7 +320,7 @@ public final class GenerateViewModel {
         String other = otherManifest.get() == null ? "" : otherManifest.get().trim();
         boolean secrets = containsSecrets.get();
         Strategy chosenStrategy = strategy.get();
-        run("Generating " + request.clusterName() + "…", () -> {
+        pageWork.run("Generating " + request.clusterName() + "…", () -> {
             ClusterctlEnvironment environment = environments.get();
             ClusterAddons addons = addons(AddonSources.of(environment, List.of(), chosenCni.equals("none") ? null
                     : InitSetup.builtOfflineComponents()), chosenCni, other, secrets, chosenStrategy);
@@ -387,7 +388,7 @@ public final class GenerateViewModel {
         String name = clusterName.get().trim();
         String ns = namespace.get().trim();
         ManagementCluster cluster = connected.get();
-        run("Applying " + objects.objects().size() + " objects to " + cluster.name() + "…", () -> {
+        pageWork.run("Applying " + objects.objects().size() + " objects to " + cluster.name() + "…", () -> {
             try {
                 return new Applied(new ClusterApplier(cluster.client()).apply(objects.objects(), createNamespaces,
                         result -> tasks.onUiThread(() -> results.add(result))), List.of());
@@ -422,7 +423,7 @@ public final class GenerateViewModel {
 
     public void saveAs(Path file) {
         String text = yaml.get();
-        run("Saving " + file + "…", () -> {
+        pageWork.run("Saving " + file + "…", () -> {
             SecretFiles.write(file, text);
             return file;
         }, saved -> status.set("Saved to " + saved + " (readable only by you)."));
@@ -493,24 +494,6 @@ public final class GenerateViewModel {
                                 : configMapKey.get().trim());
             }
         };
-    }
-
-    /** Runs work in the background while busy; its result goes to {@code show}, its failure to the error text. */
-    private <T> void run(String what, Callable<T> work, Consumer<T> show) {
-        busy.set(true);
-        status.set(what);
-        BackgroundTask.of(work)
-                .onSuccess(result -> {
-                    busy.set(false);
-                    show.accept(result);
-                })
-                .onFailure(e -> {
-                    LOG.warn("{} failed", what, e);
-                    busy.set(false);
-                    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
-                    status.set("");
-                })
-                .runWith(tasks);
     }
 
     // ---------------------------------------------------------------- properties

@@ -70,7 +70,7 @@ public final class ResourceSetsView {
         applied.setCellFactory(column -> StatusCells.statusCell(row -> false));
         TableColumn<ResourceSetRow, String> message = Columns.column("Message", 320, ResourceSetRow::appliedMessage);
         message.setCellFactory(column -> StatusCells.wrappingCell());
-        TableColumn<ResourceSetRow, String> resources = Columns.column("Resources", 200,
+        TableColumn<ResourceSetRow, String> resources = Columns.column("Resources", 240,
                 r -> String.join("\n", r.resources()));
         TableColumn<ResourceSetRow, String> clusters = Columns.column("Clusters (binding)", 170,
                 r -> r.clusters().isEmpty() ? "(none)"
@@ -78,7 +78,7 @@ public final class ResourceSetsView {
         resources.setCellFactory(column -> StatusCells.wrappingCell());
         clusters.setCellFactory(column -> StatusCells.wrappingCell());
         table.getColumns().addAll(List.of(
-                Columns.column("Namespace", 105, ResourceSetRow::namespace),
+                Columns.column("Namespace", 118, ResourceSetRow::namespace),
                 Columns.column("Name", 120, ResourceSetRow::name),
                 Columns.column("Selector", 150, ResourceSetRow::selector),
                 Columns.column("Strategy", 100, ResourceSetRow::strategy),

@@ -12,13 +12,12 @@ import dev.capiconsole.live.KindWatch;
 import dev.capiconsole.templates.ClusterApplier;
 import dev.capiconsole.templates.KubernetesNames;
 import dev.capiconsole.ui.common.BackgroundTask;
+import dev.capiconsole.ui.common.BusyWork;
 import dev.capiconsole.ui.common.TaskExecutor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -57,6 +56,7 @@ public final class ResourceSetsViewModel {
 
     private final ObjectProperty<ManagementCluster> connected;
     private final TaskExecutor tasks;
+    private final BusyWork pageWork;
     private final Supplier<ClusterctlEnvironment> environments;
     private KindWatch watch;
 
@@ -69,6 +69,7 @@ public final class ResourceSetsViewModel {
             Supplier<ClusterctlEnvironment> environments) {
         this.connected = connected;
         this.tasks = tasks.serial();
+        this.pageWork = new BusyWork(this.tasks, busy, status, error);
         this.environments = environments;
         connected.addListener((obs, old, now) -> {
             stopWatching();
@@ -123,7 +124,7 @@ public final class ResourceSetsViewModel {
             return;
         }
         String ns = namespace.get().trim();
-        run("Reading the ClusterResourceSets…", () -> {
+        pageWork.run("Reading the ClusterResourceSets…", () -> {
             ClusterResourceSets sets = new ClusterResourceSets(cluster.client());
             return new Read(sets.list(null), ns.isEmpty() ? List.of() : sets.clusters(ns));
         }, read -> {
@@ -159,7 +160,7 @@ public final class ResourceSetsViewModel {
         Strategy chosen = strategy.get();
         boolean inSecrets = secrets.get();
         List<String> toLabel = List.copyOf(clustersToLabel);
-        run("Creating ClusterResourceSet " + setName + "…", () -> {
+        pageWork.run("Creating ClusterResourceSet " + setName + "…", () -> {
             Manifest manifest = AddonSources.of(environments.get(), List.of(), null).readLocation(source);
             List<Map<String, Object>> objects = ResourceSetWriter.objects(new ResourceSetWriter.Plan(setName, ns,
                     matchLabels, List.of(manifest), inSecrets, chosen));
@@ -194,7 +195,7 @@ public final class ResourceSetsViewModel {
         if (cluster == null || row == null) {
             return;
         }
-        run("Deleting " + row.namespace() + "/" + row.name() + "…",
+        pageWork.run("Deleting " + row.namespace() + "/" + row.name() + "…",
                 () -> new ClusterResourceSets(cluster.client()).delete(row.namespace(), row.name()), deleted -> {
                     refresh();
                     status.set("Deleted " + row.namespace() + "/" + row.name() + " (its ConfigMaps stay)");
@@ -232,23 +233,6 @@ public final class ResourceSetsViewModel {
             }
         }
         return labels;
-    }
-
-    private <T> void run(String what, Callable<T> work, Consumer<T> show) {
-        busy.set(true);
-        status.set(what);
-        BackgroundTask.of(work)
-                .onSuccess(result -> {
-                    busy.set(false);
-                    show.accept(result);
-                })
-                .onFailure(e -> {
-                    LOG.warn("{} failed", what, e);
-                    busy.set(false);
-                    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
-                    status.set("");
-                })
-                .runWith(tasks);
     }
 
     public ObservableList<ResourceSetRow> rows() {
