@@ -116,6 +116,7 @@ final class DiagramPane {
         search.setId("diagram-search");
         search.setPromptText("Find kind or name…");
         search.setPrefWidth(220);
+        search.setMinWidth(170);
         search.textProperty().addListener((obs, old, now) -> decorate());
         search.setOnAction(e -> revealFirstMatch());
         CheckBox extras = new CheckBox("Health checks, resource sets, class, templates");
