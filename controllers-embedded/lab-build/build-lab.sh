@@ -42,6 +42,9 @@
 # overrides folder (<provider-label>/<version>/<file>): core, kubeadm bootstrap,
 # kubeadm control plane and docker, made from the module sources as the
 # release does (kustomize build, release images, IfNotPresent pull policy).
+# Beside them, in the same overrides layout, the add-on manifests whose Go modules
+# the proxy serves: Flannel's Documentation/kube-flannel.yml as
+# addon-flannel/<version>/kube-flannel.yml.
 # Progress goes to stderr; the last stdout line is the bin dir.
 set -euo pipefail
 
@@ -337,6 +340,27 @@ write_components() {
   log "components $CAPI_VERSION made in $dest"
 }
 
+# Lays out the CNI manifests that ship in a Go module served by the proxy, as
+# overrides (addon-<name>/<version>/<file>) next to the components. Runs after
+# write_components (which starts its folder afresh). Without the proxy it says
+# so and skips: the console then reads them from their release URLs.
+write_addons() {
+  local dest="$OUT_DIR/components/addon-flannel/$FLANNEL_VERSION" dir
+  if [[ -f "$dest/kube-flannel.yml" && $FORCE -eq 0 ]]; then
+    return 0
+  fi
+  dir="$(cd "$OUT_DIR" && GOFLAGS=-buildvcs=false go mod download -json "github.com/flannel-io/flannel@$FLANNEL_VERSION" \
+    2>/dev/null | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')" || true
+  if [[ -z "$dir" || ! -f "$dir/Documentation/kube-flannel.yml" ]]; then
+    log "add-ons: github.com/flannel-io/flannel@$FLANNEL_VERSION (Documentation/kube-flannel.yml) not available from the module proxy; skipped"
+    return 0
+  fi
+  mkdir -p "$dest"
+  cp "$dir/Documentation/kube-flannel.yml" "$dest/kube-flannel.yml"
+  chmod u+w "$dest/kube-flannel.yml"
+  log "add-ons: flannel $FLANNEL_VERSION laid out in $dest"
+}
+
 # ---------------------------------------------------------------- main -------
 ((SYNC)) && sync_modules
 
@@ -405,6 +429,7 @@ done
 
 write_sources_env
 write_components
+write_addons
 log "done: $BUILT built, $((TOTAL - BUILT)) already present, total $(fmt_secs $((SECONDS - START_ALL)))"
 log "sources: $OUT_DIR/sources.env"
 echo "$BIN_DIR"

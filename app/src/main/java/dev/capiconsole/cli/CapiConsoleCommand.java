@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         subcommands = {GuiCommand.class, DescribeCommand.class, GenerateCommand.class, GetCommand.class, ConfigCommand.class,
             LabCommand.class, OperationCommands.Scale.class, OperationCommands.Upgrade.class,
             OperationCommands.Rollout.class, OperationCommands.Pause.class, OperationCommands.Resume.class,
-            OperationCommands.Delete.class, KindCommand.class, InitCommand.class})
+            OperationCommands.Delete.class, KindCommand.class, InitCommand.class, AddonsCommand.class,
+            ResourceSetCommands.class})
 public final class CapiConsoleCommand {
 
     /** Runs the CLI with the process's own streams; returns the exit code. */

@@ -1,7 +1,9 @@
 package dev.capiconsole.cli;
 
+import dev.capiconsole.addons.ClusterAddons;
 import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.FieldManager;
+import dev.capiconsole.install.InitSetup;
 import dev.capiconsole.lab.SecretFiles;
 import dev.capiconsole.templates.BuiltInTemplates;
 import dev.capiconsole.templates.ClusterApplier;
@@ -107,7 +109,10 @@ final class GenerateCommand {
         String writeTo;
 
         @Mixin
-        ClusterctlConfigOption config = new ClusterctlConfigOption();
+        ReleaseSourceOptions releaseSources = new ReleaseSourceOptions();
+
+        @Mixin
+        AddonOptions addons = new AddonOptions();
 
         @Option(names = "--apply", description = "Apply the objects to the management cluster (server-side apply, "
                 + "field manager " + FieldManager.NAME + ") instead of printing them.")
@@ -128,7 +133,10 @@ final class GenerateCommand {
                 out.flush();
                 return 0;
             }
-            ClusterctlEnvironment environment = config.environment();
+            InitSetup setup = releaseSources.setup(spec.commandLine().getErr());
+            ClusterctlEnvironment environment = setup.environment();
+            ClusterAddons chosenAddons = addons.wanted()
+                    ? addons.read(ReleaseSourceOptions.addonSources(setup)) : ClusterAddons.NONE;
             ManagementAccess management = ManagementAccess.of(
                     managementTarget.openIfConfigured(needsManagementCluster() || apply));
             try {
@@ -138,11 +146,12 @@ final class GenerateCommand {
                 TemplateSource source = source(management);
                 VariableValues values = VariableValues.of(environment);
                 GenerateRequest request = new GenerateRequest(name, namespace, kubernetesVersion,
-                        controlPlaneMachineCount, workerMachineCount, source, Map.of());
+                        controlPlaneMachineCount, workerMachineCount, source, Map.of(), chosenAddons);
                 ClusterClassLookup lookup = management.lookup().map(l -> (ClusterClassLookup) l)
                         .orElse(ClusterClassLookup.NONE);
                 ClusterGenerator generator = new ClusterGenerator(
-                        TemplateFetcher.of(environment, management.client().orElse(null), () -> System.in), lookup);
+                        new TemplateFetcher(environment.catalog(), environment.releases(setup.overridesFolders()),
+                                () -> System.in, management.client().orElse(null)), lookup);
                 if (listVariables) {
                     TemplateFetcher.Fetched fetched = generator.read(source);
                     Map<String, String> variables = new TreeMap<>(TemplateVariables.of(fetched.text()));
@@ -151,6 +160,7 @@ final class GenerateCommand {
                     return 0;
                 }
                 GeneratedCluster generated = generator.generate(request, values);
+                reportAdaptations(generated, spec.commandLine().getErr());
                 if (apply) {
                     return apply(generated, management.client().orElseThrow(), out);
                 }
@@ -159,6 +169,17 @@ final class GenerateCommand {
             } finally {
                 management.close();
             }
+        }
+
+        /** The manifest lines adapted to the cluster, on standard error so that standard output stays YAML. */
+        private static void reportAdaptations(GeneratedCluster generated, PrintWriter err) {
+            for (ClusterAddons.Preview preview : generated.addonPreviews()) {
+                err.println("# add-on " + preview.manifest() + " from " + preview.origin()
+                        + (preview.adaptedLines().isEmpty() ? ": not adapted (no pod CIDR to set)" : ":"));
+                preview.adaptedLines().forEach(line -> err.println("#   line " + line.number() + ": " + line.after()
+                        .strip()));
+            }
+            err.flush();
         }
 
         private int apply(GeneratedCluster generated, KubernetesClient client, PrintWriter out) {

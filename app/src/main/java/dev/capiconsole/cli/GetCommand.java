@@ -1,5 +1,7 @@
 package dev.capiconsole.cli;
 
+import dev.capiconsole.addons.ClusterResourceSets;
+import dev.capiconsole.addons.ResourceSetRow;
 import dev.capiconsole.install.InstalledProvider;
 import dev.capiconsole.install.Inventory;
 import dev.capiconsole.install.NewestRelease;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = "Get information about workload clusters, and the providers of the management cluster.",
         subcommands = {GetCommand.Kubeconfig.class, GetCommand.Pods.class, GetCommand.Nodes.class, GetCommand.PodDescription.class,
-                GetCommand.Logs.class, GetCommand.Providers.class})
+                GetCommand.Logs.class, GetCommand.Providers.class, GetCommand.ResourceSets.class})
 final class GetCommand {
 
     /** The kubeconfig of workload Cluster {@code name}, read from its Secret in the management cluster. */
@@ -353,6 +355,37 @@ final class GetCommand {
                 table.row(cells.toArray(String[]::new));
             }
             table.print(out);
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "crs", aliases = "clusterresourcesets", mixinStandardHelpOptions = true,
+            description = "List ClusterResourceSets: selector, resources, strategy, the Clusters they select with "
+                    + "their bindings, and ResourcesApplied with its message.")
+    static final class ResourceSets implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ClusterTarget target = new ClusterTarget();
+
+        @Option(names = {"-A", "--all-namespaces"}, description = "Sets of every namespace.")
+        boolean allNamespaces;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (ManagementTarget.Connection connection = target.open()) {
+                List<ResourceSetRow> rows = new ClusterResourceSets(connection.client())
+                        .list(allNamespaces ? null : connection.namespace());
+                if (rows.isEmpty()) {
+                    out.println("No ClusterResourceSets" + (allNamespaces ? "" : " in " + connection.namespace())
+                            + ". Create one with: capi-console crs create NAME --cluster-selector KEY=VALUE --from FILE");
+                } else {
+                    ResourceSetCommands.print(rows, out);
+                }
+            }
             out.flush();
             return 0;
         }

@@ -1,5 +1,6 @@
 package dev.capiconsole.cli;
 
+import dev.capiconsole.addons.AddonSources;
 import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.install.InitSetup;
 import java.io.PrintWriter;
@@ -19,8 +20,9 @@ final class ReleaseSourceOptions {
             + "(<provider>/<version>/<file>) searched before clusterctl's own: a mirror of the release files.")
     List<Path> overrides = new ArrayList<>();
 
-    @Option(names = "--offline", description = "Also use the component files made from the pinned Cluster API "
-            + "sources by the lab build (core, kubeadm, docker; built on first use, needs Go).")
+    @Option(names = "--offline", description = "Also use the files the lab build lays out: the components made "
+            + "from the pinned Cluster API sources (core, kubeadm, docker) and Flannel's manifest (made on first use, "
+            + "needs Go).")
     boolean offline;
 
     /** @param announce where to say that the offline files are used; {@code null} to say nothing */
@@ -35,5 +37,10 @@ final class ReleaseSourceOptions {
             offlineFolder = InitSetup.offlineComponents(line -> { });
         }
         return new InitSetup(environment, overrides, offlineFolder);
+    }
+
+    /** Add-on manifests from the same overrides folders (and the offline files) as the provider releases. */
+    static AddonSources addonSources(InitSetup setup) {
+        return new AddonSources(setup.environment().releases(setup.overridesFolders()), setup.overridesFolders());
     }
 }

@@ -1,6 +1,9 @@
 package dev.capiconsole.install;
 
 import dev.capiconsole.clusterctl.ClusterctlEnvironment;
+import dev.capiconsole.lab.LabBinaries;
+import dev.capiconsole.lab.LabException;
+import dev.capiconsole.lab.LabProgress;
 import dev.capiconsole.templates.VariableValues;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -18,8 +21,20 @@ import java.util.List;
 public record InitSetup(ClusterctlEnvironment environment, List<Path> extraOverrides, Path offlineComponents) {
 
     /** The lab build's component files (made on first use, which needs Go); {@code progress} gets its lines. */
-    public static Path offlineComponents(dev.capiconsole.lab.LabProgress progress) {
-        return dev.capiconsole.lab.LabBinaries.ensure(progress, "kubectl").source("COMPONENTS_DIR");
+    public static Path offlineComponents(LabProgress progress) {
+        return LabBinaries.ensure(progress, "kubectl").source("COMPONENTS_DIR");
+    }
+
+    /**
+     * The lab build's component files when the lab is already built, else null: never builds (the window uses it
+     * to read pinned files without network where a build has laid them out).
+     */
+    public static Path builtOfflineComponents() {
+        try {
+            return LabBinaries.check().built() ? offlineComponents(line -> { }) : null;
+        } catch (LabException e) {
+            return null;
+        }
     }
 
     public List<Path> overridesFolders() {

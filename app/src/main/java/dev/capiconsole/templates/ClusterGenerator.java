@@ -1,5 +1,6 @@
 package dev.capiconsole.templates;
 
+import dev.capiconsole.addons.ClusterAddons;
 import dev.capiconsole.topology.CapiObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +11,8 @@ import java.util.Set;
 /**
  * {@code clusterctl generate cluster}: reads the template, sets the values clusterctl sets itself, substitutes,
  * parses, moves every namespaced object into the target namespace, and adds the ClusterClass a topology Cluster
- * refers to when the management cluster does not have it yet.
+ * refers to when the management cluster does not have it yet; with add-ons, labels the Cluster and appends their
+ * ConfigMaps and ClusterResourceSet.
  */
 public final class ClusterGenerator {
 
@@ -90,7 +92,12 @@ public final class ClusterGenerator {
         }
         List<Map<String, Object>> all = new ArrayList<>(classObjects);
         all.addAll(objects);
-        return new GeneratedCluster(all, template.origin(), added);
+        if (request.addons().isEmpty()) {
+            return new GeneratedCluster(all, template.origin(), added);
+        }
+        ClusterAddons.Result addons = request.addons().addTo(objects, request.clusterName(), namespace);
+        all.addAll(addons.objects());
+        return new GeneratedCluster(all, template.origin(), added, addons.previews());
     }
 
     private static long count(Long requested, VariableValues values, String name, long fallback) {

@@ -3,6 +3,10 @@ package dev.capiconsole.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capiconsole.addons.ClusterAddons;
+import dev.capiconsole.addons.Manifest;
+import dev.capiconsole.addons.PodCidr;
+import dev.capiconsole.addons.Strategy;
 import dev.capiconsole.providers.ProviderCatalog;
 import dev.capiconsole.providers.ReleaseResolver;
 import java.io.InputStream;
@@ -45,4 +49,41 @@ class ClusterGeneratorTest {
                 .contains("replicas: 4");
         assertThat(generated.addedClusterClasses()).containsExactly("ns/in-memory");
     }
+
+    @Test
+    void addonsLabelTheClusterAndComeLastWithoutChangingTheRest() {
+        ClusterGenerator generator = new ClusterGenerator(new TemplateFetcher(ProviderCatalog.builtIn(),
+                new ReleaseResolver(List.of(folder.resolve("overrides")), "http://127.0.0.1:9"),
+                InputStream::nullInputStream, null), ClusterClassLookup.NONE);
+        TemplateSource inMemory = new TemplateSource.BuiltIn(BuiltInTemplates.find("docker", "in-memory")
+                .orElseThrow());
+        GenerateRequest plain = new GenerateRequest("demo", "ns", "v1.33.0", null, null, inMemory, Map.of());
+        Manifest manifest = new Manifest("flannel", "kube-flannel.yml", FLANNEL, "test", PodCidr.Pool.FLANNEL);
+
+        GeneratedCluster without = generator.generate(plain, VariableValues.none());
+        GeneratedCluster with = generator.generate(plain.withAddons(new ClusterAddons(List.of(manifest), false,
+                Strategy.ApplyOnce)), VariableValues.none());
+
+        assertThat(with.objects()).hasSize(without.objects().size() + 2);
+        assertThat(with.objects().subList(without.objects().size(), with.objects().size()))
+                .extracting(o -> o.get("kind")).containsExactly("ConfigMap", "ClusterResourceSet");
+        Map<String, Object> cluster = with.objects().stream().filter(o -> "Cluster".equals(o.get("kind")))
+                .findFirst().orElseThrow();
+        assertThat(String.valueOf(cluster.get("metadata"))).contains(ClusterAddons.LABEL + "=demo-addons");
+        assertThat(with.addonPreviews()).singleElement().satisfies(p -> assertThat(p.adaptedLines())
+                .singleElement().satisfies(line -> assertThat(line.after()).contains("\"Network\": \"192.168.0.0/16\"")));
+        assertThat(without.addonPreviews()).isEmpty();
+    }
+
+    private static final String FLANNEL = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: kube-flannel-cfg
+            data:
+              net-conf.json: |
+                {
+                  "Network": "10.244.0.0/16"
+                }
+            """;
 }

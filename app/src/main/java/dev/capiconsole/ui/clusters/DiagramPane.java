@@ -117,6 +117,7 @@ final class DiagramPane {
         search.setId("diagram-search");
         search.setPromptText(Texts.get("clusters.diagram.find"));
         search.setPrefWidth(220);
+        search.setMinWidth(170);
         search.textProperty().addListener((obs, old, now) -> decorate());
         search.setOnAction(e -> revealFirstMatch());
         CheckBox extras = new CheckBox(Texts.get("clusters.diagram.extras"));

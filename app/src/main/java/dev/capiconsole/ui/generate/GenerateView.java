@@ -1,5 +1,8 @@
 package dev.capiconsole.ui.generate;
 
+import dev.capiconsole.addons.AddonCatalog;
+import dev.capiconsole.addons.ClusterAddons;
+import dev.capiconsole.addons.Strategy;
 import dev.capiconsole.templates.BuiltInTemplates;
 import dev.capiconsole.templates.BuiltInTemplates.BuiltInTemplate;
 import dev.capiconsole.templates.ClusterApplier;
@@ -16,12 +19,14 @@ import java.io.File;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -93,6 +98,7 @@ public final class GenerateView {
             case TEMPLATE -> templatePage();
             case CLUSTER -> clusterPage();
             case VARIABLES -> variablesPage();
+            case ADDONS -> addonsPage();
             case PREVIEW -> previewPage();
             case APPLY -> applyPage();
         });
@@ -127,8 +133,8 @@ public final class GenerateView {
         next.setGraphic(new FontIcon(Feather.ARROW_RIGHT));
         next.textProperty().bind(Bindings.createStringBinding(() -> switch (model.stepProperty().get()) {
             case TEMPLATE -> Texts.get("generate.button.readTemplate");
-            case CLUSTER, APPLY -> Texts.get("generate.button.next");
-            case VARIABLES -> Texts.get("generate.button.generate");
+            case CLUSTER, VARIABLES, APPLY -> Texts.get("generate.button.next");
+            case ADDONS -> Texts.get("generate.button.generate");
             case PREVIEW -> Texts.get("generate.button.continueToApply");
         }, model.stepProperty()));
         next.setOnAction(e -> model.next());
@@ -311,6 +317,62 @@ public final class GenerateView {
 
     // ------------------------------------------------------------------ step 4
 
+    private Node addonsPage() {
+        ComboBox<String> cni = new ComboBox<>(FXCollections.observableArrayList(model.addonNames()));
+        cni.setId("addon-cni");
+        cni.valueProperty().bindBidirectional(model.cniProperty());
+        Label cniNote = hint(Bindings.createStringBinding(() -> AddonCatalog.find(model.cniProperty().get())
+                .map(a -> (a.isNone() ? "" : a.version() + " · ") + cniNote(a.name())).orElse(""),
+                model.cniProperty()));
+
+        TextField other = field("addon-other", Texts.get("generate.addons.otherPrompt"),
+                model.otherManifestProperty());
+        Button browse = new Button(Texts.get("generate.location.choose"), new FontIcon(Feather.FOLDER));
+        browse.setMinWidth(Region.USE_PREF_SIZE);
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(Texts.get("generate.addons.chooserTitle"));
+            File file = chooser.showOpenDialog(root.getScene().getWindow());
+            if (file != null) {
+                model.otherManifestProperty().set(file.toString());
+            }
+        });
+        HBox otherRow = new HBox(8, other, browse);
+        HBox.setHgrow(other, Priority.ALWAYS);
+
+        CheckBox secrets = new CheckBox(Texts.get("generate.addons.secrets"));
+        secrets.setId("addon-secrets");
+        secrets.selectedProperty().bindBidirectional(model.containsSecretsProperty());
+        ComboBox<Strategy> strategy = new ComboBox<>(FXCollections.observableArrayList(Strategy.values()));
+        strategy.setId("addon-strategy");
+        strategy.valueProperty().bindBidirectional(model.strategyProperty());
+
+        GridPane grid = form();
+        int row = 0;
+        addRow(grid, row++, Texts.get("generate.addons.cni"), cni, cniNote);
+        addRow(grid, row++, Texts.get("generate.addons.other"), otherRow, hint(Bindings.createStringBinding(() ->
+                Texts.get("generate.addons.otherHint"))));
+        addRow(grid, row++, Texts.get("generate.addons.strategy"), strategy, hint(Bindings.createStringBinding(() ->
+                Texts.get("generate.addons.strategyHint"))));
+        grid.add(secrets, 1, row, 2, 1);
+        Label explanation = hint(Bindings.createStringBinding(() -> Texts.get("generate.addons.explanation",
+                ClusterAddons.LABEL)));
+        VBox page = new VBox(12, explanation, grid);
+        page.setId("wizard-addons");
+        return scroll(page);
+    }
+
+    private static String cniNote(String addon) {
+        return switch (addon) {
+            case "calico" -> Texts.get("generate.addons.note.calico");
+            case "cilium" -> Texts.get("generate.addons.note.cilium");
+            case "flannel" -> Texts.get("generate.addons.note.flannel");
+            default -> Texts.get("generate.addons.note.none");
+        };
+    }
+
+    // ------------------------------------------------------------------ step 5
+
     private Node previewPage() {
         GeneratedCluster generated = model.generatedProperty().get();
         List<Map<String, Object>> objects = generated == null ? List.of() : generated.objects();
@@ -365,12 +427,19 @@ public final class GenerateView {
                         model.clusterNameProperty().get(), model.templateOriginProperty().get())));
         HBox bar = new HBox(10, summary, spacer(), save);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox page = new VBox(10, bar, split);
+        Label addons = new Label();
+        addons.setId("preview-addons");
+        addons.getStyleClass().add("field-hint");
+        addons.setWrapText(true);
+        addons.textProperty().bind(model.addonSummaryProperty());
+        addons.managedProperty().bind(model.addonSummaryProperty().isNotEmpty());
+        addons.visibleProperty().bind(model.addonSummaryProperty().isNotEmpty());
+        VBox page = new VBox(10, bar, addons, split);
         page.setId("wizard-preview");
         return page;
     }
 
-    // ------------------------------------------------------------------ step 5
+    // ------------------------------------------------------------------ step 6
 
     private Node applyPage() {
         Label target = new Label();

@@ -1,7 +1,14 @@
 package dev.capiconsole.ui.generate;
 
+import dev.capiconsole.addons.Addon;
+import dev.capiconsole.addons.AddonCatalog;
+import dev.capiconsole.addons.AddonSources;
+import dev.capiconsole.addons.ClusterAddons;
+import dev.capiconsole.addons.Manifest;
+import dev.capiconsole.addons.Strategy;
 import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.ManagementCluster;
+import dev.capiconsole.install.InitSetup;
 import dev.capiconsole.lab.SecretFiles;
 import dev.capiconsole.providers.Provider;
 import dev.capiconsole.providers.ProviderType;
@@ -22,6 +29,7 @@ import dev.capiconsole.templates.VariableChecks;
 import dev.capiconsole.templates.VariableValues;
 import dev.capiconsole.templates.VariableValues.Value;
 import dev.capiconsole.ui.common.BackgroundTask;
+import dev.capiconsole.ui.common.BusyWork;
 import dev.capiconsole.ui.common.TaskExecutor;
 import dev.capiconsole.ui.common.Texts;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,9 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -63,7 +69,7 @@ public final class GenerateViewModel {
 
     public enum Step {
         TEMPLATE("generate.step.template"), CLUSTER("generate.step.cluster"), VARIABLES("generate.step.variables"),
-        PREVIEW("generate.step.preview"), APPLY("generate.step.apply");
+        ADDONS("generate.step.addons"), PREVIEW("generate.step.preview"), APPLY("generate.step.apply");
 
         private final String titleKey;
 
@@ -109,8 +115,15 @@ public final class GenerateViewModel {
 
     private final ObservableList<String> infrastructureProviders = FXCollections.observableArrayList();
 
+    private final StringProperty cni = new SimpleStringProperty(Addon.NONE);
+    private final StringProperty otherManifest = new SimpleStringProperty("");
+    private final BooleanProperty containsSecrets = new SimpleBooleanProperty();
+    private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>(Strategy.ApplyOnce);
+    private final StringProperty addonSummary = new SimpleStringProperty("");
+
     private final ObjectProperty<ManagementCluster> connected;
     private final TaskExecutor tasks;
+    private final BusyWork pageWork;
     private final Supplier<ClusterctlEnvironment> environments;
     private final BiConsumer<String, String> showCluster;
 
@@ -122,6 +135,7 @@ public final class GenerateViewModel {
             Supplier<ClusterctlEnvironment> environments, BiConsumer<String, String> showCluster) {
         this.connected = connected;
         this.tasks = tasks.serial();
+        this.pageWork = new BusyWork(this.tasks, busy, status, error);
         this.environments = environments;
         this.showCluster = showCluster;
         builtIn.set(BuiltInTemplates.find("docker", "in-memory").orElse(BuiltInTemplates.all().get(0)));
@@ -183,16 +197,17 @@ public final class GenerateViewModel {
         switch (step.get()) {
             case TEMPLATE -> readTemplate();
             case CLUSTER -> clusterProblem().ifPresentOrElse(error::set, () -> step.set(
-                    variables.isEmpty() ? Step.PREVIEW : Step.VARIABLES));
+                    variables.isEmpty() ? Step.ADDONS : Step.VARIABLES));
             case VARIABLES -> {
                 List<String> problems = variables.stream().filter(v -> !v.problem().isEmpty())
                         .map(v -> v.name() + ": " + v.problem()).toList();
                 if (problems.isEmpty()) {
-                    generate();
+                    step.set(Step.ADDONS);
                 } else {
                     error.set(String.join("\n", problems));
                 }
             }
+            case ADDONS -> generate();
             case PREVIEW -> step.set(Step.APPLY);
             case APPLY -> { }
         }
@@ -203,7 +218,8 @@ public final class GenerateViewModel {
         switch (step.get()) {
             case CLUSTER -> step.set(Step.TEMPLATE);
             case VARIABLES -> step.set(Step.CLUSTER);
-            case PREVIEW -> step.set(variables.isEmpty() ? Step.CLUSTER : Step.VARIABLES);
+            case ADDONS -> step.set(variables.isEmpty() ? Step.CLUSTER : Step.VARIABLES);
+            case PREVIEW -> step.set(Step.ADDONS);
             case APPLY -> {
                 if (!busy.get()) {
                     step.set(Step.PREVIEW);
@@ -219,6 +235,7 @@ public final class GenerateViewModel {
         applied.set(false);
         generated.set(null);
         yaml.set("");
+        addonSummary.set("");
         status.set("");
         error.set("");
         step.set(Step.TEMPLATE);
@@ -252,7 +269,7 @@ public final class GenerateViewModel {
         }
         ManagementCluster cluster = connected.get();
         TemplateSource chosen = source;
-        run(Texts.get("generate.status.reading", origin(chosen, chosen.describe())), () -> {
+        pageWork.run(Texts.get("generate.status.reading", origin(chosen, chosen.describe())), () -> {
             ClusterctlEnvironment environment = environments.get();
             TemplateFetcher.Fetched fetched = generator(environment, cluster).read(source);
             Map<String, String> found = TemplateVariables.of(fetched.text());
@@ -263,9 +280,11 @@ public final class GenerateViewModel {
                     fields.add(new VariableField(name, defaultValue, values.find(name).orElse(null)));
                 }
             });
-            return new ReadTemplate(origin(chosen, fetched.origin()), found.size(), fields);
+            return new ReadTemplate(origin(chosen, fetched.origin()), found.size(), fields,
+                    defaultCni(chosen, fetched.text()));
         }, read -> {
             templateOrigin.set(read.origin());
+            cni.set(read.defaultCni());
             variables.setAll(read.fields());
             step.set(Step.CLUSTER);
             status.set(Texts.get("generate.status.read", read.variableCount(), read.origin()));
@@ -287,7 +306,16 @@ public final class GenerateViewModel {
         return described;
     }
 
-    private record ReadTemplate(String origin, int variableCount, List<VariableField> fields) {
+    private record ReadTemplate(String origin, int variableCount, List<VariableField> fields, String defaultCni) {
+    }
+
+    /**
+     * Calico for kubeadm templates (the quick start's CNI); none for the in-memory flavor, whose machines have no
+     * kubelet to run a CNI, and for templates of other bootstrap providers.
+     */
+    static String defaultCni(TemplateSource source, String text) {
+        boolean inMemory = source.describe().contains("in-memory") || text.contains("inMemory:");
+        return !inMemory && text.contains("kind: KubeadmControlPlane") ? "calico" : Addon.NONE;
     }
 
     private void generate() {
@@ -302,14 +330,21 @@ public final class GenerateViewModel {
         GenerateRequest request = new GenerateRequest(clusterName.get().trim(), namespace.get().trim(), version,
                 (long) controlPlaneCount.get(), (long) workerCount.get(), source, form);
         ManagementCluster cluster = connected.get();
-        run(Texts.get("generate.status.generating", request.clusterName()), () -> {
+        String chosenCni = cni.get();
+        String other = otherManifest.get() == null ? "" : otherManifest.get().trim();
+        boolean secrets = containsSecrets.get();
+        Strategy chosenStrategy = strategy.get();
+        pageWork.run(Texts.get("generate.status.generating", request.clusterName()), () -> {
             ClusterctlEnvironment environment = environments.get();
+            ClusterAddons addons = addons(AddonSources.of(environment, List.of(), chosenCni.equals("none") ? null
+                    : InitSetup.builtOfflineComponents()), chosenCni, other, secrets, chosenStrategy);
             ClusterGenerator generator = generator(environment, cluster);
-            GeneratedCluster result = generator.generate(request, VariableValues.of(environment),
+            GeneratedCluster result = generator.generate(request.withAddons(addons), VariableValues.of(environment),
                     generator.read(source));
             return new Generated(result, result.yaml());
         }, done -> {
             GeneratedCluster result = done.cluster();
+            addonSummary.set(summary(result.addonPreviews()));
             generated.set(result);
             yaml.set(done.yaml());
             results.clear();
@@ -320,6 +355,36 @@ public final class GenerateViewModel {
                     : Texts.get("generate.status.generatedWithClass", result.objects().size(),
                             String.join(", ", result.addedClusterClasses())));
         });
+    }
+
+    /** Reads and checks the chosen manifests: a refused one stops the generation before anything is written. */
+    private static ClusterAddons addons(AddonSources sources, String cniName, String other, boolean secrets,
+            Strategy strategy) {
+        List<Manifest> manifests = new ArrayList<>();
+        Addon chosen = AddonCatalog.named(cniName);
+        if (!chosen.isNone()) {
+            manifests.add(sources.read(chosen));
+        }
+        if (!other.isEmpty()) {
+            manifests.add(sources.readLocation(other));
+        }
+        return new ClusterAddons(manifests, secrets, strategy);
+    }
+
+    /** The add-ons as the preview lists them: where each came from and the lines adapted to the pod CIDR. */
+    static String summary(List<ClusterAddons.Preview> previews) {
+        StringBuilder text = new StringBuilder();
+        for (ClusterAddons.Preview preview : previews) {
+            if (preview.adaptedLines().isEmpty()) {
+                text.append(Texts.get("generate.addons.asIs", preview.manifest(), preview.origin()));
+            } else {
+                text.append(Texts.get("generate.addons.adapted", preview.manifest(), preview.origin()));
+                preview.adaptedLines().forEach(line -> text.append("\n    ").append(Texts.get("generate.addons.line",
+                        line.number(), line.before().strip(), line.after().strip())));
+            }
+            text.append('\n');
+        }
+        return text.toString().strip();
     }
 
     /** Applies the generated objects; {@code createNamespaces} answers the "namespace does not exist" question. */
@@ -337,7 +402,7 @@ public final class GenerateViewModel {
         String name = clusterName.get().trim();
         String ns = namespace.get().trim();
         ManagementCluster cluster = connected.get();
-        run(Texts.get("generate.status.applying", objects.objects().size(), cluster.name()), () -> {
+        pageWork.run(Texts.get("generate.status.applying", objects.objects().size(), cluster.name()), () -> {
             try {
                 return new Applied(new ClusterApplier(cluster.client()).apply(objects.objects(), createNamespaces,
                         result -> tasks.onUiThread(() -> results.add(result))), List.of());
@@ -371,7 +436,7 @@ public final class GenerateViewModel {
 
     public void saveAs(Path file) {
         String text = yaml.get();
-        run(Texts.get("generate.status.saving", file), () -> {
+        pageWork.run(Texts.get("generate.status.saving", file), () -> {
             SecretFiles.write(file, text);
             return file;
         }, saved -> status.set(Texts.get("generate.status.saved", saved)));
@@ -441,24 +506,6 @@ public final class GenerateViewModel {
                                 : configMapKey.get().trim());
             }
         };
-    }
-
-    /** Runs work in the background while busy; its result goes to {@code show}, its failure to the error text. */
-    private <T> void run(String what, Callable<T> work, Consumer<T> show) {
-        busy.set(true);
-        status.set(what);
-        BackgroundTask.of(work)
-                .onSuccess(result -> {
-                    busy.set(false);
-                    show.accept(result);
-                })
-                .onFailure(e -> {
-                    LOG.warn("{} failed", what, e);
-                    busy.set(false);
-                    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
-                    status.set("");
-                })
-                .runWith(tasks);
     }
 
     // ---------------------------------------------------------------- properties
@@ -570,6 +617,32 @@ public final class GenerateViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status;
+    }
+
+    /** The known add-ons' names, for the CNI choice. */
+    public List<String> addonNames() {
+        return AddonCatalog.all().stream().map(Addon::name).toList();
+    }
+
+    public StringProperty cniProperty() {
+        return cni;
+    }
+
+    public StringProperty otherManifestProperty() {
+        return otherManifest;
+    }
+
+    public BooleanProperty containsSecretsProperty() {
+        return containsSecrets;
+    }
+
+    public ObjectProperty<Strategy> strategyProperty() {
+        return strategy;
+    }
+
+    /** The add-ons of the last generation and their adapted lines; empty without add-ons. */
+    public StringProperty addonSummaryProperty() {
+        return addonSummary;
     }
 
     public ObjectProperty<ManagementCluster> connectedProperty() {

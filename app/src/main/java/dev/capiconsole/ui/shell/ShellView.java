@@ -8,6 +8,7 @@ import dev.capiconsole.ui.install.InstallView;
 import dev.capiconsole.ui.kind.KindView;
 import dev.capiconsole.ui.lab.LabView;
 import dev.capiconsole.ui.providers.ProvidersView;
+import dev.capiconsole.ui.resourcesets.ResourceSetsView;
 import dev.capiconsole.ui.workloads.WorkloadsView;
 import java.util.EnumMap;
 import java.util.List;
@@ -143,6 +144,7 @@ final class ShellView {
             case WORKLOADS -> new WorkloadsView(viewModel.workloads()).root();
             case KIND -> new KindView(viewModel.kind()).root();
             case INSTALL -> new InstallView(viewModel.install()).root();
+            case RESOURCE_SETS -> new ResourceSetsView(viewModel.resourceSets()).root();
         };
     }
 }

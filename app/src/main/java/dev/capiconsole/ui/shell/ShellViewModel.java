@@ -20,6 +20,7 @@ import dev.capiconsole.ui.install.InstallViewModel;
 import dev.capiconsole.ui.kind.KindViewModel;
 import dev.capiconsole.ui.lab.LabViewModel;
 import dev.capiconsole.ui.providers.ProvidersViewModel;
+import dev.capiconsole.ui.resourcesets.ResourceSetsViewModel;
 import dev.capiconsole.ui.workloads.WorkloadsViewModel;
 import java.io.File;
 import java.nio.file.Path;
@@ -69,6 +70,7 @@ public final class ShellViewModel {
     private final WorkloadsViewModel workloads;
     private final KindViewModel kind;
     private final InstallViewModel install;
+    private final ResourceSetsViewModel resourceSets;
     private volatile boolean shutDown;
 
     public ShellViewModel(Settings settings, TaskExecutor tasks, BuildInfo buildInfo, LabOptions labOptions) {
@@ -93,6 +95,7 @@ public final class ShellViewModel {
                     show(View.CLUSTERS);
                 });
         this.install = new InstallViewModel(connected, tasks.serial(), ClusterctlEnvironment::ofThisProcess);
+        this.resourceSets = new ResourceSetsViewModel(connected, tasks, ClusterctlEnvironment::ofThisProcess);
         install.setOnInstalled(() -> {
             if (connected.get() != null) {
                 connect(connected.get().name());
@@ -143,6 +146,10 @@ public final class ShellViewModel {
 
     public ClustersViewModel clusters() {
         return clusters;
+    }
+
+    public ResourceSetsViewModel resourceSets() {
+        return resourceSets;
     }
 
     public ProvidersViewModel providers() {
@@ -270,6 +277,7 @@ public final class ShellViewModel {
     void shutdown() {
         shutDown = true;
         clusters.shutdown();
+        resourceSets.shutdown();
         workloads.shutdown();
         lab.shutdown();
         if (connected.get() != null) {

@@ -15,7 +15,8 @@ public enum View {
     LAB("shell.view.lab", Feather.CPU, KeyCode.DIGIT5),
     WORKLOADS("shell.view.workloads", Feather.MONITOR, KeyCode.DIGIT6),
     KIND("shell.view.kind", Feather.BOX, KeyCode.DIGIT7),
-    INSTALL("shell.view.install", Feather.DOWNLOAD_CLOUD, KeyCode.DIGIT8);
+    INSTALL("shell.view.install", Feather.DOWNLOAD_CLOUD, KeyCode.DIGIT8),
+    RESOURCE_SETS("shell.view.resourcesets", Feather.SHARE_2, KeyCode.DIGIT9);
 
     private final String titleKey;
     private final Feather icon;

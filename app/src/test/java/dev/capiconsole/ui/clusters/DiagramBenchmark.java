@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.clusters;
 
+import atlantafx.base.theme.PrimerLight;
 import dev.capiconsole.diagram.DiagramBuilder;
 import dev.capiconsole.diagram.DiagramLayout;
 import dev.capiconsole.diagram.DiagramOptions;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -44,7 +46,7 @@ public final class DiagramBenchmark {
         ClusterSnapshot snapshot = SampleSnapshots.manyMachines(machines);
         DiagramOptions grouped = DiagramOptions.defaults();
         DiagramOptions expanded = grouped.withExpanded(Set.of("MachineSet/ns/md-s"));
-        Platform.startup(() -> { });
+        Platform.startup(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
         for (DiagramOptions options : List.of(grouped, expanded)) {
             String name = options == grouped ? "grouped" : "every Machine drawn";
             List<Double> model = new ArrayList<>();

@@ -125,6 +125,10 @@ class GenerateGuiTest {
         assertThat(robot.lookup("#wizard-error").queryAs(Label.class).getText()).startsWith("POD_CIDR:");
         replace(robot, "#variable-POD_CIDR", "[\"10.244.0.0/16\"]");
         robot.clickOn("#wizard-next");
+        Await.until(Duration.ofSeconds(10), "the add-ons page",
+                () -> robot.lookup("#wizard-addons").tryQuery().isPresent());
+        assertThat(window.viewModel().generate().cniProperty().get()).isEqualTo("none");
+        robot.clickOn("#wizard-next");
 
         Await.until(Duration.ofSeconds(20), "the preview",
                 () -> robot.lookup("#preview-objects").tryQuery().isPresent());

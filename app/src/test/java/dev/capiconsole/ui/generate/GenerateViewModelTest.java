@@ -2,9 +2,11 @@ package dev.capiconsole.ui.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capiconsole.addons.Strategy;
 import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.templates.BuiltInTemplates;
+import dev.capiconsole.templates.TemplateSource;
 import dev.capiconsole.ui.common.TaskExecutor;
 import dev.capiconsole.ui.generate.GenerateViewModel.SourceKind;
 import dev.capiconsole.ui.generate.GenerateViewModel.Step;
@@ -75,8 +77,12 @@ class GenerateViewModelTest {
                 .isEqualTo("POD_CIDR: \"10.0.0.0/33\" is not a CIDR such as 192.168.0.0/16");
         field("POD_CIDR").valueProperty().set("[\"10.0.0.0/16\"]");
         viewModel.next();
+        assertThat(viewModel.stepProperty().get()).isEqualTo(Step.ADDONS);
+        assertThat(viewModel.cniProperty().get()).as("no CNI for the in-memory flavor").isEqualTo("none");
+        viewModel.next();
         assertThat(viewModel.errorProperty().get()).isEmpty();
         assertThat(viewModel.stepProperty().get()).isEqualTo(Step.PREVIEW);
+        assertThat(viewModel.addonSummaryProperty().get()).isEmpty();
         assertThat(viewModel.yamlProperty().get()).contains("name: my-cluster").contains("10.0.0.0/16")
                 .contains("serviceDomain: corp.local");
     }
@@ -92,5 +98,43 @@ class GenerateViewModelTest {
 
     private VariableField field(String name) {
         return viewModel.variables().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anotherManifestAddsItsConfigMapAndTheSetAndABadOneStopsAtTheAddonsStep() throws IOException {
+        Path good = Files.writeString(home.resolve("storage.yaml"), "apiVersion: storage.k8s.io/v1\n"
+                + "kind: StorageClass\nmetadata:\n  name: standard\nprovisioner: example.com/none\n");
+        Path bad = Files.writeString(home.resolve("bad.yaml"), "kind: [unclosed\n");
+        viewModel.next();
+        viewModel.next();
+        viewModel.next();
+        assertThat(viewModel.stepProperty().get()).isEqualTo(Step.ADDONS);
+
+        viewModel.otherManifestProperty().set(bad.toString());
+        viewModel.next();
+        assertThat(viewModel.stepProperty().get()).isEqualTo(Step.ADDONS);
+        assertThat(viewModel.errorProperty().get()).contains("bad.yaml is not valid YAML");
+
+        viewModel.otherManifestProperty().set(good.toString());
+        viewModel.strategyProperty().set(Strategy.Reconcile);
+        viewModel.next();
+        assertThat(viewModel.stepProperty().get()).isEqualTo(Step.PREVIEW);
+        assertThat(viewModel.yamlProperty().get()).contains("capi-console.dev/addons: my-cluster-addons")
+                .contains("name: my-cluster-addons-storage").contains("kind: ClusterResourceSet")
+                .contains("strategy: Reconcile").contains("storage.yaml: |");
+        assertThat(viewModel.addonSummaryProperty().get()).startsWith("Add-on storage from " + good)
+                .contains("used as it is");
+    }
+
+    @Test
+    void calicoIsTheDefaultCniOfKubeadmTemplatesOnly() {
+        TemplateSource development = new TemplateSource.BuiltIn(BuiltInTemplates.find("docker", "development")
+                .orElseThrow());
+        TemplateSource inMemory = new TemplateSource.BuiltIn(BuiltInTemplates.find("docker", "in-memory")
+                .orElseThrow());
+        assertThat(GenerateViewModel.defaultCni(development, "kind: KubeadmControlPlane\n")).isEqualTo("calico");
+        assertThat(GenerateViewModel.defaultCni(inMemory, "kind: KubeadmControlPlane\n")).isEqualTo("none");
+        assertThat(GenerateViewModel.defaultCni(new TemplateSource.Location("t.yaml"), "kind: Cluster\n"))
+                .isEqualTo("none");
     }
 }

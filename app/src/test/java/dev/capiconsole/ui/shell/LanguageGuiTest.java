@@ -58,7 +58,8 @@ class LanguageGuiTest {
             "svg", "crd", "metallb", "kubevirt", "lb", "flavor", "inventory", "core", "kubeadm", "ready", "ctrl",
             "shift", "all", "socket", "init", "generate", "describe", "english", "capi", "console", "deployment",
             "server", "side", "apply", "overrides", "config", "repositories", "managedfields", "in", "memory",
-            "latest");
+            "latest", "cni", "cidr", "notready", "applyonce", "reconcile", "calico", "cilium", "flannel", "none",
+            "http", "https", "addons", "dev");
     /** Prompts that show a value to type: the ConfigMap's default namespace and key. */
     private static final Set<String> VALUES = Set.of("default", "template");
     /** What the logic packages say and the window shows as it is (see README, Language). */
@@ -164,6 +165,11 @@ class LanguageGuiTest {
                 () -> generate.stepProperty().get() == GenerateViewModel.Step.VARIABLES);
         WaitForAsyncUtils.waitForFxEvents();
         check.accept(found("generate variables page"));
+        robot.clickOn("#wizard-next");
+        Await.until(Duration.ofSeconds(20), "the wizard's add-ons page",
+                () -> generate.stepProperty().get() == GenerateViewModel.Step.ADDONS);
+        WaitForAsyncUtils.waitForFxEvents();
+        check.accept(found("generate add-ons page"));
         robot.clickOn("#wizard-next");
         Await.until(Duration.ofSeconds(20), "the wizard's preview",
                 () -> generate.stepProperty().get() == GenerateViewModel.Step.PREVIEW);
