@@ -3,15 +3,12 @@ package dev.capiconsole.ui.clusters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capiconsole.lab.LabFixture;
-import dev.capiconsole.lab.LabOptions;
-import dev.capiconsole.settings.Settings;
 import dev.capiconsole.testing.Await;
 import dev.capiconsole.topology.ClusterSummary;
 import dev.capiconsole.topology.DescribeRow;
 import dev.capiconsole.ui.common.Screenshots;
-import dev.capiconsole.ui.lab.LabViewModel;
 import dev.capiconsole.ui.shell.ConsoleWindow;
-import dev.capiconsole.ui.shell.Theme;
+import dev.capiconsole.ui.shell.TestWindow;
 import dev.capiconsole.ui.shell.View;
 import dev.capiconsole.ui.workloads.WorkloadTabViewModel;
 import dev.capiconsole.workload.PodDetails;
@@ -77,9 +74,7 @@ class ClustersGuiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = ConsoleWindow.open(stage, Settings.load(folder.resolve("config")),
-                LabOptions.defaults().withDataDir(folder.resolve("lab")));
-        window.viewModel().themeProperty().set(Theme.LIGHT);
+        window = TestWindow.open(stage, folder);
     }
 
     @AfterEach
@@ -89,10 +84,7 @@ class ClustersGuiTest {
 
     @Test
     void theTreeOfASelectedClusterFollowsAScaleUpLive(FxRobot robot) throws Exception {
-        robot.clickOn("#start-lab");
-        Await.until(Duration.ofMinutes(2), "the lab running in the window",
-                () -> window.viewModel().lab().stateProperty().get()
-                        == LabViewModel.State.RUNNING);
+        TestWindow.startLab(robot, window);
         assertThat(window.viewModel().lab().progress()).anyMatch(l -> l.contains("already running"));
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);

@@ -8,14 +8,12 @@ import dev.capiconsole.diagram.DiagramNode.Role;
 import dev.capiconsole.diagram.LaidOutDiagram;
 import dev.capiconsole.diagram.Palette;
 import dev.capiconsole.lab.LabFixture;
-import dev.capiconsole.lab.LabOptions;
-import dev.capiconsole.settings.Settings;
 import dev.capiconsole.testing.Await;
 import dev.capiconsole.topology.ClusterSummary;
 import dev.capiconsole.topology.DescribeRow;
 import dev.capiconsole.ui.common.Screenshots;
-import dev.capiconsole.ui.lab.LabViewModel;
 import dev.capiconsole.ui.shell.ConsoleWindow;
+import dev.capiconsole.ui.shell.TestWindow;
 import dev.capiconsole.ui.shell.Theme;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -78,9 +76,7 @@ class DiagramGuiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = ConsoleWindow.open(stage, Settings.load(folder.resolve("config")),
-                LabOptions.defaults().withDataDir(folder.resolve("lab")));
-        window.viewModel().themeProperty().set(Theme.LIGHT);
+        window = TestWindow.open(stage, folder);
     }
 
     @AfterEach
@@ -90,9 +86,7 @@ class DiagramGuiTest {
 
     @Test
     void theDiagramFollowsTheClusterLiveAndSharesTheSelectionWithTheTree(FxRobot robot) throws Exception {
-        robot.clickOn("#start-lab");
-        Await.until(Duration.ofMinutes(2), "the lab running in the window",
-                () -> window.viewModel().lab().stateProperty().get() == LabViewModel.State.RUNNING);
+        TestWindow.startLab(robot, window);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         TableView<ClusterSummary> table = robot.lookup("#cluster-table").queryAs(TableView.class);
         ClusterSummary summary = Await.value(Duration.ofSeconds(60), "cluster pic in the table",

@@ -3,16 +3,13 @@ package dev.capiconsole.ui.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capiconsole.lab.LabFixture;
-import dev.capiconsole.lab.LabOptions;
-import dev.capiconsole.settings.Settings;
 import dev.capiconsole.templates.ClusterApplier.ObjectResult;
 import dev.capiconsole.templates.ClusterApplier.Outcome;
 import dev.capiconsole.testing.Await;
 import dev.capiconsole.topology.DescribeRow;
 import dev.capiconsole.ui.common.Screenshots;
-import dev.capiconsole.ui.lab.LabViewModel;
 import dev.capiconsole.ui.shell.ConsoleWindow;
-import dev.capiconsole.ui.shell.Theme;
+import dev.capiconsole.ui.shell.TestWindow;
 import dev.capiconsole.ui.shell.View;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -73,9 +70,7 @@ class GenerateGuiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = ConsoleWindow.open(stage, Settings.load(folder.resolve("config")),
-                LabOptions.defaults().withDataDir(folder.resolve("lab")));
-        window.viewModel().themeProperty().set(Theme.LIGHT);
+        window = TestWindow.open(stage, folder);
     }
 
     @AfterEach
@@ -85,12 +80,7 @@ class GenerateGuiTest {
 
     @Test
     void theWizardGeneratesAppliesAndOpensTheLiveTree(FxRobot robot) throws Exception {
-        robot.clickOn("#start-lab");
-        Await.until(Duration.ofMinutes(2), "the lab running in the window",
-                () -> window.viewModel().lab().stateProperty().get()
-                        == LabViewModel.State.RUNNING);
-        Await.until(Duration.ofSeconds(30), "the window connected",
-                () -> window.viewModel().connectedProperty().get() != null);
+        TestWindow.startLab(robot, window);
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         ListView<?> templates = robot.lookup("#built-in-templates").queryAs(ListView.class);

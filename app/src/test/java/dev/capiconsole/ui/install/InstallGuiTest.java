@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capiconsole.install.InitProgress;
 import dev.capiconsole.lab.LabFixture;
-import dev.capiconsole.lab.LabOptions;
-import dev.capiconsole.settings.Settings;
 import dev.capiconsole.testing.Await;
 import dev.capiconsole.ui.common.Screenshots;
 import dev.capiconsole.ui.install.InstallViewModel;
 import dev.capiconsole.ui.kind.KindViewModel;
 import dev.capiconsole.ui.shell.ConsoleWindow;
+import dev.capiconsole.ui.shell.TestWindow;
 import dev.capiconsole.ui.shell.ShellViewModel;
-import dev.capiconsole.ui.shell.Theme;
 import dev.capiconsole.ui.shell.View;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -68,9 +66,7 @@ class InstallGuiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = ConsoleWindow.open(stage, Settings.load(folder.resolve("config")),
-                LabOptions.defaults().withDataDir(folder.resolve("unused-lab")));
-        window.viewModel().themeProperty().set(Theme.LIGHT);
+        window = TestWindow.open(stage, folder, "unused-lab");
     }
 
     @AfterEach

@@ -3,13 +3,11 @@ package dev.capiconsole.ui.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capiconsole.lab.Lab;
-import dev.capiconsole.lab.LabOptions;
-import dev.capiconsole.settings.Settings;
 import dev.capiconsole.testing.Await;
 import dev.capiconsole.ui.common.Screenshots;
 import dev.capiconsole.ui.lab.LabViewModel;
 import dev.capiconsole.ui.shell.ConsoleWindow;
-import dev.capiconsole.ui.shell.Theme;
+import dev.capiconsole.ui.shell.TestWindow;
 import dev.capiconsole.ui.shell.View;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,9 +35,7 @@ class LabGuiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = ConsoleWindow.open(stage, Settings.load(folder.resolve("config")),
-                LabOptions.defaults().withDataDir(folder.resolve("lab")));
-        window.viewModel().themeProperty().set(Theme.LIGHT);
+        window = TestWindow.open(stage, folder);
     }
 
     @AfterEach

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capiconsole.addons.ResourceSetRow;
 import dev.capiconsole.lab.LabFixture;
-import dev.capiconsole.lab.LabOptions;
-import dev.capiconsole.settings.Settings;
 import dev.capiconsole.testing.Await;
 import dev.capiconsole.ui.common.Screenshots;
-import dev.capiconsole.ui.lab.LabViewModel;
 import dev.capiconsole.ui.shell.ConsoleWindow;
-import dev.capiconsole.ui.shell.Theme;
+import dev.capiconsole.ui.shell.TestWindow;
 import dev.capiconsole.ui.shell.View;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,9 +74,7 @@ class ResourceSetsGuiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = ConsoleWindow.open(stage, Settings.load(folder.resolve("config")),
-                LabOptions.defaults().withDataDir(folder.resolve("lab")));
-        window.viewModel().themeProperty().set(Theme.LIGHT);
+        window = TestWindow.open(stage, folder);
     }
 
     @AfterEach
@@ -89,11 +84,7 @@ class ResourceSetsGuiTest {
 
     @Test
     void theAddonsStepPreviewsTheSetAndThePageCreatesShowsAndDeletesOne(FxRobot robot) throws Exception {
-        robot.clickOn("#start-lab");
-        Await.until(Duration.ofMinutes(2), "the lab running in the window",
-                () -> window.viewModel().lab().stateProperty().get() == LabViewModel.State.RUNNING);
-        Await.until(Duration.ofSeconds(30), "the window connected",
-                () -> window.viewModel().connectedProperty().get() != null);
+        TestWindow.startLab(robot, window);
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         robot.clickOn("#wizard-next");
