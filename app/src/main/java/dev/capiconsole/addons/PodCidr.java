@@ -1,5 +1,6 @@
 package dev.capiconsole.addons;
 
+import dev.capiconsole.topology.CapiObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class PodCidr {
 
     /** The first IPv4 block of a Cluster's {@code spec.clusterNetwork.pods.cidrBlocks}, if it declares one. */
     public static Optional<String> ofCluster(Map<String, Object> cluster) {
-        Object blocks = path(cluster, "spec", "clusterNetwork", "pods", "cidrBlocks");
+        Object blocks = CapiObject.unstructured(cluster).get("spec", "clusterNetwork", "pods", "cidrBlocks");
         if (blocks instanceof List<?> list) {
             return list.stream().map(String::valueOf).filter(b -> b.contains(".")).findFirst();
         }
@@ -84,16 +85,5 @@ public final class PodCidr {
             changed.add(new AdaptedLine(index + 1, lines[index], after));
             lines[index] = after;
         }
-    }
-
-    private static Object path(Map<String, Object> object, String... keys) {
-        Object current = object;
-        for (String key : keys) {
-            if (!(current instanceof Map<?, ?> map)) {
-                return null;
-            }
-            current = map.get(key);
-        }
-        return current;
     }
 }

@@ -9,6 +9,7 @@ import dev.capiconsole.templates.ClusterApplier;
 import dev.capiconsole.templates.ClusterApplier.ObjectResult;
 import dev.capiconsole.templates.GeneratedCluster;
 import dev.capiconsole.templates.TemplateObjects;
+import dev.capiconsole.ui.common.FileField;
 import dev.capiconsole.ui.common.Labels;
 import dev.capiconsole.ui.common.Texts;
 import dev.capiconsole.ui.common.YamlText;
@@ -201,19 +202,10 @@ public final class GenerateView {
         releaseRow.disableProperty().bind(release.selectedProperty().not());
 
         TextField path = field("location", Texts.get("generate.location.prompt"), model.locationProperty());
-        HBox.setHgrow(path, Priority.ALWAYS);
-        Button browse = new Button(Texts.get("generate.location.choose"), new FontIcon(Feather.FOLDER));
-        browse.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(Texts.get("generate.location.chooserTitle"));
-            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"),
-                    new FileChooser.ExtensionFilter(Texts.get("generate.location.allFiles"), "*"));
-            File file = chooser.showOpenDialog(root.getScene().getWindow());
-            if (file != null) {
-                model.locationProperty().set(file.getAbsolutePath());
-            }
-        });
-        HBox locationRow = new HBox(8, path, browse);
+        HBox locationRow = FileField.row(path, Texts.get("generate.location.choose"),
+                Texts.get("generate.location.chooserTitle"), model.locationProperty(),
+                new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"),
+                new FileChooser.ExtensionFilter(Texts.get("generate.location.allFiles"), "*"));
         locationRow.disableProperty().bind(location.selectedProperty().not());
 
         HBox configMapRow = new HBox(8,
@@ -327,18 +319,8 @@ public final class GenerateView {
 
         TextField other = field("addon-other", Texts.get("generate.addons.otherPrompt"),
                 model.otherManifestProperty());
-        Button browse = new Button(Texts.get("generate.location.choose"), new FontIcon(Feather.FOLDER));
-        browse.setMinWidth(Region.USE_PREF_SIZE);
-        browse.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(Texts.get("generate.addons.chooserTitle"));
-            File file = chooser.showOpenDialog(root.getScene().getWindow());
-            if (file != null) {
-                model.otherManifestProperty().set(file.toString());
-            }
-        });
-        HBox otherRow = new HBox(8, other, browse);
-        HBox.setHgrow(other, Priority.ALWAYS);
+        HBox otherRow = FileField.row(other, Texts.get("generate.location.choose"),
+                Texts.get("generate.addons.chooserTitle"), model.otherManifestProperty());
 
         CheckBox secrets = new CheckBox(Texts.get("generate.addons.secrets"));
         secrets.setId("addon-secrets");

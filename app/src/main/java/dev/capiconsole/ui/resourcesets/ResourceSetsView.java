@@ -3,10 +3,10 @@ package dev.capiconsole.ui.resourcesets;
 import dev.capiconsole.addons.ResourceSetRow;
 import dev.capiconsole.addons.Strategy;
 import dev.capiconsole.ui.common.Columns;
+import dev.capiconsole.ui.common.FileField;
 import dev.capiconsole.ui.common.Labels;
 import dev.capiconsole.ui.common.StatusCells;
 import dev.capiconsole.ui.common.Texts;
-import java.io.File;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -29,7 +29,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -108,17 +107,8 @@ public final class ResourceSetsView {
         TextField name = field("crs-name", Texts.get("resourcesets.prompt.name"), model.nameProperty());
         TextField selector = field("crs-selector", Texts.get("resourcesets.prompt.selector"), model.selectorProperty());
         TextField location = field("crs-location", Texts.get("resourcesets.prompt.location"), model.locationProperty());
-        Button browse = new Button(Texts.get("resourcesets.page.browse"), new FontIcon(Feather.FOLDER));
-        browse.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(Texts.get("resourcesets.page.chooserTitle"));
-            File file = chooser.showOpenDialog(root.getScene().getWindow());
-            if (file != null) {
-                model.locationProperty().set(file.toString());
-            }
-        });
-        HBox locationRow = new HBox(8, location, browse);
-        HBox.setHgrow(location, Priority.ALWAYS);
+        HBox locationRow = FileField.row(location, Texts.get("resourcesets.page.browse"),
+                Texts.get("resourcesets.page.chooserTitle"), model.locationProperty());
         ComboBox<Strategy> strategy = new ComboBox<>(FXCollections.observableArrayList(Strategy.values()));
         strategy.setId("crs-strategy");
         strategy.valueProperty().bindBidirectional(model.strategyProperty());
