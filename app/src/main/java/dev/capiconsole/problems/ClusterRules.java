@@ -28,8 +28,9 @@ final class ClusterRules {
                 continue;
             }
             Condition initialized = Facts.condition(cluster, "ControlPlaneInitialized");
+            // Since when is unknown: a Secret leaves no trace when deleted.
             problems.add(Facts.problem(rule, Severity.ERROR, cluster, "Kubeconfig Secret " + secret + " is missing",
-                    initialized == null ? null : initialized.lastTransitionTime(),
+                    null,
                     "Secret " + cluster.namespace() + "/" + secret + " not found; the control plane is initialized ("
                             + (initialized == null ? "status" : Facts.quote(initialized)) + ")",
                     "The control plane provider writes it again when it reconciles"

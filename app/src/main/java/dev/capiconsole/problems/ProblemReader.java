@@ -32,7 +32,7 @@ public final class ProblemReader {
     static final List<String> CORE_KINDS = List.of("Cluster", "ClusterClass", "MachineDeployment", "MachineSet",
             "Machine", "MachineHealthCheck");
     static final List<String> ADDON_KINDS = List.of("ClusterResourceSet", "ClusterResourceSetBinding");
-    private static final String PROVIDER_LABEL = "cluster.x-k8s.io/provider";
+    static final String PROVIDER_LABEL = "cluster.x-k8s.io/provider";
 
     private final KubernetesClient client;
 
