@@ -114,7 +114,7 @@ class ProblemsIT {
         System.out.println(result.out());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).containsPattern("ERROR +problems +Machine default/held +Deletion stuck for \\S+ on "
-                        + "finalizers " + HOLD)
+                        + "finalizers? " + HOLD)
                 .containsPattern("ERROR +problems +MachineDeployment default/broken-md +References DevMachineTemplate "
                         + "default/missing-template, which does not exist")
                 .containsPattern("ERROR +problems +Cluster default/problems +Kubeconfig Secret problems-kubeconfig is "
