@@ -26,6 +26,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -76,6 +77,9 @@ public final class ProblemsView {
         CheckBox notify = new CheckBox(Texts.get("problems.page.notify"));
         notify.setId("problems-notify");
         notify.selectedProperty().bindBidirectional(model.notifyProperty());
+        for (Region control : List.of(namespace, cluster, refresh, notify)) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(10, namespace, cluster, text, refresh, notify);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -199,6 +203,11 @@ public final class ProblemsView {
         grid.addRow(1, new Label(Texts.get("problems.details.next")), next);
         GridPane.setHgrow(evidence, Priority.ALWAYS);
         GridPane.setHgrow(next, Priority.ALWAYS);
+        show.setMinWidth(Region.USE_PREF_SIZE);
+        object.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(object, Priority.ALWAYS);
+        object.setTooltip(new Tooltip());
+        object.getTooltip().textProperty().bind(object.textProperty());
         HBox heading = new HBox(12, object, show);
         heading.setAlignment(Pos.CENTER_LEFT);
         VBox details = new VBox(8, heading, rule, grid);
