@@ -34,6 +34,7 @@ public final class ManagementObjects {
     private final List<InstalledProvider> providers = new ArrayList<>();
     private final List<ProviderDeployment> deployments = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private String namespace;
 
     public ManagementObjects(Instant now) {
         this.now = now;
@@ -49,6 +50,17 @@ public final class ManagementObjects {
         byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(object);
         byKey.put(key(group, object.kind()) + "/" + object.namespace() + "/" + object.name(), object);
         return this;
+    }
+
+    /** Records that only one namespace was read (null: every namespace). */
+    public ManagementObjects readIn(String namespace) {
+        this.namespace = namespace;
+        return this;
+    }
+
+    /** Whether objects of that namespace were read. */
+    public boolean covers(String namespace) {
+        return this.namespace == null || this.namespace.equals(namespace);
     }
 
     /** Records that every object of a kind was read, so a reference to one that is not there is really missing. */

@@ -1,5 +1,6 @@
 package dev.capiconsole.problems;
 
+import dev.capiconsole.install.InstallException;
 import dev.capiconsole.install.InstalledProvider;
 import dev.capiconsole.install.Inventory;
 import dev.capiconsole.topology.ApiObjectSource;
@@ -42,7 +43,7 @@ public final class ProblemReader {
 
     /** Everything of {@code namespace} (every namespace when null), and the management cluster's providers. */
     public ManagementObjects read(String namespace, Instant now) {
-        ManagementObjects objects = new ManagementObjects(now);
+        ManagementObjects objects = new ManagementObjects(now).readIn(namespace);
         String version = V1Beta1Core.servedVersion(client);
         for (String kind : CORE_KINDS) {
             list(objects, ManagementObjects.CORE + "/" + version, kind, namespace);
@@ -147,12 +148,15 @@ public final class ProblemReader {
                         + (failing.getMessage() == null ? "" : ": " + failing.getMessage()), Facts.time(since));
     }
 
-    /** Runs one read; a refusal becomes a note and null. */
+    /** Runs one read; a refusal (or an inventory entry this console cannot read) becomes a note and null. */
     private static <T> T attempt(ManagementObjects objects, String what, Supplier<T> read) {
         try {
             return read.get();
         } catch (KubernetesClientException e) {
             objects.note("Cannot read " + what + ": " + reason(e));
+            return null;
+        } catch (InstallException e) {
+            objects.note("Cannot read " + what + ": " + e.getMessage());
             return null;
         }
     }

@@ -54,7 +54,8 @@ final class ReferenceRules {
                     if (!served && field.equals("spec.infrastructureRef") && kind.equals("Cluster")) {
                         return;
                     }
-                    if (served && (!objects.read(ref.apiGroup(), ref.kind()) || objects.find(ref) != null)) {
+                    if (served && (!objects.read(ref.apiGroup(), ref.kind()) || !objects.covers(ref.namespace())
+                            || objects.find(ref) != null)) {
                         return;
                     }
                     String target = ref.kind() + " " + ref.namespace() + "/" + ref.name();

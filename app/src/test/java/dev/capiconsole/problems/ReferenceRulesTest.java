@@ -81,4 +81,18 @@ class ReferenceRulesTest {
                 "ClusterClass"))).singleElement().extracting(Problem::evidence).asString()
                 .startsWith("spec.topology.classRef = ClusterClass/quick-start");
     }
+
+    @Test
+    void aReferenceIntoANamespaceThatWasNotReadIsNotGuessedMissing() {
+        String otherNamespace = cluster("""
+                spec:
+                  topology:
+                    classRef: {name: shared, namespace: classes}
+                """);
+        assertThat(find("missing-reference", objects(otherNamespace).kindRead("cluster.x-k8s.io", "ClusterClass")
+                .readIn("ns"))).isEmpty();
+        assertThat(find("missing-reference", objects(otherNamespace).kindRead("cluster.x-k8s.io", "ClusterClass")))
+                .singleElement().extracting(Problem::what).isEqualTo("References ClusterClass classes/shared, which "
+                        + "does not exist");
+    }
 }
