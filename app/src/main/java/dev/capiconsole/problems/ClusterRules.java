@@ -58,7 +58,8 @@ final class ClusterRules {
         }
         for (CapiObject cluster : objects.core("Cluster")) {
             List<CapiObject> machines = objects.core("Machine").stream()
-                    .filter(m -> m.namespace().equals(cluster.namespace()) && Facts.clusterOf(m).equals(cluster.name()))
+                    .filter(m -> !m.deleting() && m.namespace().equals(cluster.namespace())
+                            && Facts.clusterOf(m).equals(cluster.name()))
                     .toList();
             List<Condition> notReady = machines.stream().map(ClusterRules::nodeNotReady).filter(Objects::nonNull)
                     .toList();

@@ -11,7 +11,10 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code get problems} on the lab: nothing for a healthy cluster; then the cluster broken on purpose (paused, a
  * MachineDeployment whose templates do not exist, a Machine held in deletion by a finalizer, its kubeconfig Secret
- * deleted) and each rule firing on the right object.
+ * deleted, a worker's Node reported NotReady with no ClusterResourceSet for the cluster) and each rule firing on the
+ * right object.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProblemsIT {
@@ -105,13 +109,15 @@ class ProblemsIT {
                 """.formatted(HOLD), "default");
         fixture.client().genericKubernetesResources(CORE, "Machine").inNamespace("default").withName("held").delete();
         fixture.client().secrets().inNamespace("default").withName(CLUSTER + "-kubeconfig").delete();
+        nodeNotReady(workerMachine());
 
         Await.until(Duration.ofSeconds(60), "the four problems of the broken cluster", () -> problems().stream()
                 .map(p -> p.ruleId() + " " + p.object()).toList().containsAll(List.of(
                         "cluster-paused Cluster default/problems",
                         "missing-reference MachineDeployment default/broken-md",
                         "deletion-stuck Machine default/held",
-                        "kubeconfig-missing Cluster default/problems")));
+                        "kubeconfig-missing Cluster default/problems",
+                        "nodes-not-ready-no-cni Cluster default/problems")));
 
         CliRunner.Result result = fixture.cli("get", "problems", "-n", "default", "--cluster", CLUSTER,
                 "--deletion-timeout", "0s");
@@ -124,12 +130,41 @@ class ProblemsIT {
                 .containsPattern("ERROR +problems +Cluster default/problems +Kubeconfig Secret problems-kubeconfig is "
                         + "missing")
                 .containsPattern("WARNING +problems +Cluster default/problems +Cluster is paused")
+                .containsPattern("WARNING +problems +Cluster default/problems +1 of 2 Machines' Nodes are NotReady and "
+                        + "no CNI add-on is set for the Cluster")
+                .contains("   Evidence:  NodeReady=False KubeletNotReady: container runtime network not ready: cni plugin "
+                        + "not initialized; checked: no ClusterResourceSet in default selects the Cluster's labels")
                 .contains("   Evidence:  spec.template.spec.infrastructureRef = DevMachineTemplate/missing-template "
                         + "(infrastructure.cluster.x-k8s.io): no such object in namespace default")
                 .contains("   Next step: Its Cluster is paused, so no controller removes the finalizer: resume it "
                         + "(capi-console resume problems -n default).");
         assertThat(fixture.cli("get", "problems", "-n", "default", "--cluster", "other").out())
                 .startsWith("No problems found in Cluster other");
+    }
+
+    private static String workerMachine() {
+        return fixture.client().genericKubernetesResources(CORE, "Machine").inNamespace("default")
+                .withLabel("cluster.x-k8s.io/cluster-name", CLUSTER).withLabel("cluster.x-k8s.io/deployment-name")
+                .list().getItems().get(0).getMetadata().getName();
+    }
+
+    /**
+     * What a Node without a CNI reports, written into the Machine's NodeReady condition: the in-memory backend's
+     * Nodes are always Ready, and the paused Cluster's controllers leave the status as written.
+     */
+    @SuppressWarnings("unchecked")
+    private static void nodeNotReady(String machine) {
+        var resource = fixture.client().genericKubernetesResources(CORE, "Machine").inNamespace("default")
+                .withName(machine);
+        List<Map<String, Object>> conditions = (List<Map<String, Object>>) ((Map<String, Object>) resource.get()
+                .getAdditionalProperties().get("status")).get("conditions");
+        int index = IntStream.range(0, conditions.size()).filter(i -> "NodeReady".equals(conditions.get(i).get("type")))
+                .findFirst().orElseThrow();
+        resource.subresource("status").patch(PatchContext.of(PatchType.JSON), ("[{\"op\":\"replace\",\"path\":"
+                + "\"/status/conditions/%d\",\"value\":{\"type\":\"NodeReady\",\"status\":\"False\","
+                + "\"reason\":\"KubeletNotReady\",\"message\":\"container runtime network not ready: cni plugin not "
+                + "initialized\",\"lastTransitionTime\":\"%s\"}}]").formatted(index,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     }
 
     /** Every rule over one read of namespace default, stuck deletions counted at once. */
