@@ -18,7 +18,7 @@ class ArchitectureTest {
 
     /** The feature packages of the window; only {@code ui.shell} wires them together. */
     static final List<String> UI_FEATURES = List.of(
-            "clusters", "generate", "workloads", "install", "kind", "lab", "providers", "resourcesets");
+            "clusters", "generate", "workloads", "install", "kind", "lab", "providers", "resourcesets", "problems");
 
     @Test
     void onlyUiDependsOnJavaFx() {

@@ -18,8 +18,13 @@ public final class KindWatch implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KindWatch.class);
 
-    /** A kind to watch, as {@code group/version} and kind. */
-    public record Kind(String apiVersion, String kind) {
+    /**
+     * A kind to watch, as {@code group/version} and kind; with {@code labelKey}, only objects that carry that label.
+     */
+    public record Kind(String apiVersion, String kind, String labelKey) {
+        public Kind(String apiVersion, String kind) {
+            this(apiVersion, kind, null);
+        }
     }
 
     private final Coalescer coalescer;
@@ -49,8 +54,9 @@ public final class KindWatch implements AutoCloseable {
             }
         };
         for (Kind kind : kinds) {
-            SharedIndexInformer<GenericKubernetesResource> informer = client
-                    .genericKubernetesResources(kind.apiVersion(), kind.kind()).inAnyNamespace().runnableInformer(0);
+            var objects = client.genericKubernetesResources(kind.apiVersion(), kind.kind()).inAnyNamespace();
+            SharedIndexInformer<GenericKubernetesResource> informer = (kind.labelKey() == null ? objects
+                    : objects.withLabel(kind.labelKey())).runnableInformer(0);
             informer.addEventHandler(handler);
             // A kind that never listed (missing, forbidden) is given up; one that was watched retries as usual.
             informer.exceptionHandler((started, error) -> {

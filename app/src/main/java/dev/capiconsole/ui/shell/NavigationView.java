@@ -74,7 +74,7 @@ final class NavigationView {
         VBox views = new VBox(2);
         ToggleGroup group = new ToggleGroup();
         for (View view : View.values()) {
-            ToggleButton button = navButton(view);
+            ToggleButton button = navButton(view, view == View.PROBLEMS ? problemCount(viewModel) : null);
             button.setToggleGroup(group);
             button.setSelected(viewModel.currentViewProperty().get() == view);
             button.setOnAction(e -> {
@@ -131,13 +131,27 @@ final class NavigationView {
         return label;
     }
 
-    private static ToggleButton navButton(View view) {
+    /** The number of problems, shown beside the Problems entry while there are any. */
+    private static Label problemCount(ShellViewModel viewModel) {
+        Label count = new Label();
+        count.setId("nav-problems-count");
+        count.getStyleClass().add("nav-count");
+        count.textProperty().bind(viewModel.problems().countProperty().asString());
+        count.visibleProperty().bind(viewModel.problems().countProperty().greaterThan(0));
+        count.managedProperty().bind(count.visibleProperty());
+        return count;
+    }
+
+    private static ToggleButton navButton(View view, Label count) {
         Label name = new Label(view.title());
         Label key = new Label(view.shortcut().getDisplayText());
         key.getStyleClass().add("shortcut-hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox graphic = new HBox(10, new FontIcon(view.icon()), name, spacer, key);
+        if (count != null) {
+            graphic.getChildren().add(3, count);
+        }
         graphic.setAlignment(Pos.CENTER_LEFT);
         ToggleButton button = new ToggleButton(null, graphic);
         button.setId("nav-" + view.name().toLowerCase());

@@ -7,6 +7,7 @@ import dev.capiconsole.ui.generate.GenerateView;
 import dev.capiconsole.ui.install.InstallView;
 import dev.capiconsole.ui.kind.KindView;
 import dev.capiconsole.ui.lab.LabView;
+import dev.capiconsole.ui.problems.ProblemsView;
 import dev.capiconsole.ui.providers.ProvidersView;
 import dev.capiconsole.ui.resourcesets.ResourceSetsView;
 import dev.capiconsole.ui.workloads.WorkloadsView;
@@ -145,6 +146,7 @@ final class ShellView {
             case KIND -> new KindView(viewModel.kind()).root();
             case INSTALL -> new InstallView(viewModel.install()).root();
             case RESOURCE_SETS -> new ResourceSetsView(viewModel.resourceSets()).root();
+            case PROBLEMS -> new ProblemsView(viewModel.problems()).root();
         };
     }
 }

@@ -9,6 +9,7 @@ import dev.capiconsole.connection.KubeContext;
 import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.lab.LabOptions;
+import dev.capiconsole.problems.DesktopNotification;
 import dev.capiconsole.settings.Settings;
 import dev.capiconsole.ui.clusters.ClustersViewModel;
 import dev.capiconsole.ui.common.BackgroundTask;
@@ -19,6 +20,7 @@ import dev.capiconsole.ui.generate.GenerateViewModel;
 import dev.capiconsole.ui.install.InstallViewModel;
 import dev.capiconsole.ui.kind.KindViewModel;
 import dev.capiconsole.ui.lab.LabViewModel;
+import dev.capiconsole.ui.problems.ProblemsViewModel;
 import dev.capiconsole.ui.providers.ProvidersViewModel;
 import dev.capiconsole.ui.resourcesets.ResourceSetsViewModel;
 import dev.capiconsole.ui.workloads.WorkloadsViewModel;
@@ -71,6 +73,7 @@ public final class ShellViewModel {
     private final KindViewModel kind;
     private final InstallViewModel install;
     private final ResourceSetsViewModel resourceSets;
+    private final ProblemsViewModel problems;
     private volatile boolean shutDown;
 
     public ShellViewModel(Settings settings, TaskExecutor tasks, BuildInfo buildInfo, LabOptions labOptions) {
@@ -96,6 +99,10 @@ public final class ShellViewModel {
                 });
         this.install = new InstallViewModel(connected, tasks.serial(), ClusterctlEnvironment::ofThisProcess);
         this.resourceSets = new ResourceSetsViewModel(connected, tasks, ClusterctlEnvironment::ofThisProcess);
+        this.problems = new ProblemsViewModel(connected, tasks, settings, (namespace, name) -> {
+            clusters.reveal(namespace, name);
+            show(View.CLUSTERS);
+        }, notice::set, (title, body) -> DesktopNotification.find(System.getenv("PATH")).send(title, body));
         install.setOnInstalled(() -> {
             if (connected.get() != null) {
                 connect(connected.get().name());
@@ -150,6 +157,10 @@ public final class ShellViewModel {
 
     public ResourceSetsViewModel resourceSets() {
         return resourceSets;
+    }
+
+    public ProblemsViewModel problems() {
+        return problems;
     }
 
     public ProvidersViewModel providers() {
@@ -278,6 +289,7 @@ public final class ShellViewModel {
         shutDown = true;
         clusters.shutdown();
         resourceSets.shutdown();
+        problems.shutdown();
         workloads.shutdown();
         lab.shutdown();
         if (connected.get() != null) {

@@ -16,7 +16,8 @@ public enum View {
     WORKLOADS("shell.view.workloads", Feather.MONITOR, KeyCode.DIGIT6),
     KIND("shell.view.kind", Feather.BOX, KeyCode.DIGIT7),
     INSTALL("shell.view.install", Feather.DOWNLOAD_CLOUD, KeyCode.DIGIT8),
-    RESOURCE_SETS("shell.view.resourcesets", Feather.SHARE_2, KeyCode.DIGIT9);
+    RESOURCE_SETS("shell.view.resourcesets", Feather.SHARE_2, KeyCode.DIGIT9),
+    PROBLEMS("shell.view.problems", Feather.ALERT_TRIANGLE, KeyCode.DIGIT0);
 
     private final String titleKey;
     private final Feather icon;
