@@ -1,15 +1,15 @@
-package dev.capiconsole.diagram;
+package dev.capiconsole.topology;
 
 import java.util.List;
 import java.util.Map;
 
 /** Kubernetes label selector matching ({@code matchLabels} and {@code matchExpressions}), as a MachineHealthCheck uses it. */
-final class LabelSelector {
+public final class LabelSelector {
 
     private LabelSelector() {
     }
 
-    static boolean matches(Map<String, Object> selector, Map<String, Object> labels) {
+    public static boolean matches(Map<String, Object> selector, Map<String, Object> labels) {
         if (selector.get("matchLabels") instanceof Map<?, ?> matchLabels) {
             for (Map.Entry<?, ?> entry : matchLabels.entrySet()) {
                 if (!String.valueOf(entry.getValue()).equals(labels.get(String.valueOf(entry.getKey())))) {
