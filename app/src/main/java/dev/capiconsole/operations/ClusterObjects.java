@@ -39,9 +39,19 @@ public record ClusterObjects(CapiObject cluster, CapiObject controlPlane, List<C
                 .map(ClusterObjects::object).toList();
         List<CapiObject> machines = client.genericKubernetesResources(core, "Machine").inNamespace(namespace)
                 .withLabel(CLUSTER_NAME, name).list().getItems().stream().map(ClusterObjects::object).toList();
-        List<CapiObject> checks = client.genericKubernetesResources(core, "MachineHealthCheck").inNamespace(namespace)
-                .withLabel(CLUSTER_NAME, name).list().getItems().stream().map(ClusterObjects::object).toList();
-        return new ClusterObjects(clusterObject, controlPlane, deployments, machines, checks);
+        return new ClusterObjects(clusterObject, controlPlane, deployments, machines,
+                healthChecks(client, core, namespace, name));
+    }
+
+    /** The Cluster's MachineHealthChecks; none when the user may not list them (the other operations still work). */
+    private static List<CapiObject> healthChecks(KubernetesClient client, String core, String namespace,
+                                                 String name) {
+        try {
+            return client.genericKubernetesResources(core, "MachineHealthCheck").inNamespace(namespace)
+                    .withLabel(CLUSTER_NAME, name).list().getItems().stream().map(ClusterObjects::object).toList();
+        } catch (KubernetesClientException e) {
+            return List.of();
+        }
     }
 
     /** The Cluster a core object ({@code Machine}, {@code MachineHealthCheck}) belongs to, by its spec.clusterName. */

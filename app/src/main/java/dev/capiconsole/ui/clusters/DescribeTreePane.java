@@ -25,8 +25,9 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -127,8 +128,10 @@ final class DescribeTreePane {
         }
         conditions.valueProperty().addListener((obs, old, now) -> push.run());
         Label optionsLabel = Labels.muted(Texts.get("clusters.tree.show"), false);
-        HBox toggles = new HBox(14, optionsLabel, machineSets, templates, resourceSets, healthChecks, echo, grouping,
-                v1beta1, conditions);
+        // The options wrap onto a second line in a narrow window instead of cutting their labels short.
+        FlowPane toggles = new FlowPane(14, 6, optionsLabel, machineSets, templates, resourceSets, healthChecks, echo,
+                grouping, v1beta1, conditions);
+        toggles.getChildren().forEach(option -> ((Region) option).setMinWidth(Region.USE_PREF_SIZE));
         toggles.setAlignment(Pos.CENTER_LEFT);
         return toggles;
     }
