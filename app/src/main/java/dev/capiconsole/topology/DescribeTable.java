@@ -379,8 +379,8 @@ public final class DescribeTable {
         List<String> lines = new ArrayList<>();
         Map<String, Object> annotations = node.checkedMachine().annotations();
         if (annotations.containsKey(HealthChecks.SKIP_REMEDIATION) || annotations.containsKey(HealthChecks.PAUSED)) {
-            lines.add("Not checked: the Machine has the " + (annotations.containsKey(HealthChecks.PAUSED)
-                    ? HealthChecks.PAUSED : HealthChecks.SKIP_REMEDIATION) + " annotation");
+            lines.add("Not checked (" + (annotations.containsKey(HealthChecks.PAUSED)
+                    ? HealthChecks.PAUSED : HealthChecks.SKIP_REMEDIATION) + ")");
         } else if (succeeded == null) {
             lines.add("Not checked yet");
         } else if (!succeeded.message().isEmpty()) {

@@ -98,6 +98,7 @@ class MachineHealthCheckIT {
 
         String described = fixture.cli("describe", "cluster", CLUSTER, "-n", "default", "--show-machinehealthchecks")
                 .out();
+        System.out.print(described);
         assertThat(described).contains("MachineHealthCheck default/" + CHECK);
         assertThat(fixture.cli("describe", "cluster", CLUSTER, "-n", "default").out())
                 .doesNotContain("MachineHealthCheck");

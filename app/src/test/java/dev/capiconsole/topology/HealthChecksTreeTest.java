@@ -48,7 +48,7 @@ class HealthChecksTreeTest {
         assertThat(w3.fullMessage()).isEqualTo("Node Ready False for 5m\n"
                 + "OwnerRemediated: False (WaitingForRemediation) Waiting for the MachineSet");
         assertThat(results.get(1).fullMessage())
-                .isEqualTo("Not checked: the Machine has the cluster.x-k8s.io/skip-remediation annotation");
+                .isEqualTo("Not checked (cluster.x-k8s.io/skip-remediation)");
     }
 
     @Test

@@ -108,13 +108,18 @@ class MachineHealthCheckGuiTest {
                 .anyMatch(r -> r.node().shape() == TreeNode.Shape.CHECK
                         && r.node().checkedMachine().name().equals(machine)
                         && r.fullMessage().startsWith("Not checked")));
-        // As an operator looking at the checks would: the tree made tall and its names wide.
+        // As an operator looking at the checks would: a large window, the tree made tall, the workers' check
+        // selected.
+        TreeItem<DescribeRow> workersCheck = find(tree.getRoot(), r -> r.node().kind().equals("MachineHealthCheck")
+                && r.node().name().contains("-md-"));
         robot.interact(() -> {
-            tree.getSelectionModel().clearSelection();
+            stage.setWidth(1760);
+            stage.setHeight(1140);
             robot.lookup(".split-pane").queryAllAs(SplitPane.class).stream()
                     .filter(split -> split.getOrientation() == Orientation.VERTICAL)
-                    .forEach(split -> split.setDividerPositions(0.14, 0.97));
-            tree.getColumns().get(0).setPrefWidth(470);
+                    .forEach(split -> split.setDividerPositions(0.12, 0.8));
+            tree.getColumns().get(0).setPrefWidth(360);
+            tree.getSelectionModel().select(workersCheck);
             tree.scrollTo(0);
         });
         Screenshots.save(Screenshots.render(stage.getScene()), "mhc-tree");
