@@ -78,6 +78,12 @@ final class DescribeCommand {
                         + "the deprecated v1beta1 conditions with the READY/SEVERITY columns.")
         boolean v1beta2;
 
+        @Option(names = "--show-machinehealthchecks", description = "Our extension (not in clusterctl): show each "
+                + "MachineHealthCheck under the Cluster (selector, checks, expected/healthy machines, remediations "
+                + "allowed, RemediationAllowed), and under each Machine the checks that select it with its "
+                + "HealthCheckSucceeded and OwnerRemediated state.")
+        boolean showMachineHealthChecks;
+
         @Option(names = "--output", arity = "2", paramLabel = "FORMAT FILE",
                 description = "Our extension: draw the cluster's relationship diagram instead of printing the table, "
                         + "as svg or png, into FILE (svg to - prints it). Machines of one owner above "
@@ -103,7 +109,7 @@ final class DescribeCommand {
                 throw new ParameterException(spec.commandLine(), "A PNG goes to a file, not to standard output.");
             }
             DescribeOptions options = new DescribeOptions(showConditions, showMachineSets, showTemplates,
-                    showResourceSets, echo, grouping, !v1beta2);
+                    showResourceSets, echo, grouping, !v1beta2, showMachineHealthChecks);
             try (ManagementTarget.Connection management = target.open()) {
                 SnapshotReader reader = new SnapshotReader(new ApiObjectSource(management.client()));
                 if (format != null) {
@@ -111,7 +117,8 @@ final class DescribeCommand {
                             .read(management.namespace(), name));
                     return 0;
                 }
-                TreeNode tree = DescribeTreeBuilder.build(reader.read(management.namespace(), name), options,
+                SnapshotReader treeReader = showMachineHealthChecks ? reader.withMachineHealthChecks() : reader;
+                TreeNode tree = DescribeTreeBuilder.build(treeReader.read(management.namespace(), name), options,
                         Instant.now());
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(DescribeTable.format(DescribeTable.rows(tree, Instant.now())));

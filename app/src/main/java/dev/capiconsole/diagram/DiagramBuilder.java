@@ -7,6 +7,7 @@ import dev.capiconsole.diagram.DiagramNode.Role;
 import dev.capiconsole.topology.CapiObject;
 import dev.capiconsole.topology.ClusterSnapshot;
 import dev.capiconsole.topology.Condition;
+import dev.capiconsole.topology.HealthChecks;
 import dev.capiconsole.topology.ObjectRef;
 import dev.capiconsole.topology.StatusRule;
 import java.util.ArrayList;
@@ -212,11 +213,10 @@ public final class DiagramBuilder {
 
     private void addHealthCheck(CapiObject check) {
         String checkId = add(check, Role.MACHINE_HEALTH_CHECK, false);
-        Map<String, Object> selector = check.map("spec", "selector");
         Set<String> targets = new LinkedHashSet<>();
         for (CapiObject machine : snapshot.machines()) {
             String target = machineNodes.get(machine.name());
-            if (target != null && LabelSelector.matches(selector, machine.labels())) {
+            if (target != null && HealthChecks.selects(check, machine)) {
                 targets.add(target);
             }
         }

@@ -379,11 +379,16 @@ public final class ChangePlanner {
     }
 
     /** A merge patch that also carries the resourceVersion read: a changed object makes the server refuse. */
-    private static Change merge(CapiObject object, String summary, Map<String, Object> patch,
+    static Change merge(CapiObject object, String summary, Map<String, Object> patch,
                                 List<Change.FieldChange> fields, List<String> warnings) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("resourceVersion", object.text("metadata", "resourceVersion"));
+        if (patch.get("metadata") instanceof Map<?, ?> changed) {
+            changed.forEach((key, value) -> metadata.put(String.valueOf(key), value));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("metadata", Map.of("resourceVersion", object.text("metadata", "resourceVersion")));
-        body.putAll(patch);
+        body.put("metadata", metadata);
+        patch.forEach(body::putIfAbsent);
         return new Change(summary, target(object), Change.Kind.MERGE_PATCH, json(body), fields, warnings);
     }
 

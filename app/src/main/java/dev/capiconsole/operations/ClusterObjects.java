@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** A Cluster and the objects day-2 operations touch, read fresh from the management cluster. */
 public record ClusterObjects(CapiObject cluster, CapiObject controlPlane, List<CapiObject> machineDeployments,
-                             List<CapiObject> machines) {
+                             List<CapiObject> machines, List<CapiObject> machineHealthChecks) {
 
     static final String CLUSTER_NAME = "cluster.x-k8s.io/cluster-name";
 
@@ -39,7 +39,30 @@ public record ClusterObjects(CapiObject cluster, CapiObject controlPlane, List<C
                 .map(ClusterObjects::object).toList();
         List<CapiObject> machines = client.genericKubernetesResources(core, "Machine").inNamespace(namespace)
                 .withLabel(CLUSTER_NAME, name).list().getItems().stream().map(ClusterObjects::object).toList();
-        return new ClusterObjects(clusterObject, controlPlane, deployments, machines);
+        return new ClusterObjects(clusterObject, controlPlane, deployments, machines,
+                healthChecks(client, core, namespace, name));
+    }
+
+    /** The Cluster's MachineHealthChecks; none when the user may not list them (the other operations still work). */
+    private static List<CapiObject> healthChecks(KubernetesClient client, String core, String namespace,
+                                                 String name) {
+        try {
+            return client.genericKubernetesResources(core, "MachineHealthCheck").inNamespace(namespace)
+                    .withLabel(CLUSTER_NAME, name).list().getItems().stream().map(ClusterObjects::object).toList();
+        } catch (KubernetesClientException e) {
+            return List.of();
+        }
+    }
+
+    /** The Cluster a core object ({@code Machine}, {@code MachineHealthCheck}) belongs to, by its spec.clusterName. */
+    public static String clusterOf(KubernetesClient client, String namespace, String kind, String name) {
+        String core = "cluster.x-k8s.io/" + V1Beta1Core.servedVersion(client);
+        GenericKubernetesResource found = client.genericKubernetesResources(core, kind).inNamespace(namespace)
+                .withName(name).get();
+        if (found == null) {
+            throw new OperationRefused("there is no " + kind + " " + namespace + "/" + name);
+        }
+        return object(found).text("spec", "clusterName");
     }
 
     /** A MachineDeployment by its own name, or by its name in the Cluster's topology (md-0). */
@@ -55,6 +78,11 @@ public record ClusterObjects(CapiObject cluster, CapiObject controlPlane, List<C
     public CapiObject machine(String name) {
         return machines.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(() ->
                 new OperationRefused(cluster.display() + " has no Machine " + name));
+    }
+
+    public CapiObject machineHealthCheck(String name) {
+        return machineHealthChecks.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(() ->
+                new OperationRefused(cluster.display() + " has no MachineHealthCheck " + name));
     }
 
     public int controlPlaneMachines() {

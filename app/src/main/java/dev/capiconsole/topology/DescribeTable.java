@@ -153,7 +153,7 @@ public final class DescribeTable {
      * other cells are empty.
      */
     private void addV1Beta1Object(String prefix, TreeNode node) {
-        Condition ready = node.condition("Ready");
+        Condition ready = node.condition(v1beta1RowCondition(node));
         String message;
         if (node.shape() == TreeNode.Shape.GROUP) {
             List<String> items = node.groupItems();
@@ -164,7 +164,7 @@ public final class DescribeTable {
         addV1Beta1Row(node, DescribeRow.Kind.OBJECT, null, prefix, rowName(node), ready, message);
         if (node.conditionFilter() != null && node.shape() != TreeNode.Shape.GROUP) {
             List<Condition> others = new ArrayList<>(node.conditions().stream()
-                    .filter(c -> !c.type().equals("Ready")).toList());
+                    .filter(c -> !c.type().equals(v1beta1RowCondition(node))).toList());
             others.sort(Comparator.comparing(Condition::type));
             String base = prefix + (node.children().isEmpty() ? "  " : "│ ") + " ".repeat(10);
             for (int i = 0; i < others.size(); i++) {
@@ -177,6 +177,15 @@ public final class DescribeTable {
         for (int i = 0; i < children.size(); i++) {
             addObject(childPrefix(prefix, i, children.size()), children.get(i));
         }
+    }
+
+    /** The condition on a node's own row in v1beta1 mode: Ready, or what our health-check rows are about. */
+    private static String v1beta1RowCondition(TreeNode node) {
+        if (node.shape() == TreeNode.Shape.CHECK) {
+            return "HealthCheckSucceeded";
+        }
+        return node.object() != null && node.object().isTyped() && node.kind().equals("MachineHealthCheck")
+                ? "RemediationAllowed" : "Ready";
     }
 
     private void addV1Beta1Row(TreeNode node, DescribeRow.Kind kind, Condition shown, String prefix, String name,
@@ -238,6 +247,8 @@ public final class DescribeTable {
                         + "...";
             case VIRTUAL:
                 return "TemplateGroup".equals(node.kind()) ? "Templates" : node.name();
+            case CHECK:
+                return CapiObject.display("MachineHealthCheck", node.namespace(), node.name());
             default:
                 break;
         }
@@ -315,6 +326,10 @@ public final class DescribeTable {
             cells.message = "See " + items.get(0) + ", " + items.get(1) + (items.size() > 2 ? ", ..." : "");
             return cells;
         }
+        if (node.shape() == TreeNode.Shape.CHECK) {
+            checkCells(node, cells);
+            return cells;
+        }
         if (object == null) {
             cells.from(node.condition("Ready"));
             return cells;
@@ -323,6 +338,10 @@ public final class DescribeTable {
             switch (object.kind()) {
                 case "Cluster" -> clusterCounters(object, cells);
                 case "MachineDeployment", "MachineSet" -> replicaCounters(object, cells);
+                case "MachineHealthCheck" -> {
+                    cells.replicas = number(object.integer("status", "expectedMachines"));
+                    cells.ready = number(object.integer("status", "currentHealthy"));
+                }
                 case "Machine" -> {
                     cells.replicas = "1";
                     cells.available = flag(node.condition("Available"));
@@ -343,7 +362,35 @@ public final class DescribeTable {
                     "v1beta1".equals(node.controlPlaneContract()) ? "updatedReplicas" : "upToDateReplicas"));
         }
         cells.from(StatusRule.condition(object, node.isControlPlane(), node::condition));
+        if (object.isTyped() && object.kind().equals("MachineHealthCheck")) {
+            cells.message = HealthChecks.summary(object) + (cells.message.isEmpty() ? "" : "\n" + cells.message);
+        }
         return cells;
+    }
+
+    /**
+     * A Machine's result of one check: HealthCheckSucceeded in the status cells; the message adds OwnerRemediated
+     * (set while its owner remediates it), or says why there is no result yet.
+     */
+    private void checkCells(TreeNode node, Cells cells) {
+        Condition succeeded = node.condition("HealthCheckSucceeded");
+        Condition remediated = node.condition("OwnerRemediated");
+        cells.from(succeeded);
+        List<String> lines = new ArrayList<>();
+        Map<String, Object> annotations = node.checkedMachine().annotations();
+        if (annotations.containsKey(HealthChecks.SKIP_REMEDIATION) || annotations.containsKey(HealthChecks.PAUSED)) {
+            lines.add("Not checked (" + (annotations.containsKey(HealthChecks.PAUSED)
+                    ? HealthChecks.PAUSED : HealthChecks.SKIP_REMEDIATION) + ")");
+        } else if (succeeded == null) {
+            lines.add("Not checked yet");
+        } else if (!succeeded.message().isEmpty()) {
+            lines.add(succeeded.message());
+        }
+        if (remediated != null) {
+            lines.add("OwnerRemediated: " + remediated.status() + " (" + remediated.reason() + ")"
+                    + (remediated.message().isEmpty() ? "" : " " + remediated.message()));
+        }
+        cells.message = String.join("\n", lines);
     }
 
     private static void clusterCounters(CapiObject cluster, Cells cells) {

@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Builds the tree {@code clusterctl describe cluster} shows, with its rules: what goes under the control plane
  * and the workers, echo suppression of a Machine's provider objects, grouping of alike Machines, the virtual
- * Workers / Other / Templates / ClusterResourceSets nodes, and which nodes list their conditions.
+ * Workers / Other / Templates / ClusterResourceSets nodes, and which nodes list their conditions. With our
+ * {@code showMachineHealthChecks}, a MachineHealthChecks node lists the Cluster's checks and each Machine gets a row
+ * per check that selects it.
  */
 public final class DescribeTreeBuilder {
 
@@ -67,6 +69,14 @@ public final class DescribeTreeBuilder {
             add(root, controlPlane, false, options.grouping());
             if (options.showTemplates()) {
                 addControlPlaneTemplate(controlPlane, controlPlaneObject);
+            }
+        }
+
+        if (options.showMachineHealthChecks() && !snapshot.machineHealthChecks().isEmpty()) {
+            TreeNode checks = TreeNode.virtual("MachineHealthCheckGroup", namespace, "MachineHealthChecks");
+            add(root, checks, false, false);
+            for (CapiObject check : snapshot.machineHealthChecks()) {
+                add(checks, TreeNode.object(check), false, false);
             }
         }
 
@@ -206,6 +216,11 @@ public final class DescribeTreeBuilder {
         if (bootstrap != null) {
             add(machineNode, TreeNode.object(bootstrap), true, false);
         }
+        if (options.showMachineHealthChecks()) {
+            for (CapiObject check : HealthChecks.selecting(snapshot.machineHealthChecks(), machine)) {
+                add(machineNode, TreeNode.check(check.name(), machine), false, false);
+            }
+        }
     }
 
     /** Adds {@code node} under {@code parent}; false when it was hidden as an echo or merged into a group. */
@@ -257,9 +272,16 @@ public final class DescribeTreeBuilder {
         if (options.v1beta1()) {
             return Condition.sameStatusSeverityAndReason(a.condition("Ready"), b.condition("Ready"));
         }
+        // With health checks shown, a Machine whose check result differs keeps its own row (and its check rows).
         return Condition.sameStatusAndReason(a.condition("Available"), b.condition("Available"))
                 && Condition.sameStatusAndReason(a.condition("Ready"), b.condition("Ready"))
-                && Condition.sameStatusAndReason(a.upToDateForGrouping(), b.upToDateForGrouping());
+                && Condition.sameStatusAndReason(a.upToDateForGrouping(), b.upToDateForGrouping())
+                && (!options.showMachineHealthChecks()
+                        || Condition.sameStatusAndReason(healthCheckForGrouping(a), healthCheckForGrouping(b)));
+    }
+
+    private static Condition healthCheckForGrouping(TreeNode node) {
+        return node.shape() == TreeNode.Shape.GROUP ? node.groupHealthCheck() : node.condition("HealthCheckSucceeded");
     }
 
     private TreeNode createGroup(TreeNode sibling, TreeNode node) {
@@ -268,6 +290,7 @@ public final class DescribeTreeBuilder {
         Condition upToDate = node.upToDateForGrouping();
         TreeNode group = TreeNode.group(node.kind(), node.namespace());
         group.setV1Beta1(options.v1beta1());
+        group.setGroupHealthCheck(node.condition("HealthCheckSucceeded"));
         Condition groupReady = null;
         if (ready != null && options.v1beta1()) {
             // A missing time is Go's zero time, the oldest of all, and then the group shows "now".

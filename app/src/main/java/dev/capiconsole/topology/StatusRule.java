@@ -4,8 +4,8 @@ import java.util.function.Function;
 
 /**
  * Which condition gives an object its STATUS in {@code clusterctl describe cluster}: Available for a Cluster and a
- * MachineDeployment, Ready for a Machine, Available (else Ready) for a control plane, Ready for any other provider
- * object, none for the other core kinds. Every view that colours an object by its state uses this one rule.
+ * MachineDeployment, Ready for a Machine, RemediationAllowed for a MachineHealthCheck, Available (else Ready) for a
+ * control plane, Ready for any other provider object, none for the other core kinds. Every view that colours an object by its state uses this one rule.
  */
 public final class StatusRule {
 
@@ -18,6 +18,7 @@ public final class StatusRule {
             return switch (object.kind()) {
                 case "Cluster", "MachineDeployment" -> conditions.apply("Available");
                 case "Machine" -> conditions.apply("Ready");
+                case "MachineHealthCheck" -> conditions.apply("RemediationAllowed");
                 default -> null;
             };
         }

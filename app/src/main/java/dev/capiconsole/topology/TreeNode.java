@@ -3,15 +3,22 @@ package dev.capiconsole.topology;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A node of the describe tree: a Cluster API object, a provider object, a reference that is shown but not read,
- * a virtual node (Workers, Other, Templates, ClusterResourceSets), or a group of alike Machines.
+ * a virtual node (Workers, Other, Templates, ClusterResourceSets, MachineHealthChecks), a group of alike Machines,
+ * or a Machine's result of one MachineHealthCheck (its HealthCheckSucceeded and OwnerRemediated conditions).
  */
 public final class TreeNode {
 
     /** What kind of node this is, which decides how its row is filled. */
-    public enum Shape { OBJECT, REFERENCE, VIRTUAL, GROUP }
+    public enum Shape { OBJECT, REFERENCE, VIRTUAL, GROUP, CHECK }
+
+    /** The kind of a {@link Shape#CHECK} node. */
+    public static final String CHECK_KIND = "MachineHealthCheckResult";
+    private static final Set<String> CHECK_CONDITIONS = Set.of("HealthCheckSucceeded",
+            "OwnerRemediated");
 
     /** How the node's conditions are listed with --show-conditions. */
     public enum ConditionFilter { ALL, NON_ZERO }
@@ -21,6 +28,7 @@ public final class TreeNode {
     private final String namespace;
     private final String name;
     private final CapiObject object;
+    private CapiObject checkedMachine;
     private final List<TreeNode> children = new ArrayList<>();
     private TreeNode parent;
     private int zOrder;
@@ -36,6 +44,7 @@ public final class TreeNode {
     private Condition groupAvailableCondition;
     private Condition groupReadyCondition;
     private Condition groupUpToDateCondition;
+    private Condition groupHealthCheck;
 
     private TreeNode(Shape shape, String kind, String namespace, String name, CapiObject object) {
         this.shape = shape;
@@ -55,6 +64,13 @@ public final class TreeNode {
 
     static TreeNode virtual(String kind, String namespace, String name) {
         return new TreeNode(Shape.VIRTUAL, kind, namespace, name, null);
+    }
+
+    /** The result of MachineHealthCheck {@code checkName} on {@code machine}. */
+    static TreeNode check(String checkName, CapiObject machine) {
+        TreeNode node = new TreeNode(Shape.CHECK, CHECK_KIND, machine.namespace(), checkName, null);
+        node.checkedMachine = machine;
+        return node;
     }
 
     static TreeNode group(String memberKind, String namespace) {
@@ -106,6 +122,11 @@ public final class TreeNode {
         return conditionFilter;
     }
 
+    /** For a {@link Shape#CHECK} node: the Machine checked; else null. */
+    public CapiObject checkedMachine() {
+        return checkedMachine;
+    }
+
     /** For a group: the names of its members, sorted. */
     public List<String> groupItems() {
         return Collections.unmodifiableList(groupItems);
@@ -134,9 +155,13 @@ public final class TreeNode {
 
     /**
      * The conditions that describe the node: the object's own (v1beta2, or the deprecated v1beta1 ones in v1beta1
-     * mode), or the synthesized ones of a group.
+     * mode), the synthesized ones of a group, or a check's conditions on its Machine.
      */
     public List<Condition> conditions() {
+        if (shape == Shape.CHECK) {
+            return (v1beta1 ? checkedMachine.v1beta1Conditions() : checkedMachine.conditions()).stream()
+                    .filter(c -> CHECK_CONDITIONS.contains(c.type())).toList();
+        }
         if (shape == Shape.GROUP && v1beta1) {
             return groupReadyCondition == null ? List.of() : List.of(groupReadyCondition);
         }
@@ -206,6 +231,15 @@ public final class TreeNode {
         groupAvailableCondition = availableCondition;
         groupReadyCondition = readyCondition;
         groupUpToDateCondition = upToDateCondition;
+    }
+
+    /** The HealthCheckSucceeded its members share (grouping keeps Machines with other check results apart). */
+    Condition groupHealthCheck() {
+        return groupHealthCheck;
+    }
+
+    void setGroupHealthCheck(Condition condition) {
+        groupHealthCheck = condition;
     }
 
     Condition groupReadyCondition() {

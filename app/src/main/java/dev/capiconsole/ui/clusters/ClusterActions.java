@@ -71,6 +71,11 @@ final class ClusterActions {
                 case RESUME -> Texts.get("clusters.actions.resume");
                 case DELETE_MACHINE -> Texts.get("clusters.actions.deleteMachine");
                 case DELETE_CLUSTER -> Texts.get("clusters.actions.deleteCluster");
+                case MARK_REMEDIATION -> Texts.get("clusters.actions.markRemediation");
+                case SKIP_REMEDIATION -> Texts.get("clusters.actions.skipRemediation");
+                case ALLOW_REMEDIATION -> Texts.get("clusters.actions.allowRemediation");
+                case PAUSE_REMEDIATION -> Texts.get("clusters.actions.pauseRemediation");
+                case RESUME_REMEDIATION -> Texts.get("clusters.actions.resumeRemediation");
             });
             item.setId("action-" + action.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             item.setOnAction(e -> {
@@ -82,6 +87,11 @@ final class ClusterActions {
                     case RESUME -> operations.pause(false);
                     case DELETE_MACHINE -> operations.deleteMachine(node);
                     case DELETE_CLUSTER -> operations.deleteCluster();
+                    case MARK_REMEDIATION -> operations.markForRemediation(node);
+                    case SKIP_REMEDIATION -> operations.skipRemediation(node, true);
+                    case ALLOW_REMEDIATION -> operations.skipRemediation(node, false);
+                    case PAUSE_REMEDIATION -> operations.pauseRemediation(node, true);
+                    case RESUME_REMEDIATION -> operations.pauseRemediation(node, false);
                     default -> { }
                 }
             });

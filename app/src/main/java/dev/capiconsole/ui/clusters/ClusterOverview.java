@@ -76,6 +76,16 @@ final class ClusterOverview {
         return namespace;
     }
 
+    /** e.g. "2 MHC, 1 unhealthy"; empty without MachineHealthChecks. */
+    private static String healthChecks(ClusterSummary cluster) {
+        if (cluster.healthChecks() == 0) {
+            return "";
+        }
+        return cluster.unhealthyMachines() == 0 ? Texts.get("clusters.overview.healthChecks", cluster.healthChecks())
+                : Texts.get("clusters.overview.healthChecksUnhealthy", cluster.healthChecks(),
+                cluster.unhealthyMachines());
+    }
+
     private TableView<ClusterSummary> table(FilteredList<ClusterSummary> visible) {
         TableView<ClusterSummary> table = new TableView<>(visible);
         table.setId("cluster-table");
@@ -92,6 +102,7 @@ final class ClusterOverview {
         table.getColumns().add(column(Texts.get("clusters.column.version"), 80, ClusterSummary::version));
         table.getColumns().add(column(Texts.get("clusters.column.infrastructure"), 125, ClusterSummary::infrastructure));
         table.getColumns().add(column("ClusterClass", 115, ClusterSummary::clusterClass));
+        table.getColumns().add(column(Texts.get("clusters.column.healthChecks"), 125, ClusterOverview::healthChecks));
         table.getColumns().add(column(Texts.get("common.events.age"), 55, ClusterSummary::age));
         table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
         table.setTooltip(new Tooltip(Texts.get("clusters.overview.countsTooltip")));

@@ -152,7 +152,8 @@ public final class ClustersViewModel {
             return;
         }
         Instant now = Instant.now();
-        List<ClusterSummary> summaries = current.clusters().stream().map(c -> ClusterSummary.of(c, now)).toList();
+        List<ClusterSummary> summaries = current.clusters().stream().map(c -> ClusterSummary.of(c,
+                current.list("MachineHealthCheck", c.namespace(), c.name()), now)).toList();
         String key = selectedKey;
         TreeNode root = null;
         LaidOutDiagram laidOut = null;

@@ -25,8 +25,9 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -109,6 +110,8 @@ final class DescribeTreePane {
         CheckBox resourceSets = toggle("show-resourcesets", "ResourceSets", false);
         CheckBox echo = toggle("echo", Texts.get("clusters.tree.echo"), false);
         CheckBox grouping = toggle("grouping", Texts.get("clusters.tree.grouping"), true);
+        CheckBox healthChecks = toggle("show-machinehealthchecks", Texts.get("clusters.tree.healthChecks"), false);
+        healthChecks.setTooltip(new Tooltip(Texts.get("clusters.tree.healthChecksTooltip")));
         ComboBox<String> conditions = new ComboBox<>();
         conditions.setId("show-conditions");
         conditions.setEditable(true);
@@ -118,14 +121,17 @@ final class DescribeTreePane {
         Runnable push = () -> model.optionsProperty().set(new DescribeOptions(
                 conditions.getValue() == null ? "" : conditions.getValue().replace(" ", ""),
                 machineSets.isSelected(), templates.isSelected(), resourceSets.isSelected(), echo.isSelected(),
-                grouping.isSelected(), v1beta1.isSelected()));
-        for (CheckBox box : new CheckBox[] {machineSets, templates, resourceSets, echo, grouping, v1beta1}) {
+                grouping.isSelected(), v1beta1.isSelected(), healthChecks.isSelected()));
+        for (CheckBox box : new CheckBox[] {machineSets, templates, resourceSets, echo, grouping, v1beta1,
+            healthChecks}) {
             box.selectedProperty().addListener((obs, old, now) -> push.run());
         }
         conditions.valueProperty().addListener((obs, old, now) -> push.run());
         Label optionsLabel = Labels.muted(Texts.get("clusters.tree.show"), false);
-        HBox toggles = new HBox(14, optionsLabel, machineSets, templates, resourceSets, echo, grouping, v1beta1,
-                conditions);
+        // The options wrap onto a second line in a narrow window instead of cutting their labels short.
+        FlowPane toggles = new FlowPane(14, 6, optionsLabel, machineSets, templates, resourceSets, healthChecks, echo,
+                grouping, v1beta1, conditions);
+        toggles.getChildren().forEach(option -> ((Region) option).setMinWidth(Region.USE_PREF_SIZE));
         toggles.setAlignment(Pos.CENTER_LEFT);
         return toggles;
     }
@@ -225,7 +231,8 @@ final class DescribeTreePane {
             }
             setText(item);
             DescribeRow row = getTableRow() == null ? null : getTableRow().getItem();
-            if (row != null && row.kind() == DescribeRow.Kind.CONDITION) {
+            if (row != null && (row.kind() == DescribeRow.Kind.CONDITION
+                    || row.node().shape() == TreeNode.Shape.CHECK)) {
                 getStyleClass().add("condition-row");
             } else if (item.startsWith("!! DELETED !!")) {
                 getStyleClass().add("deleted-row");

@@ -11,8 +11,10 @@ import dev.capiconsole.operations.EditApplier;
 import dev.capiconsole.operations.ObjectEdit;
 import dev.capiconsole.operations.ObjectEvents;
 import dev.capiconsole.operations.OperationRefused;
+import dev.capiconsole.operations.RemediationPlanner;
 import dev.capiconsole.topology.CapiObject;
 import dev.capiconsole.topology.ClusterSummary;
+import dev.capiconsole.topology.HealthChecks;
 import dev.capiconsole.topology.TreeNode;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.TaskExecutor;
@@ -39,7 +41,10 @@ import javafx.collections.ObservableList;
 public final class OperationsViewModel {
 
     /** What the tree row offers. */
-    public enum Action { SCALE, RESTART, UPGRADE, PAUSE, RESUME, DELETE_MACHINE, DELETE_CLUSTER }
+    public enum Action {
+        SCALE, RESTART, UPGRADE, PAUSE, RESUME, DELETE_MACHINE, DELETE_CLUSTER, MARK_REMEDIATION, SKIP_REMEDIATION,
+        ALLOW_REMEDIATION, PAUSE_REMEDIATION, RESUME_REMEDIATION
+    }
 
     private final ObjectProperty<ManagementCluster> connected;
     private final ObjectProperty<ClusterSummary> cluster;
@@ -69,7 +74,11 @@ public final class OperationsViewModel {
             case "KubeadmControlPlane" -> List.of(Action.SCALE, Action.RESTART, Action.UPGRADE);
             case "MachineDeployment" -> node.object().labels().containsKey("topology.cluster.x-k8s.io/owned")
                     ? List.of(Action.SCALE, Action.RESTART) : List.of(Action.SCALE, Action.RESTART, Action.UPGRADE);
-            case "Machine" -> List.of(Action.DELETE_MACHINE);
+            case "Machine" -> List.of(Action.DELETE_MACHINE, Action.MARK_REMEDIATION,
+                    node.object().annotations().containsKey(HealthChecks.SKIP_REMEDIATION)
+                            ? Action.ALLOW_REMEDIATION : Action.SKIP_REMEDIATION);
+            case "MachineHealthCheck" -> List.of(node.object().annotations().containsKey(HealthChecks.PAUSED)
+                    ? Action.RESUME_REMEDIATION : Action.PAUSE_REMEDIATION);
             default -> List.of();
         };
     }
@@ -102,6 +111,19 @@ public final class OperationsViewModel {
 
     public void deleteMachine(TreeNode node) {
         plan(objects -> ChangePlanner.deleteMachine(objects.machine(node.name()), objects.controlPlaneMachines()));
+    }
+
+    public void markForRemediation(TreeNode node) {
+        plan(objects -> RemediationPlanner.markForRemediation(objects.machine(node.name()),
+                objects.machineHealthChecks()));
+    }
+
+    public void skipRemediation(TreeNode node, boolean skip) {
+        plan(objects -> RemediationPlanner.skipRemediation(objects.machine(node.name()), skip));
+    }
+
+    public void pauseRemediation(TreeNode node, boolean pause) {
+        plan(objects -> RemediationPlanner.pauseRemediation(objects.machineHealthCheck(node.name()), pause));
     }
 
     public void deleteCluster() {

@@ -59,7 +59,7 @@ class LanguageGuiTest {
             "shift", "all", "socket", "init", "generate", "describe", "english", "capi", "console", "deployment",
             "server", "side", "apply", "overrides", "config", "repositories", "managedfields", "in", "memory",
             "latest", "cni", "cidr", "notready", "applyonce", "reconcile", "calico", "cilium", "flannel", "none",
-            "http", "https", "addons", "dev", "available");
+            "http", "https", "addons", "dev", "available", "machinehealthcheck");
     /** Prompts that show a value to type: the ConfigMap's default namespace and key. */
     private static final Set<String> VALUES = Set.of("default", "template");
     /** What the logic packages say and the window shows as it is (see README, Language). */

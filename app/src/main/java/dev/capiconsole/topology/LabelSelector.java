@@ -1,4 +1,4 @@
-package dev.capiconsole.diagram;
+package dev.capiconsole.topology;
 
 import java.util.List;
 import java.util.Map;
