@@ -1,8 +1,8 @@
 package dev.capiconsole.problems;
 
-import dev.capiconsole.diagram.LabelSelector;
 import dev.capiconsole.topology.CapiObject;
 import dev.capiconsole.topology.Condition;
+import dev.capiconsole.topology.LabelSelector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
