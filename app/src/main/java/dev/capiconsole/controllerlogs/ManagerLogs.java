@@ -21,8 +21,11 @@ import java.util.Map;
  * lab's own) they are the lab's log files; elsewhere the provider controller pods: the Deployments that clusterctl
  * labelled {@code cluster.x-k8s.io/provider} in each inventory Provider's namespace, their pods found by their
  * selectors, the {@code manager} container of each.
+ *
+ * @param lab whether the logs are the embedded lab's files
+ * @param where where the logs are, in a few words for the CLI
  */
-public record ManagerLogs(List<ManagerLog> logs, String where) {
+public record ManagerLogs(List<ManagerLog> logs, boolean lab, String where) {
 
     static final String MANAGER_CONTAINER = "manager";
 
@@ -32,7 +35,7 @@ public record ManagerLogs(List<ManagerLog> logs, String where) {
         if (!files.isEmpty()) {
             List<ManagerLog> logs = new ArrayList<>();
             files.forEach((manager, file) -> logs.add(new LabLogFile(manager, file)));
-            return new ManagerLogs(logs, "the lab's log files in " + files.values().iterator().next().getParent());
+            return new ManagerLogs(logs, true, "the lab's log files in " + files.values().iterator().next().getParent());
         }
         return providerPods(client);
     }
@@ -57,7 +60,7 @@ public record ManagerLogs(List<ManagerLog> logs, String where) {
                         + ProviderComponents.PROVIDER_LABEL + " has pods. Are Cluster API's providers installed "
                         + "(capi-console get providers)?", null);
             }
-            return new ManagerLogs(logs, logs.size() + " provider controller pods");
+            return new ManagerLogs(logs, false, logs.size() + " provider controller pods");
         } catch (KubernetesClientException e) {
             throw new ControllerLogsException("cannot find the provider controller pods: " + ServerErrors.message(e), e);
         }

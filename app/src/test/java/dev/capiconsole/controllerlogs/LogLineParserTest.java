@@ -113,4 +113,15 @@ class LogLineParserTest {
         assertThat(line.keys()).isEmpty();
         assertThat(line.text()).isEqualTo("{\"ts\":1,\"msg\":");
     }
+
+    @Test
+    void detailsLeaveOutBookkeepingAndTheSubjectAndPutTheErrorFirst() {
+        LogLine line = utc.parse("m", "E1201 21:18:58.325759 1 controller.go:494] \"Reconciler error\" "
+                + "Cluster=\"default/web\" err=\"no REST config\" controller=\"kubeadmcontrolplane\" "
+                + "controllerKind=\"KubeadmControlPlane\" KubeadmControlPlane=\"default/web-cp\" reconcileID=\"r\" "
+                + "Machine=\"default/web-cp-1\"");
+
+        assertThat(line.details("KubeadmControlPlane"))
+                .isEqualTo("err=no REST config Cluster=default/web Machine=default/web-cp-1");
+    }
 }
