@@ -37,6 +37,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The selected tree row: its conditions, its YAML (with Edit…), its events, and the row's actions menu. */
 final class DetailsPane {
 
+    private static final double CONDITIONS_WIDTH = 0.62;
+    private static final double CONDITIONS_WIDTH_BESIDE_LOGS = 0.34;
+
     private final ClustersViewModel model;
     private final TableView<Condition> conditionTable = new TableView<>();
     private final TextArea yaml = new TextArea();
@@ -67,7 +70,10 @@ final class DetailsPane {
         inspector.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         conditionTable.setContextMenu(new ContextMenu(logsAround(() -> inspector.getSelectionModel().select(logsTab))));
         SplitPane sideBySide = new SplitPane(conditions(), inspector);
-        sideBySide.setDividerPositions(0.62);
+        sideBySide.setDividerPositions(CONDITIONS_WIDTH);
+        // Log lines need the width more than the conditions do.
+        logsTab.selectedProperty().addListener((obs, old, selected) ->
+                sideBySide.setDividerPositions(selected ? CONDITIONS_WIDTH_BESIDE_LOGS : CONDITIONS_WIDTH));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label operationMessage = Labels.muted("", true);
