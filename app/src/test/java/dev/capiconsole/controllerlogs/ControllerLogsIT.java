@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
@@ -171,6 +172,9 @@ class ControllerLogsIT {
                 .withMatchLabels(labels).endSelector().withNewTemplate().withNewMetadata().withLabels(labels)
                 .endMetadata().withNewSpec().addNewContainer().withName("manager").withImage("example/manager")
                 .endContainer().endSpec().endTemplate().endSpec().build()).serverSideApply();
+        // The lab runs no controller-manager to make the namespace's default service account a pod needs.
+        client.serviceAccounts().inNamespace("capi-system").resource(new ServiceAccountBuilder().withNewMetadata()
+                .withName("default").endMetadata().build()).serverSideApply();
         client.pods().inNamespace("capi-system").resource(new PodBuilder().withNewMetadata().withName(CORE + "-abc")
                 .withLabels(labels).endMetadata().withNewSpec().addNewContainer().withName("kube-rbac-proxy")
                 .withImage("example/proxy").endContainer().addNewContainer().withName("manager")
