@@ -32,9 +32,10 @@ import javafx.scene.layout.VBox;
 /** The "Controller logs" tab of the details: the managers' lines about the selected object, live, filtered. */
 final class ControllerLogsPane {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
     private static final String MANAGER_SUFFIX = "-controller-manager";
+    private static final String KUBEADM_PREFIX = "capi-kubeadm-";
 
     private final ControllerLogsViewModel model;
     private final VBox root;
@@ -83,6 +84,7 @@ final class ControllerLogsPane {
         clear.getStyleClass().add(Styles.SMALL);
         clear.setOnAction(e -> model.clearAround());
         HBox bar = new HBox(8, around, clear);
+        bar.setId("logs-around-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.managedProperty().bind(model.aroundProperty().isNotNull());
         bar.visibleProperty().bind(model.aroundProperty().isNotNull());
@@ -96,14 +98,14 @@ final class ControllerLogsPane {
         table.setId("logs-table");
         table.getStyleClass().addAll(Styles.DENSE, "log-lines");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<LogLine, String> level = column(Texts.get("clusters.logs.column.level"), 70,
+        TableColumn<LogLine, String> level = column(Texts.get("clusters.logs.column.level"), 60,
                 l -> levelName(l.level()));
         level.setCellFactory(c -> levelCell());
-        table.getColumns().add(column(Texts.get("clusters.logs.column.time"), 95, l -> time(l.time())));
+        table.getColumns().add(column(Texts.get("clusters.logs.column.time"), 70, l -> time(l.time())));
         table.getColumns().add(level);
-        table.getColumns().add(column(Texts.get("clusters.logs.column.manager"), 110, l -> shortName(l.manager())));
-        table.getColumns().add(column(Texts.get("common.events.message"), 260, LogLine::message));
-        table.getColumns().add(column(Texts.get("clusters.logs.column.details"), 300, l -> l.details(subjectKind())));
+        table.getColumns().add(column(Texts.get("clusters.logs.column.manager"), 95, l -> shortName(l.manager())));
+        table.getColumns().add(column(Texts.get("common.events.message"), 280, LogLine::message));
+        table.getColumns().add(column(Texts.get("clusters.logs.column.details"), 260, l -> l.details(subjectKind())));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(LogLine line, boolean empty) {
@@ -162,10 +164,11 @@ final class ControllerLogsPane {
         };
     }
 
-    /** {@code capi-kubeadm-bootstrap-controller-manager} reads as {@code capi-kubeadm-bootstrap}. */
+    /** {@code capi-kubeadm-bootstrap-controller-manager} reads as {@code bootstrap}; the tooltip has it whole. */
     private static String shortName(String manager) {
-        return manager.endsWith(MANAGER_SUFFIX) ? manager.substring(0, manager.length() - MANAGER_SUFFIX.length())
-                : manager;
+        String name = manager.endsWith(MANAGER_SUFFIX)
+                ? manager.substring(0, manager.length() - MANAGER_SUFFIX.length()) : manager;
+        return name.startsWith(KUBEADM_PREFIX) ? name.substring(KUBEADM_PREFIX.length()) : name;
     }
 
     /** This machine's time of day; with the date when it is not today. */

@@ -38,7 +38,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class DetailsPane {
 
     private static final double CONDITIONS_WIDTH = 0.62;
-    private static final double CONDITIONS_WIDTH_BESIDE_LOGS = 0.34;
+    private static final double CONDITIONS_WIDTH_BESIDE_LOGS = 0.28;
 
     private final ClustersViewModel model;
     private final TableView<Condition> conditionTable = new TableView<>();

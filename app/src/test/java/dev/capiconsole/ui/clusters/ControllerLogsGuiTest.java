@@ -112,19 +112,18 @@ class ControllerLogsGuiTest {
         Screenshots.save(Screenshots.render(stage.getScene()), "controller-logs");
 
         TableView<Condition> conditions = robot.lookup("#details-conditions").queryAs(TableView.class);
-        Condition ready = conditions.getItems().stream().filter(c -> c.type().equals("Ready")).findFirst()
-                .orElseThrow();
-        robot.interact(() -> conditions.getSelectionModel().select(ready));
         robot.rightClickOn("#details-conditions").clickOn("#logs-around-condition");
-        Await.until(Duration.ofSeconds(15), "the lines around the Ready transition", () ->
-                robot.lookup("#logs-around").queryLabeled().isVisible() && !lines.getItems().isEmpty());
-        Instant transition = ready.lastTransitionTime();
+        Instant transition = Await.value(Duration.ofSeconds(10), "the instant of the clicked condition",
+                () -> Optional.ofNullable(window.viewModel().clusters().logs().aroundProperty().get()));
+        assertThat(conditions.getItems()).extracting(Condition::lastTransitionTime).contains(transition);
+        Await.until(Duration.ofSeconds(15), "the lines around the condition's transition", () ->
+                robot.lookup("#logs-around-bar").query().isVisible() && !lines.getItems().isEmpty());
         assertThat(lines.getItems()).allMatch(l -> !l.time().isBefore(transition.minus(ControllerLogsViewModel.AROUND))
                 && !l.time().isAfter(transition.plus(ControllerLogsViewModel.AROUND)));
         Screenshots.save(Screenshots.render(stage.getScene()), "controller-logs-around");
         robot.clickOn("#logs-clear-around");
         Await.until(Duration.ofSeconds(5), "the around bar gone",
-                () -> !robot.lookup("#logs-around").queryLabeled().isVisible());
+                () -> !robot.lookup("#logs-around-bar").query().isVisible());
 
         robot.clickOn("#timeline-tab");
         TableView<TimelineEvent> events = robot.lookup("#timeline-table").queryAs(TableView.class);
