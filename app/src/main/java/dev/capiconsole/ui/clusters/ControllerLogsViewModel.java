@@ -75,17 +75,13 @@ public final class ControllerLogsViewModel {
     private volatile LogSubject shownSubject;
     private volatile String source = "";
     private volatile List<String> problems = List.of();
-    private volatile ManagerLogs managers;
     private volatile ObjectLogs following;
 
     ControllerLogsViewModel(ObjectProperty<ManagementCluster> connected, TaskExecutor tasks) {
         this.connected = connected;
         this.tasks = tasks;
         this.refresh = new Coalescer(REFRESH_MILLIS, this::publish);
-        connected.addListener((obs, old, now) -> {
-            managers = null;
-            restart();
-        });
+        connected.addListener((obs, old, now) -> restart());
         window.addListener((obs, old, now) -> {
             around.set(null);
             restart();
@@ -134,11 +130,8 @@ public final class ControllerLogsViewModel {
         Instant from = shownAround != null ? shownAround.minus(AROUND)
                 : shownWindow.length == null ? null : Instant.now().minus(shownWindow.length);
         BackgroundTask.of(() -> {
-            ManagerLogs found = managers;
-            if (found == null) {
-                found = ManagerLogs.find(cluster.client(), cluster.source());
-                managers = found;
-            }
+            // Found again each time: a provider's pods may have been replaced since.
+            ManagerLogs found = ManagerLogs.find(cluster.client(), cluster.source());
             source = found.lab() ? Texts.get("clusters.logs.source.lab")
                     : Texts.get("clusters.logs.source.pods", found.logs().size());
             return ObjectLogs.follow(found.logs(), object, from, Clock.systemUTC(), batch -> {

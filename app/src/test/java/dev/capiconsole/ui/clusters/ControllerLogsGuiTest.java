@@ -125,6 +125,9 @@ class ControllerLogsGuiTest {
         Await.until(Duration.ofSeconds(5), "the around bar gone",
                 () -> !robot.lookup("#logs-around-bar").query().isVisible());
 
+        robot.interact(() -> robot.lookup("#clusters-view .split-pane").queryAllAs(SplitPane.class).stream()
+                .filter(split -> split.getOrientation() == Orientation.VERTICAL).findFirst().orElseThrow()
+                .setDividerPositions(0.12, 0.8));
         robot.clickOn("#timeline-tab");
         TableView<TimelineEvent> events = robot.lookup("#timeline-table").queryAs(TableView.class);
         Await.until(Duration.ofSeconds(30), "the cluster's events", () -> events.getItems().stream()
