@@ -142,7 +142,7 @@ public final class ControllerLogsViewModel {
             });
         }).onSuccess(started -> {
             if (generation != mine) {
-                started.close();
+                BackgroundTask.of(started::close).runWith(tasks);
                 return;
             }
             following = started;

@@ -6,7 +6,6 @@ import atlantafx.base.theme.Styles;
 import dev.capiconsole.events.TimelineEvent;
 import dev.capiconsole.ui.common.Choices;
 import dev.capiconsole.ui.common.Labels;
-import dev.capiconsole.ui.common.StatusCells;
 import dev.capiconsole.ui.common.Texts;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -14,8 +13,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -71,16 +72,21 @@ final class EventsTimelinePane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<TimelineEvent, String> type = column(Texts.get("common.column.type"), 75, e -> e.event().type());
         type.setCellFactory(c -> typeCell());
-        TableColumn<TimelineEvent, String> message = column(Texts.get("common.events.message"), 320,
-                e -> e.event().message());
-        message.setCellFactory(c -> StatusCells.wrappingCell());
         table.getColumns().add(column(Texts.get("common.events.age"), 55, e -> e.event().age()));
         table.getColumns().add(type);
-        table.getColumns().add(column(Texts.get("clusters.timeline.column.object"), 220, TimelineEvent::object));
-        table.getColumns().add(column(Texts.get("common.events.reason"), 150, e -> e.event().reason()));
-        table.getColumns().add(column(Texts.get("common.events.from"), 140, e -> e.event().from()));
+        table.getColumns().add(column(Texts.get("clusters.timeline.column.object"), 270, TimelineEvent::object));
+        table.getColumns().add(column(Texts.get("common.events.reason"), 170, e -> e.event().reason()));
+        table.getColumns().add(column(Texts.get("common.events.from"), 130, e -> e.event().from()));
         table.getColumns().add(column(Texts.get("common.events.count"), 55, e -> String.valueOf(e.event().count())));
-        table.getColumns().add(message);
+        table.getColumns().add(column(Texts.get("common.events.message"), 300, e -> e.event().message()));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(TimelineEvent event, boolean empty) {
+                super.updateItem(event, empty);
+                setTooltip(empty || event == null ? null
+                        : new Tooltip(event.object() + "\n" + event.event().reason() + ": " + event.event().message()));
+            }
+        });
         table.setPlaceholder(Labels.muted(Texts.get("clusters.timeline.empty"), true));
         VBox.setVgrow(table, Priority.ALWAYS);
         return table;
