@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = "Get information about workload clusters, and the providers of the management cluster.",
         subcommands = {GetCommand.Kubeconfig.class, GetCommand.Pods.class, GetCommand.Nodes.class, GetCommand.PodDescription.class,
-                GetCommand.Logs.class, GetCommand.Providers.class, GetCommand.ResourceSets.class, ProblemsCommand.class})
+                GetCommand.Logs.class, GetCommand.Providers.class, GetCommand.ResourceSets.class, ProblemsCommand.class,
+                ControllerLogsCommand.class})
 final class GetCommand {
 
     /** The kubeconfig of workload Cluster {@code name}, read from its Secret in the management cluster. */

@@ -25,7 +25,7 @@ public record EventRow(String type, String reason, String age, String from, int 
                 .map(e -> of(e, now)).toList();
     }
 
-    static EventRow of(Event e, Instant now) {
+    public static EventRow of(Event e, Instant now) {
         String from = e.getSource() != null && e.getSource().getComponent() != null ? e.getSource().getComponent()
                 : Objects.requireNonNullElse(e.getReportingComponent(), "");
         String seen = lastSeenText(e);
@@ -44,7 +44,8 @@ public record EventRow(String type, String reason, String age, String from, int 
         return e.getMetadata() == null ? null : e.getMetadata().getCreationTimestamp();
     }
 
-    private static Instant lastSeen(Event e) {
+    /** When the event was last seen (its last timestamp, event time or creation), or null. */
+    public static Instant lastSeen(Event e) {
         String text = lastSeenText(e);
         try {
             return text == null ? null : Instant.parse(text);

@@ -1,5 +1,7 @@
 package dev.capiconsole.topology;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,5 +105,10 @@ public final class ClusterSnapshot {
 
     public CapiObject resourceSetBinding() {
         return resourceSetBinding;
+    }
+
+    /** The objects the references point at (infrastructure, control plane, infrastructure machines, configs). */
+    public Collection<CapiObject> referencedObjects() {
+        return Collections.unmodifiableCollection(referenced.values());
     }
 }

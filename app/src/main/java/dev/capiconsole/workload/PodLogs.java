@@ -115,11 +115,11 @@ public final class PodLogs {
     }
 
     /** Cuts a byte stream into UTF-8 lines; a line is handed over once its line break arrives. */
-    static final class LineSplitter extends OutputStream {
+    public static final class LineSplitter extends OutputStream {
         private final Consumer<String> lines;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-        LineSplitter(Consumer<String> lines) {
+        public LineSplitter(Consumer<String> lines) {
             this.lines = lines;
         }
 
@@ -141,7 +141,8 @@ public final class PodLogs {
             }
         }
 
-        synchronized void flushLast() {
+        /** Hands over a last line that has no line break (the stream ended). */
+        public synchronized void flushLast() {
             if (pending.size() > 0) {
                 lines.accept(pending.toString(StandardCharsets.UTF_8));
                 pending.reset();

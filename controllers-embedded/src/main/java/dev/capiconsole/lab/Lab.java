@@ -257,6 +257,25 @@ public final class Lab implements AutoCloseable {
         return !handles.isEmpty();
     }
 
+    /**
+     * The log files of the lab's Cluster API managers, by manager name, when {@code kubeconfig} is a lab's admin
+     * kubeconfig (its data directory has them); empty for any other kubeconfig.
+     */
+    public static Map<String, Path> managerLogs(Path kubeconfig) {
+        Path absolute = kubeconfig.toAbsolutePath().normalize();
+        LabLayout layout = new LabLayout(absolute.getParent());
+        Map<String, Path> logs = new LinkedHashMap<>();
+        if (absolute.equals(layout.kubeconfig())) {
+            for (LabProvider provider : LabProvider.values()) {
+                Path log = layout.log(provider.binary());
+                if (Files.isRegularFile(log)) {
+                    logs.put(provider.binary(), log);
+                }
+            }
+        }
+        return logs;
+    }
+
     /** What is running in {@code dataDir}, if anything. */
     public static Optional<String> status(Path dataDir) {
         return LabState.running(new LabLayout(dataDir));

@@ -58,7 +58,10 @@ public final class ClustersView {
         Tab diagramTab = new Tab(Texts.get("clusters.tab.diagram"), diagram.root());
         diagramTab.setId("diagram-tab");
         model.diagram().shownProperty().bind(diagramTab.selectedProperty());
-        TabPane tabs = new TabPane(treeTab, diagramTab);
+        Tab eventsTab = new Tab(Texts.get("clusters.tab.events"), new EventsTimelinePane(model.timeline()).root());
+        eventsTab.setId("timeline-tab");
+        model.timeline().activeProperty().bind(eventsTab.selectedProperty());
+        TabPane tabs = new TabPane(treeTab, diagramTab, eventsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
     }

@@ -58,11 +58,15 @@ public final class ClustersViewModel {
 
     private final OperationsViewModel operations;
     private final DiagramViewModel diagram;
+    private final ControllerLogsViewModel logs;
+    private final EventsTimelineViewModel timeline;
 
     public ClustersViewModel(ObjectProperty<ManagementCluster> connected, TaskExecutor tasks) {
         this.tasks = tasks;
         this.operations = new OperationsViewModel(connected, selected, tasks.serial());
         this.diagram = new DiagramViewModel(tasks.serial(), this::refreshSoon);
+        this.logs = new ControllerLogsViewModel(connected, tasks.serial());
+        this.timeline = new EventsTimelineViewModel(connected, selected, tasks.serial(), this::refreshSoon);
         connected.addListener((obs, old, now) -> {
             disconnect();
             if (now != null) {
@@ -164,6 +168,7 @@ public final class ClustersViewModel {
                 ClusterSnapshot snapshot = new SnapshotReader(current).withMachineHealthChecks()
                         .read(parts[0], parts[1]);
                 root = DescribeTreeBuilder.build(snapshot, currentOptions, now);
+                timeline.snapshotRead(snapshot);
                 laidOut = diagram.layout(snapshot);
             }
         }
@@ -224,6 +229,14 @@ public final class ClustersViewModel {
         return diagram;
     }
 
+    public ControllerLogsViewModel logs() {
+        return logs;
+    }
+
+    public EventsTimelineViewModel timeline() {
+        return timeline;
+    }
+
     public OperationsViewModel operations() {
         return operations;
     }
@@ -250,5 +263,7 @@ public final class ClustersViewModel {
 
     public void shutdown() {
         release();
+        logs.shutdown();
+        timeline.shutdown();
     }
 }

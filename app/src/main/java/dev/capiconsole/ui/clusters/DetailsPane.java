@@ -3,6 +3,7 @@ package dev.capiconsole.ui.clusters;
 import dev.capiconsole.ui.common.Texts;
 import static dev.capiconsole.ui.common.Columns.column;
 
+import dev.capiconsole.controllerlogs.LogSubject;
 import dev.capiconsole.events.EventRow;
 import dev.capiconsole.topology.CapiObject;
 import dev.capiconsole.topology.Condition;
@@ -17,7 +18,9 @@ import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -33,6 +36,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The selected tree row: its conditions, its YAML (with Edit…), its events, and the row's actions menu. */
 final class DetailsPane {
+
+    private static final double CONDITIONS_WIDTH = 0.62;
+    private static final double CONDITIONS_WIDTH_BESIDE_LOGS = 0.28;
 
     private final ClustersViewModel model;
     private final TableView<Condition> conditionTable = new TableView<>();
@@ -57,10 +63,17 @@ final class DetailsPane {
         Tab yamlTab = new Tab("YAML", yamlBox());
         Tab eventsTab = new Tab(Texts.get("clusters.details.events"), events());
         eventsTab.setId("details-events-tab");
-        TabPane inspector = new TabPane(yamlTab, eventsTab);
+        Tab logsTab = new Tab(Texts.get("clusters.details.controllerLogs"), new ControllerLogsPane(model.logs()).root());
+        logsTab.setId("details-logs-tab");
+        model.logs().activeProperty().bind(logsTab.selectedProperty());
+        TabPane inspector = new TabPane(yamlTab, eventsTab, logsTab);
         inspector.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        conditionTable.setContextMenu(new ContextMenu(logsAround(() -> inspector.getSelectionModel().select(logsTab))));
         SplitPane sideBySide = new SplitPane(conditions(), inspector);
-        sideBySide.setDividerPositions(0.62);
+        sideBySide.setDividerPositions(CONDITIONS_WIDTH);
+        // Log lines need the width more than the conditions do.
+        logsTab.selectedProperty().addListener((obs, old, selected) ->
+                sideBySide.setDividerPositions(selected ? CONDITIONS_WIDTH_BESIDE_LOGS : CONDITIONS_WIDTH));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label operationMessage = Labels.muted("", true);
@@ -95,6 +108,21 @@ final class DetailsPane {
         return conditionTable;
     }
 
+    /** "Show logs around this": the controller logs within minutes of the selected condition's last transition. */
+    private MenuItem logsAround(Runnable showLogs) {
+        MenuItem around = new MenuItem(Texts.get("clusters.details.logsAround"), new FontIcon(Feather.FILE_TEXT));
+        around.setId("logs-around-condition");
+        around.disableProperty().bind(conditionTable.getSelectionModel().selectedItemProperty().isNull());
+        around.setOnAction(e -> {
+            Condition condition = conditionTable.getSelectionModel().getSelectedItem();
+            if (condition != null && condition.lastTransitionTime() != null) {
+                model.logs().showAround(condition.lastTransitionTime());
+                showLogs.run();
+            }
+        });
+        return around;
+    }
+
     private Node yamlBox() {
         yaml.setId("details-yaml");
         yaml.setEditable(false);
@@ -124,6 +152,8 @@ final class DetailsPane {
         selectedNode = row == null ? null : row.node();
         editButton.setDisable(selectedNode == null || selectedNode.object() == null);
         model.operations().loadEvents(selectedNode);
+        model.logs().show(selectedNode == null || selectedNode.object() == null ? null
+                : new LogSubject(selectedNode.kind(), selectedNode.namespace(), selectedNode.name()));
         if (row == null || row.node() == null) {
             detailsTitle.setText(Texts.get("clusters.details.selectRow"));
             conditionTable.getItems().clear();
