@@ -3,11 +3,13 @@ package dev.capiconsole.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capiconsole.cli.CliRunner;
+import dev.capiconsole.events.ClusterEvents;
 import dev.capiconsole.lab.LabClusters;
 import dev.capiconsole.lab.LabFixture;
 import dev.capiconsole.testing.Await;
 import dev.capiconsole.topology.ApiObjectSource;
 import dev.capiconsole.topology.CapiObject;
+import dev.capiconsole.topology.ClusterSnapshot;
 import dev.capiconsole.topology.DescribeOptions;
 import dev.capiconsole.topology.DescribeRow;
 import dev.capiconsole.topology.DescribeTable;
@@ -20,7 +22,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A MachineHealthCheck on a real in-memory cluster of the lab: the describe tree with health checks shows the check
  * and the Machines it selects; a Machine marked for remediation while its checks are paused stays; once they are
- * resumed the check counts it unhealthy and its MachineSet replaces it.
+ * resumed the check counts it unhealthy, its MachineSet replaces it, and the cluster's events timeline shows it.
  */
 class MachineHealthCheckIT {
 
@@ -104,6 +108,7 @@ class MachineHealthCheckIT {
                 .doesNotContain("MachineHealthCheck");
 
         String worker = workers().get(0).getMetadata().getName();
+        Set<String> objectsBefore = ClusterEvents.objectKeys(snapshot());
         List<String> selecting = HealthChecks.selecting(checks(), machine(worker)).stream().map(CapiObject::name)
                 .toList();
         assertThat(selecting).contains(CHECK);
@@ -140,12 +145,22 @@ class MachineHealthCheckIT {
         assertThat(sawUnhealthy).as("the check counted fewer healthy than expected machines meanwhile").isTrue();
         await("the check counts two healthy workers again", Duration.ofMinutes(2),
                 () -> counters().equals(List.of(2L, 2L)));
+
+        Set<String> objects = new HashSet<>(objectsBefore);
+        objects.addAll(ClusterEvents.objectKeys(snapshot()));
+        await("the events timeline shows the remediation of " + worker, Duration.ofMinutes(1),
+                () -> ClusterEvents.timeline(client.v1().events().inNamespace("default").list().getItems(), objects,
+                        Instant.now()).stream().anyMatch(e -> e.object().equals("Machine/" + worker)
+                        && e.event().reason().contains("Unhealthy")));
+    }
+
+    private static ClusterSnapshot snapshot() {
+        return new SnapshotReader(new ApiObjectSource(client)).withMachineHealthChecks().read("default", CLUSTER);
     }
 
     private static List<DescribeRow> tree() {
         Instant now = Instant.now();
-        return DescribeTable.rows(DescribeTreeBuilder.build(new SnapshotReader(new ApiObjectSource(client))
-                .withMachineHealthChecks().read("default", CLUSTER), DescribeOptions.defaults()
+        return DescribeTable.rows(DescribeTreeBuilder.build(snapshot(), DescribeOptions.defaults()
                 .withGrouping(false).withShowMachineHealthChecks(true), now), now);
     }
 
