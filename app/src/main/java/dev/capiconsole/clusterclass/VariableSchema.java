@@ -336,13 +336,20 @@ public final class VariableSchema {
         }
         Map<String, VariableSchema> properties = properties();
         Optional<VariableSchema> values = additionalProperties();
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            String key = String.valueOf(entry.getKey());
+        for (String key : inSchemaOrder(map, properties)) {
             VariableSchema child = properties.containsKey(key) ? properties.get(key) : values.orElse(null);
             if (child != null) {
-                child.check(entry.getValue(), path + "." + key, errors);
+                child.check(map.get(key), path + "." + key, errors);
             }
         }
+    }
+
+    /** The value's keys, declared fields first in the schema's order, so errors come in the form's order. */
+    private static List<String> inSchemaOrder(Map<?, ?> map, Map<String, VariableSchema> properties) {
+        List<String> keys = new ArrayList<>();
+        properties.keySet().stream().filter(map::containsKey).forEach(keys::add);
+        map.keySet().stream().map(String::valueOf).filter(k -> !properties.containsKey(k)).forEach(keys::add);
+        return keys;
     }
 
     private void checkCombinations(Object value, String path, List<SchemaError> errors) {
@@ -375,12 +382,11 @@ public final class VariableSchema {
         if (value instanceof Map<?, ?> map) {
             Map<String, VariableSchema> properties = properties();
             Optional<VariableSchema> values = additionalProperties();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                String key = String.valueOf(entry.getKey());
+            for (String key : inSchemaOrder(map, properties)) {
                 if (properties.containsKey(key)) {
-                    properties.get(key).unknownFields(entry.getValue(), path + "." + key, errors);
+                    properties.get(key).unknownFields(map.get(key), path + "." + key, errors);
                 } else if (values.isPresent()) {
-                    values.get().unknownFields(entry.getValue(), path + "." + key, errors);
+                    values.get().unknownFields(map.get(key), path + "." + key, errors);
                 } else if (!preservesUnknownFields()) {
                     errors.add(new SchemaError(path + "." + key, "unknown", "field is not declared in the "
                             + "variable's schema"));
