@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,8 +102,37 @@ final class GenerateCommand {
                 description = "The ConfigMap key holding the template (default: template).")
         String configMapKey;
 
-        @Option(names = "--list-variables", description = "Print the template's variables instead of the YAML.")
+        @Option(names = "--list-variables", description = "Print the template's variables instead of the YAML "
+                + "(with --class: the class's variables with their schemas).")
         boolean listVariables;
+
+        @Option(names = "--class", paramLabel = "CLASS", description = "Build a topology Cluster from this "
+                + "ClusterClass of the management cluster instead of a template (its variables are set with --set).")
+        String className;
+
+        @Option(names = "--class-namespace", paramLabel = "NS", description = "With --class: the class's namespace "
+                + "(default: the Cluster's).")
+        String classNamespace;
+
+        @Option(names = "--set", paramLabel = "VAR=VALUE", description = "With --class: a variable's value, read as "
+                + "its schema's type (VAR.field=VALUE sets one field of an object variable); repeatable.")
+        List<String> sets = new ArrayList<>();
+
+        @Option(names = "--set-json", paramLabel = "VAR=JSON", description = "With --class: a variable's value as "
+                + "JSON (objects, arrays); repeatable.")
+        List<String> jsonSets = new ArrayList<>();
+
+        @Option(names = "--worker", paramLabel = "CLASS:NAME:REPLICAS[:FAILURE_DOMAIN]", description = "With --class: "
+                + "a worker group of the class's worker class CLASS; repeatable.")
+        List<String> workers = new ArrayList<>();
+
+        @Option(names = "--worker-set", paramLabel = "WORKER:VAR=VALUE", description = "With --class: a variable "
+                + "override for one worker group; repeatable.")
+        List<String> workerSets = new ArrayList<>();
+
+        @Option(names = "--dry-run-server", description = "With --class: ask the server to check the Cluster "
+                + "(server-side dry-run create) and print its errors by variable; nothing is created.")
+        boolean dryRunServer;
 
         @Option(names = "--write-to", paramLabel = "FILE", description = "Write the YAML to this file (mode 0600) "
                 + "instead of standard output.")
@@ -133,6 +163,14 @@ final class GenerateCommand {
                 out.flush();
                 return 0;
             }
+            if (className != null) {
+                return fromClass(out);
+            }
+            if (!sets.isEmpty() || !jsonSets.isEmpty() || !workers.isEmpty() || !workerSets.isEmpty() || dryRunServer
+                    || classNamespace != null) {
+                throw new IllegalArgumentException("--set, --set-json, --worker, --worker-set, --class-namespace and "
+                        + "--dry-run-server go with --class");
+            }
             InitSetup setup = releaseSources.setup(spec.commandLine().getErr());
             ClusterctlEnvironment environment = setup.environment();
             ClusterAddons chosenAddons = addons.wanted()
@@ -162,12 +200,23 @@ final class GenerateCommand {
                 GeneratedCluster generated = generator.generate(request, values);
                 reportAdaptations(generated, spec.commandLine().getErr());
                 if (apply) {
-                    return apply(generated, management.client().orElseThrow(), out);
+                    return apply(generated.objects(), management.client().orElseThrow(), out);
                 }
                 write(generated.yaml(), out);
                 return 0;
             } finally {
                 management.close();
+            }
+        }
+
+        private int fromClass(PrintWriter out) {
+            try (ManagementTarget.Connection connection = managementTarget.open(targetNamespace)) {
+                ClassClusterGeneration generation = new ClassClusterGeneration(new ClassClusterGeneration.Options(
+                        name, connection.namespace(), className, classNamespace, kubernetesVersion,
+                        controlPlaneMachineCount, workerMachineCount, sets, jsonSets, workers, workerSets,
+                        listVariables, dryRunServer), connection.client());
+                return generation.run(out, spec.commandLine().getErr(),
+                        apply ? objects -> apply(objects, connection.client(), out) : null);
             }
         }
 
@@ -182,10 +231,10 @@ final class GenerateCommand {
             err.flush();
         }
 
-        private int apply(GeneratedCluster generated, KubernetesClient client, PrintWriter out) {
+        private int apply(List<Map<String, Object>> objects, KubernetesClient client, PrintWriter out) {
             List<ClusterApplier.ObjectResult> results;
             try {
-                results = new ClusterApplier(client).apply(generated.objects(), createNamespace, result -> {
+                results = new ClusterApplier(client).apply(objects, createNamespace, result -> {
                     out.println(result.label() + ": " + result.outcome().name().toLowerCase(java.util.Locale.ROOT)
                             + (result.message().isEmpty() ? "" : " - " + result.message()));
                     out.flush();

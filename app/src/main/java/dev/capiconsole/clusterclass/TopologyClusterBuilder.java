@@ -67,6 +67,11 @@ public final class TopologyClusterBuilder {
         if (!errors.isEmpty()) {
             throw new InvalidTopologyException(errors);
         }
+        return unchecked(request);
+    }
+
+    /** The Cluster object as requested, not checked: for asking the server about values the console refuses. */
+    public Map<String, Object> unchecked(TopologyRequest request) {
         Map<String, Object> topology = new LinkedHashMap<>();
         if (model.v1beta1()) {
             topology.put("class", request.className());
