@@ -23,16 +23,18 @@ class ClassReaderTest {
         assertThat(environment.type()).isEqualTo("string");
         assertThat(environment.enumValues()).containsExactly("dev", "staging", "prod");
         assertThat(environment.uses()).extracting(VariableUse::label).containsExactly(
-                "control-plane-metadata: KubeadmControlPlaneTemplate "
-                        + "/spec/template/spec/machineTemplate/metadata/labels/capi-console.dev~1environment (environment)",
-                "control-plane-extra-labels: KubeadmControlPlaneTemplate "
-                        + "/spec/template/spec/machineTemplate/metadata/labels (template)",
+                "control-plane-node-labels: KubeadmControlPlaneTemplate "
+                        + "/spec/template/spec/kubeadmConfigSpec/initConfiguration/nodeRegistration/kubeletExtraArgs "
+                        + "(template)",
                 "control-plane-files: KubeadmControlPlaneTemplate /spec/template/spec/kubeadmConfigSpec/files "
                         + "(template)");
+        assertThat(model.variable("imageRepository").orElseThrow().uses()).extracting(VariableUse::reference)
+                .containsExactly("imageRepository");
         assertThat(model.variable("maxPods").orElseThrow().defaultValue()).contains(110);
         assertThat(model.variable("audit").orElseThrow().uses()).extracting(VariableUse::target)
-                .containsExactly("enabledIf", "KubeadmControlPlaneTemplate "
-                        + "/spec/template/spec/machineTemplate/metadata/annotations/capi-console.dev~1audit");
+                .containsExactly("enabledIf",
+                        "KubeadmControlPlaneTemplate /spec/template/spec/kubeadmConfigSpec/clusterConfiguration/apiServer/extraArgs",
+                        "KubeadmControlPlaneTemplate /spec/template/spec/kubeadmConfigSpec/files/-");
         assertThat(model.variable("audit").orElseThrow().schema().properties().get("enabled").type())
                 .isEqualTo("boolean");
         assertThat(model.variable("nodePool").orElseThrow().uses()).extracting(VariableUse::patch)

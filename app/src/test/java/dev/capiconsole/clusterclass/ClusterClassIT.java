@@ -188,22 +188,13 @@ class ClusterClassIT {
                 LabClusters.conditionTrue(lab.clusters().cluster("demo", NS), "Available"));
 
         GenericKubernetesResource controlPlane = one("controlplane.cluster.x-k8s.io/v1beta2", "KubeadmControlPlane");
-        Map<String, Object> spec = (Map<String, Object>) controlPlane.getAdditionalProperties().get("spec");
-        Map<String, Object> machineMetadata = (Map<String, Object>) ((Map<String, Object>) spec.get("machineTemplate"))
-                .get("metadata");
-        assertThat((Map<String, Object>) machineMetadata.get("labels")).containsEntry("capi-console.dev/environment",
-                "staging").containsEntry("team", "blue").containsEntry("capi-console.dev/cluster", "demo");
-        assertThat((Map<String, Object>) machineMetadata.get("annotations")).containsEntry("capi-console.dev/audit",
-                "log-30d");
-        Map<String, Object> kubeadm = (Map<String, Object>) spec.get("kubeadmConfigSpec");
-        assertThat((List<Object>) kubeadm.get("preKubeadmCommands")).containsExactly("echo max-pods=120",
-                "echo ntp=time.example.org");
-        assertThat(((Map<String, Object>) kubeadm.get("clusterConfiguration")).get("imageRepository"))
-                .isEqualTo("registry.k8s.io");
-        GenericKubernetesResource controlPlaneMachine = client.genericKubernetesResources("cluster.x-k8s.io/v1beta2",
-                "Machine").inNamespace(NS).withLabel("cluster.x-k8s.io/control-plane").list().getItems().get(0);
-        assertThat(controlPlaneMachine.getMetadata().getLabels()).containsEntry("capi-console.dev/environment",
-                "staging");
+        Map<String, Object> kubeadm = (Map<String, Object>) ((Map<String, Object>) controlPlane
+                .getAdditionalProperties().get("spec")).get("kubeadmConfigSpec");
+        assertPatched(kubeadm);
+        GenericKubernetesResource machineBootstrap = client.genericKubernetesResources(
+                "bootstrap.cluster.x-k8s.io/v1beta2", "KubeadmConfig").inNamespace(NS)
+                .withLabel("cluster.x-k8s.io/control-plane").list().getItems().get(0);
+        assertPatched((Map<String, Object>) machineBootstrap.getAdditionalProperties().get("spec"));
         GenericKubernetesResource workerBootstrap = one("bootstrap.cluster.x-k8s.io/v1beta2", "KubeadmConfigTemplate",
                 "topology.cluster.x-k8s.io/deployment-name", "md-0");
         Map<String, Object> workerSpec = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
@@ -213,6 +204,23 @@ class ClusterClassIT {
         CliRunner.Result listed = lab.cli("get", "clusterclasses", "-n", NS);
         assertThat(listed.out().lines().filter(l -> l.startsWith(TestClass.NAME + " ")).findFirst().orElseThrow())
                 .endsWith("demo");
+    }
+
+    /** The values set on the command line, in a control plane's kubeadm configuration. */
+    @SuppressWarnings("unchecked")
+    private static void assertPatched(Map<String, Object> kubeadm) {
+        Map<String, Object> init = (Map<String, Object>) kubeadm.get("initConfiguration");
+        Map<String, Object> registration = (Map<String, Object>) init.get("nodeRegistration");
+        assertThat((List<Object>) registration.get("kubeletExtraArgs")).containsExactly(Map.of("name", "node-labels",
+                "value", "capi-console.dev/environment=staging,capi-console.dev/cluster=demo,team=blue"));
+        Map<String, Object> clusterConfiguration = (Map<String, Object>) kubeadm.get("clusterConfiguration");
+        assertThat(clusterConfiguration.get("imageRepository")).isEqualTo("registry.k8s.io");
+        assertThat((List<Object>) ((Map<String, Object>) clusterConfiguration.get("apiServer")).get("extraArgs"))
+                .containsExactly(Map.of("name", "audit-log-maxage", "value", "30"));
+        assertThat((List<Object>) kubeadm.get("preKubeadmCommands")).containsExactly("echo max-pods=120",
+                "echo ntp=time.example.org");
+        assertThat((List<Map<String, Object>>) kubeadm.get("files")).extracting(f -> f.get("path") + "=" + f.get(
+                "content")).containsExactly("/etc/capi-console/environment=staging", "/etc/capi-console/audit-mode=log");
     }
 
     private static GenericKubernetesResource one(String apiVersion, String kind, String... label) {
