@@ -96,6 +96,17 @@ final class ClusterClassText {
                     .append("..").append(schema.maximum().map(m -> (schema.exclusiveMaximum() ? "<" : "") + m)
                             .orElse(""));
         }
+        if (schema.minLength().isPresent() || schema.maxLength().isPresent()) {
+            cell.append(" length ").append(schema.minLength().map(String::valueOf).orElse("")).append("..")
+                    .append(schema.maxLength().map(String::valueOf).orElse(""));
+        }
+        if (schema.minItems().isPresent() || schema.maxItems().isPresent()) {
+            cell.append(" items ").append(schema.minItems().map(String::valueOf).orElse("")).append("..")
+                    .append(schema.maxItems().map(String::valueOf).orElse(""));
+        }
+        if (schema.uniqueItems()) {
+            cell.append(" unique");
+        }
         if (!schema.format().isEmpty()) {
             cell.append(" format ").append(schema.format());
         }

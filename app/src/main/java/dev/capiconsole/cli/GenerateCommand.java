@@ -45,7 +45,9 @@ final class GenerateCommand {
     @Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Generate the YAML of a workload cluster from a cluster template.",
                 "Sources: a provider release (--infrastructure/--flavor), a built-in template (--built-in), a URL "
-                        + "or file (--from), or a ConfigMap (--from-config-map)."})
+                        + "or file (--from), or a ConfigMap (--from-config-map).",
+                "With --class CLASS: a topology Cluster built from a ClusterClass of the management cluster, its "
+                        + "variables set with --set/--set-json and checked against the class's schemas."})
     static final class Cluster implements Callable<Integer> {
 
         @Spec

@@ -1,6 +1,7 @@
 package dev.capiconsole.clusterclass;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +56,11 @@ public final class ClassReader {
             }
         }
         if (!definitions.isEmpty()) {
+            // The status lists variables by name; the class's own order is the author's, so inline ones keep it.
+            List<String> specOrder = maps(get(clusterClass, "spec", "variables")).stream()
+                    .map(v -> String.valueOf(v.get("name"))).toList();
+            definitions.sort(Comparator.comparingInt(d -> specOrder.contains(d.name()) ? specOrder.indexOf(d.name())
+                    : specOrder.size()));
             return definitions;
         }
         for (Map<String, Object> variable : maps(get(clusterClass, "spec", "variables"))) {

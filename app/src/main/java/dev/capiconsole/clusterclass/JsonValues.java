@@ -2,7 +2,6 @@ package dev.capiconsole.clusterclass;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -102,7 +101,7 @@ public final class JsonValues {
     /** Compact JSON of the value, for messages and tables. */
     public static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value instanceof BigDecimal d ? d.stripTrailingZeros() : value);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             return String.valueOf(value);
         }

@@ -72,13 +72,16 @@ class ClassReaderTest {
     @SuppressWarnings("unchecked")
     void prefersTheReconciledVariablesOfTheStatusWhichIncludeExternalOnes() {
         Map<String, Object> clusterClass = new LinkedHashMap<>(TestClass.clusterClass("team"));
-        clusterClass.put("status", Map.of("variables", List.of(Map.of("name", "fromExtension",
-                "definitions", List.of(Map.of("from", "my-extension", "required", true,
-                        "schema", Map.of("openAPIV3Schema", Map.of("type", "integer"))))))));
+        clusterClass.put("status", Map.of("variables", List.of(
+                statusVariable("environment", "inline", "string"),
+                statusVariable("fromExtension", "my-extension", "integer"),
+                statusVariable("audit", "inline", "object"))));
 
         ClusterClassModel model = ClassReader.read(clusterClass, List.of());
 
-        assertThat(model.variables()).singleElement().satisfies(v -> {
+        assertThat(model.variables()).as("inline ones in the class's order, then external ones")
+                .extracting(ClassVariable::name).containsExactly("environment", "audit", "fromExtension");
+        assertThat(model.variables().get(2)).satisfies(v -> {
             assertThat(v.name()).isEqualTo("fromExtension");
             assertThat(v.from()).isEqualTo("my-extension");
             assertThat(v.required()).isTrue();
@@ -109,6 +112,11 @@ class ClassReaderTest {
         assertThat(ClassReader.templateNames("{{ .a.b }}-{{ range $k, $v := .c }}{{ $v.d }}{{ end }}"
                 + "{{ .builtin.cluster.name }}{{ index .e 0 }}")).containsExactly("a", "c", "e");
         assertThat(ClassReader.topLevelName("images[0].name")).isEqualTo("images");
+    }
+
+    private static Map<String, Object> statusVariable(String name, String from, String type) {
+        return Map.of("name", name, "definitions", List.of(Map.of("from", from, "required", true,
+                "schema", Map.of("openAPIV3Schema", Map.of("type", type)))));
     }
 
     private static Map<String, Object> cluster(String namespace, String name, Map<String, Object> topology) {

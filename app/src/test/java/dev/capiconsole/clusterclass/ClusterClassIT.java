@@ -120,6 +120,9 @@ class ClusterClassIT {
                         + "\n    console: " + local + "\n    server:  " + server);
             }
             if (!local.isEmpty() && !server.isEmpty()) {
+                if (invalidCases < 3) {
+                    System.out.println(request.name() + "\n    console: " + local + "\n    server:  " + server);
+                }
                 invalidCases++;
                 if (variables(local).equals(variables(server))) {
                     sameVariables++;
