@@ -10,6 +10,7 @@ import dev.capiconsole.clusterclass.VariableInput;
 import dev.capiconsole.clusterclass.WorkerTopology;
 import dev.capiconsole.templates.TemplateObjects;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +46,8 @@ final class ClassClusterGeneration {
                         + namespace + "; list them with: capi-console get clusterclasses -A"));
     }
 
-    /** Prints the variables, or the Cluster, or the server's verdict; the exit code. */
-    int run(PrintWriter out, PrintWriter err, ClusterApply apply) {
+    /** Prints the variables, or the server's verdict, or writes the Cluster's YAML; the exit code. */
+    int run(PrintWriter out, PrintWriter err, YamlOutput yaml, ClusterApply apply) throws IOException {
         ClusterClassModel model = model();
         if (options.listVariables()) {
             ClusterClassText.details(model, out);
@@ -84,9 +85,13 @@ final class ClassClusterGeneration {
         if (apply != null) {
             return apply.apply(List.of(cluster));
         }
-        out.print(TemplateObjects.toYaml(List.of(cluster)));
-        out.flush();
+        yaml.write(TemplateObjects.toYaml(List.of(cluster)));
         return 0;
+    }
+
+    /** Where the YAML goes (GenerateCommand's standard output or --write-to file). */
+    interface YamlOutput {
+        void write(String yaml) throws IOException;
     }
 
     /** Applies objects and returns the exit code (GenerateCommand's server-side apply). */

@@ -211,13 +211,13 @@ final class GenerateCommand {
             }
         }
 
-        private int fromClass(PrintWriter out) {
+        private int fromClass(PrintWriter out) throws IOException {
             try (ManagementTarget.Connection connection = managementTarget.open(targetNamespace)) {
                 ClassClusterGeneration generation = new ClassClusterGeneration(new ClassClusterGeneration.Options(
                         name, connection.namespace(), className, classNamespace, kubernetesVersion,
                         controlPlaneMachineCount, workerMachineCount, sets, jsonSets, workers, workerSets,
                         listVariables, dryRunServer), connection.client());
-                return generation.run(out, spec.commandLine().getErr(),
+                return generation.run(out, spec.commandLine().getErr(), yaml -> write(yaml, out),
                         apply ? objects -> apply(objects, connection.client(), out) : null);
             }
         }
