@@ -12,6 +12,7 @@ import dev.capiconsole.templates.TemplateObjects;
 import dev.capiconsole.ui.common.FileField;
 import dev.capiconsole.ui.common.Labels;
 import dev.capiconsole.ui.common.Texts;
+import dev.capiconsole.ui.common.WorkFooter;
 import dev.capiconsole.ui.common.YamlText;
 import dev.capiconsole.ui.generate.GenerateViewModel.SourceKind;
 import dev.capiconsole.ui.generate.GenerateViewModel.Step;
@@ -32,7 +33,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
@@ -108,22 +108,6 @@ public final class GenerateView {
     // ------------------------------------------------------------------ footer
 
     private Node footer() {
-        Label error = new Label();
-        error.setId("wizard-error");
-        error.getStyleClass().add("wizard-error");
-        error.setWrapText(true);
-        error.textProperty().bind(model.errorProperty());
-        error.managedProperty().bind(model.errorProperty().isNotEmpty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
-
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
-        spinner.visibleProperty().bind(model.busyProperty());
-        Label status = Labels.muted("", false);
-        status.setId("wizard-status");
-        status.textProperty().bind(model.statusProperty());
-
         Button back = new Button(Texts.get("generate.button.back"), new FontIcon(Feather.ARROW_LEFT));
         back.setId("wizard-back");
         back.setOnAction(e -> model.back());
@@ -143,11 +127,7 @@ public final class GenerateView {
         next.disableProperty().bind(model.busyProperty());
         next.visibleProperty().bind(model.stepProperty().isNotEqualTo(Step.APPLY));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, spinner, status, spacer, back, next);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(8, error, bar);
+        return WorkFooter.of("wizard", model.busyProperty(), model.statusProperty(), model.errorProperty(), back, next);
     }
 
     // ------------------------------------------------------------------ step 1

@@ -7,6 +7,7 @@ import dev.capiconsole.ui.common.Columns;
 import dev.capiconsole.ui.common.Labels;
 import dev.capiconsole.ui.common.StatusCells;
 import dev.capiconsole.ui.common.Texts;
+import dev.capiconsole.ui.common.WorkFooter;
 import java.time.Instant;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -19,7 +20,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -226,21 +226,6 @@ public final class ProblemsView {
     }
 
     private Node footer() {
-        Label error = new Label();
-        error.setId("problems-error");
-        error.getStyleClass().add("wizard-error");
-        error.setWrapText(true);
-        error.textProperty().bind(model.errorProperty());
-        error.managedProperty().bind(model.errorProperty().isNotEmpty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
-        spinner.visibleProperty().bind(model.busyProperty());
-        Label status = Labels.muted("", false);
-        status.setId("problems-status");
-        status.textProperty().bind(model.statusProperty());
-        HBox bar = new HBox(10, spinner, status);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, error, bar);
+        return WorkFooter.of("problems", model.busyProperty(), model.statusProperty(), model.errorProperty());
     }
 }

@@ -11,6 +11,7 @@ import dev.capiconsole.problems.ProblemWatch;
 import dev.capiconsole.problems.Rules;
 import dev.capiconsole.settings.Settings;
 import dev.capiconsole.ui.common.BackgroundTask;
+import dev.capiconsole.ui.common.ConnectionWatch;
 import dev.capiconsole.ui.common.Notice;
 import dev.capiconsole.ui.common.TaskExecutor;
 import dev.capiconsole.ui.common.Texts;
@@ -69,7 +70,7 @@ public final class ProblemsViewModel {
     private final Consumer<Notice> notice;
     private final BiPredicate<String, String> desktop;
     private final AvailabilityTracker availability = new AvailabilityTracker();
-    private ProblemWatch watch;
+    private final ConnectionWatch<ProblemWatch> watch;
     private boolean reading;
     private boolean readAgain;
 
@@ -81,6 +82,8 @@ public final class ProblemsViewModel {
         this.showCluster = showCluster;
         this.notice = notice;
         this.desktop = desktop;
+        this.watch = new ConnectionWatch<>(connected, this.tasks, "problems",
+                cluster -> ProblemWatch.start(cluster.client(), () -> this.tasks.onUiThread(this::refresh)));
         notify.set(settings.get(NOTIFY_KEY).map(Boolean::parseBoolean).orElse(false));
         notify.addListener((obs, old, now) -> BackgroundTask.of(() -> {
             settings.put(NOTIFY_KEY, String.valueOf(now));
@@ -91,47 +94,20 @@ public final class ProblemsViewModel {
         cluster.addListener((obs, old, now) -> filter());
         text.addListener((obs, old, now) -> filter());
         connected.addListener((obs, old, now) -> {
-            stopWatching();
+            watch.stop();
             availability.reset();
             problems.clear();
             count.set(0);
             refresh();
             if (now != null) {
-                watch(now);
+                watch.start(now);
             }
         });
     }
 
-    private void watch(ManagementCluster cluster) {
-        BackgroundTask.of(() -> ProblemWatch.start(cluster.client(), () -> tasks.onUiThread(this::refresh)))
-                .onSuccess(started -> {
-                    if (connected.get() == cluster) {
-                        watch = started;
-                    } else {
-                        started.close();
-                    }
-                })
-                .onFailure(e -> LOG.info("Cannot watch for problems on {}", cluster.server(), e))
-                .runWith(tasks);
-    }
-
-    private void stopWatching() {
-        if (watch != null) {
-            ProblemWatch stopped = watch;
-            watch = null;
-            BackgroundTask.of(() -> {
-                stopped.close();
-                return stopped;
-            }).runWith(tasks);
-        }
-    }
-
     /** Stops watching now (the window is closing). */
     public void shutdown() {
-        if (watch != null) {
-            watch.close();
-            watch = null;
-        }
+        watch.shutdown();
     }
 
     /** Reads the management cluster and evaluates every rule; a read asked for meanwhile runs after this one. */

@@ -7,6 +7,7 @@ import dev.capiconsole.ui.common.FileField;
 import dev.capiconsole.ui.common.Labels;
 import dev.capiconsole.ui.common.StatusCells;
 import dev.capiconsole.ui.common.Texts;
+import dev.capiconsole.ui.common.WorkFooter;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -19,7 +20,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -170,24 +170,7 @@ public final class ResourceSetsView {
     }
 
     private Node footer() {
-        Label error = new Label();
-        error.setId("resource-sets-error");
-        error.getStyleClass().add("wizard-error");
-        error.setWrapText(true);
-        error.textProperty().bind(model.errorProperty());
-        error.managedProperty().bind(model.errorProperty().isNotEmpty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
-        spinner.visibleProperty().bind(model.busyProperty());
-        Label status = Labels.muted("", false);
-        status.setId("resource-sets-status");
-        status.textProperty().bind(model.statusProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, spinner, status, spacer);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, error, bar);
+        return WorkFooter.of("resource-sets", model.busyProperty(), model.statusProperty(), model.errorProperty());
     }
 
     private static TextField field(String id, String prompt, StringProperty property) {

@@ -11,8 +11,8 @@ import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.live.KindWatch;
 import dev.capiconsole.templates.ClusterApplier;
 import dev.capiconsole.templates.KubernetesNames;
-import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.BusyWork;
+import dev.capiconsole.ui.common.ConnectionWatch;
 import dev.capiconsole.ui.common.TaskExecutor;
 import dev.capiconsole.ui.common.Texts;
 import java.util.LinkedHashMap;
@@ -29,8 +29,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Resource sets page: every ClusterResourceSet with the Clusters it selects and whether it applied, live (the
@@ -38,8 +36,6 @@ import org.slf4j.LoggerFactory;
  * or URL for existing Clusters, labelled once the operator confirms; deleting a set.
  */
 public final class ResourceSetsViewModel {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ResourceSetsViewModel.class);
 
     private final ObservableList<ResourceSetRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> clusters = FXCollections.observableArrayList();
@@ -59,7 +55,7 @@ public final class ResourceSetsViewModel {
     private final TaskExecutor tasks;
     private final BusyWork pageWork;
     private final Supplier<ClusterctlEnvironment> environments;
-    private KindWatch watch;
+    private final ConnectionWatch<KindWatch> watch;
 
     private static final List<KindWatch.Kind> WATCHED = List.of(
             new KindWatch.Kind(ResourceSetWriter.API_VERSION, "ClusterResourceSet"),
@@ -72,48 +68,22 @@ public final class ResourceSetsViewModel {
         this.tasks = tasks.serial();
         this.pageWork = new BusyWork(this.tasks, busy, status, error);
         this.environments = environments;
+        // Sets, bindings and Clusters watched: any change reads the page again, at most twice a second.
+        this.watch = new ConnectionWatch<>(connected, this.tasks, "the ClusterResourceSets",
+                cluster -> KindWatch.start(cluster.client(), WATCHED, 500, () -> this.tasks.onUiThread(this::refresh)));
         connected.addListener((obs, old, now) -> {
-            stopWatching();
+            watch.stop();
             refresh();
             if (now != null) {
-                watch(now);
+                watch.start(now);
             }
         });
         namespace.addListener((obs, old, now) -> refresh());
     }
 
-    /** Sets, bindings and Clusters watched: any change reads the page again, at most twice a second. */
-    private void watch(ManagementCluster cluster) {
-        BackgroundTask.of(() -> KindWatch.start(cluster.client(), WATCHED, 500,
-                () -> tasks.onUiThread(this::refresh)))
-                .onSuccess(started -> {
-                    if (connected.get() == cluster) {
-                        watch = started;
-                    } else {
-                        started.close();
-                    }
-                })
-                .onFailure(e -> LOG.info("Cannot watch the ClusterResourceSets of {}", cluster.server(), e))
-                .runWith(tasks);
-    }
-
-    private void stopWatching() {
-        if (watch != null) {
-            KindWatch stopped = watch;
-            watch = null;
-            BackgroundTask.of(() -> {
-                stopped.close();
-                return stopped;
-            }).runWith(tasks);
-        }
-    }
-
     /** Stops watching now (the window is closing). */
     public void shutdown() {
-        if (watch != null) {
-            watch.close();
-            watch = null;
-        }
+        watch.shutdown();
     }
 
     /** Reads the sets of every namespace and the Clusters of the chosen one. */

@@ -24,6 +24,8 @@ public final class TestWindow {
     public static ConsoleWindow open(Stage stage, Path folder, String labFolder) {
         ConsoleWindow window = ConsoleWindow.open(stage, Settings.load(folder.resolve("config")),
                 LabOptions.defaults().withDataDir(folder.resolve(labFolder)));
+        // TestFX hands every test the same stage: a size an earlier test set would otherwise stay.
+        stage.sizeToScene();
         window.viewModel().themeProperty().set(Theme.LIGHT);
         return window;
     }
