@@ -1,5 +1,6 @@
 package dev.capiconsole.addons;
 
+import dev.capiconsole.yaml.YamlLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +37,7 @@ public record Manifest(String name, String file, String text, String origin, Pod
     }
 
     private static void checkObjects(String text, String origin) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(1000);
-        options.setCodePointLimit(64 * 1024 * 1024);
+        LoaderOptions options = YamlLimits.MANIFEST.loaderOptions();
         List<Object> objects = new ArrayList<>();
         int index = 0;
         try {
@@ -47,6 +46,7 @@ public record Manifest(String name, String file, String text, String origin, Pod
                 if (document == null) {
                     continue;
                 }
+                YamlLimits.MANIFEST.checkExpansion(document);
                 if (!(document instanceof Map<?, ?> map) || !(map.get("apiVersion") instanceof String)
                         || !(map.get("kind") instanceof String)) {
                     throw new AddonException(origin + ": document " + index

@@ -1,13 +1,11 @@
 package dev.capiconsole.clusterclass;
 
+import dev.capiconsole.yaml.YamlLimits;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -105,7 +103,7 @@ public final class VariableInput {
 
     private static Object yaml(String text) {
         try {
-            Object value = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            Object value = YamlLimits.CONFIG.load(text);
             return value instanceof Map<?, ?> || value instanceof List<?> ? JsonValues.copy(value) : value;
         } catch (YAMLException e) {
             throw new IllegalArgumentException("\"" + text + "\" is not valid YAML: " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.capiconsole.clusterctl;
 import dev.capiconsole.providers.Provider;
 import dev.capiconsole.providers.ProviderCatalog;
 import dev.capiconsole.settings.XdgFolders;
+import dev.capiconsole.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -49,7 +47,7 @@ public final class ClusterctlConfigFile {
             throw new ClusterctlConfigException("the clusterctl config file " + path + " does not exist");
         }
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            Object document = YamlLimits.CONFIG.load(reader);
             if (document == null) {
                 return new ClusterctlConfigFile(path, Map.of());
             }

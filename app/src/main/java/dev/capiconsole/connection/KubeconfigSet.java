@@ -1,5 +1,6 @@
 package dev.capiconsole.connection;
 
+import dev.capiconsole.yaml.YamlLimits;
 import io.fabric8.kubernetes.client.Config;
 import java.io.File;
 import java.io.IOException;
@@ -12,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -71,7 +70,7 @@ public final class KubeconfigSet {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> read(Path file) {
         try (Reader reader = Files.newBufferedReader(file)) {
-            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            Object document = YamlLimits.CONFIG.load(reader);
             if (document == null) {
                 return Map.of();
             }

@@ -1,13 +1,11 @@
 package dev.capiconsole.install;
 
 import dev.capiconsole.templates.Semver;
+import dev.capiconsole.yaml.YamlLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /** A provider release's {@code metadata.yaml}: which Cluster API contract each release series implements. */
@@ -19,7 +17,7 @@ public record ReleaseMetadata(List<Series> releaseSeries) {
     public static ReleaseMetadata parse(String text, String origin) {
         Object document;
         try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            document = YamlLimits.CONFIG.load(text);
         } catch (YAMLException e) {
             throw new InstallException(origin + " is not valid YAML: " + e.getMessage());
         }

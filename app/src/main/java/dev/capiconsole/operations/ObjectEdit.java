@@ -3,15 +3,14 @@ package dev.capiconsole.operations;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.capiconsole.topology.CapiObject;
+import dev.capiconsole.yaml.YamlLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -40,7 +39,7 @@ public record ObjectEdit(Change.Target target, List<String> diff, Map<String, Ob
         Map<String, Object> before = editable(original.raw());
         Object parsed;
         try {
-            parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(edited);
+            parsed = YamlLimits.CONFIG.load(edited);
         } catch (YAMLException e) {
             throw new OperationRefused("the edited text is not valid YAML: " + e.getMessage());
         }

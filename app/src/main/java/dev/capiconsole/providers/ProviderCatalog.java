@@ -1,17 +1,17 @@
 package dev.capiconsole.providers;
 
+import dev.capiconsole.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The providers the console knows: clusterctl's built-in list, shipped as {@code catalog/providers.yaml},
@@ -36,7 +36,7 @@ public final class ProviderCatalog {
             if (in == null) {
                 throw new IllegalStateException("the provider catalog " + BUILT_IN + " is missing from the class path");
             }
-            Map<String, Object> document = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            Map<String, Object> document = YamlLimits.CONFIG.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return new ProviderCatalog(parseEntries(document.get("providers"), "built-in catalog"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the provider catalog " + BUILT_IN, e);

@@ -1,5 +1,6 @@
 package dev.capiconsole.templates;
 
+import dev.capiconsole.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The cluster templates shipped with the console ({@code templates/index.yaml} on the class path). */
 public final class BuiltInTemplates {
@@ -51,7 +49,7 @@ public final class BuiltInTemplates {
     }
 
     private static List<BuiltInTemplate> load() {
-        Map<String, Object> index = new Yaml(new SafeConstructor(new LoaderOptions())).load(resource("index.yaml"));
+        Map<String, Object> index = YamlLimits.CONFIG.load(resource("index.yaml"));
         List<BuiltInTemplate> templates = new ArrayList<>();
         for (Object entry : (List<?>) index.get("templates")) {
             Map<?, ?> map = (Map<?, ?>) entry;

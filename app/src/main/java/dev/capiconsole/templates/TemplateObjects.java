@@ -1,5 +1,6 @@
 package dev.capiconsole.templates;
 
+import dev.capiconsole.yaml.YamlLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,7 @@ public final class TemplateObjects {
         List<Map<String, Object>> objects = new ArrayList<>();
         int index = 0;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(1000);
+            LoaderOptions options = YamlLimits.MANIFEST.loaderOptions();
             Yaml loader = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
                     new DumperOptions(), options, new KubernetesResolver());
             for (Object document : loader.loadAll(yaml)) {
@@ -44,6 +44,7 @@ public final class TemplateObjects {
                 if (document == null) {
                     continue;
                 }
+                YamlLimits.MANIFEST.checkExpansion(document);
                 if (!(document instanceof Map<?, ?> map)) {
                     throw new InvalidTemplateException(origin + ": document " + index + " is not a YAML map but "
                             + document.getClass().getSimpleName().toLowerCase());

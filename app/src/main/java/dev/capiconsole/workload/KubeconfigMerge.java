@@ -1,6 +1,7 @@
 package dev.capiconsole.workload;
 
 import dev.capiconsole.lab.SecretFiles;
+import dev.capiconsole.yaml.YamlLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,9 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Adds a workload cluster's kubeconfig to a user's kubeconfig file as its own context, keeping every other entry.
@@ -83,12 +83,17 @@ public final class KubeconfigMerge {
         if (!Files.exists(target)) {
             return new LinkedHashMap<>();
         }
-        return parse(Files.readString(target, StandardCharsets.UTF_8));
+        try {
+            return parse(Files.readString(target, StandardCharsets.UTF_8));
+        } catch (YAMLException e) {
+            throw new WorkloadException("the kubeconfig " + target + " is not valid YAML, so nothing was merged "
+                    + "into it: " + e.getMessage());
+        }
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parse(String text) {
-        Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        Object document = YamlLimits.CONFIG.load(text);
         if (document == null) {
             return new LinkedHashMap<>();
         }

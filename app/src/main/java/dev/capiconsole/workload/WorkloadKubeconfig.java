@@ -1,6 +1,7 @@
 package dev.capiconsole.workload;
 
 import dev.capiconsole.connection.ServerErrors;
+import dev.capiconsole.yaml.YamlLimits;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -10,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A workload cluster's kubeconfig, as Cluster API stores it: Secret {@code <cluster>-kubeconfig}, key
@@ -72,8 +70,9 @@ public final class WorkloadKubeconfig {
 
     /** The API server the kubeconfig points at (no credentials). */
     public String server() {
-        Map<String, Object> config = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        if (config != null && config.get("clusters") instanceof List<?> clusters && !clusters.isEmpty()
+        Object document = YamlLimits.CONFIG.load(text);
+        if (document instanceof Map<?, ?> config && config.get("clusters") instanceof List<?> clusters
+                && !clusters.isEmpty()
                 && clusters.get(0) instanceof Map<?, ?> entry && entry.get("cluster") instanceof Map<?, ?> c) {
             return String.valueOf(c.get("server"));
         }
