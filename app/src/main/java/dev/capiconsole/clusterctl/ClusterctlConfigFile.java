@@ -59,7 +59,7 @@ public final class ClusterctlConfigFile {
             return new ClusterctlConfigFile(path, content);
         } catch (YAMLException e) {
             throw new ClusterctlConfigException("the clusterctl config file " + path + " is not valid YAML: "
-                    + e.getMessage());
+                    + YamlLimits.problem(e));
         } catch (IOException e) {
             throw new ClusterctlConfigException("cannot read the clusterctl config file " + path + ": " + e.getMessage());
         }

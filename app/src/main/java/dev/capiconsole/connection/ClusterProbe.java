@@ -30,7 +30,7 @@ public final class ClusterProbe {
             throw new ConnectionException("no kubeconfig file found: " + set.files(), null);
         }
         String kubeconfig = set.kubeconfigFor(context, execPath);
-        Config config = Config.fromKubeconfig(context, kubeconfig, null);
+        Config config = set.configFor(context, execPath);
         config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
         config.setRequestTimeout(REQUEST_TIMEOUT_MILLIS);
         // One quick retry: an operator waiting on "connect" should hear about a dead endpoint in seconds.
@@ -39,13 +39,23 @@ public final class ClusterProbe {
         String server = config.getMasterUrl().replaceAll("/+$", "");
         Path source = set.contexts().stream().filter(c -> c.name().equals(context)).findFirst()
                 .map(KubeContext::file).orElse(set.files().get(0));
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+        try (KubernetesClient client = open(config, context)) {
             String version = client.getKubernetesVersion().getGitVersion();
             // API discovery is open to every authenticated user; reading CRDs may not be.
             boolean capi = client.getApiGroup("cluster.x-k8s.io") != null;
             return new ManagementCluster(context, server, source, kubeconfig, version, capi);
         } catch (KubernetesClientException e) {
             throw new ConnectionException(explain(context, server, e), e);
+        }
+    }
+
+    /** A client for the context; certificates and keys are read here, before any request. */
+    static KubernetesClient open(Config config, String context) {
+        try {
+            return new KubernetesClientBuilder().withConfig(config).build();
+        } catch (RuntimeException e) {
+            throw new ConnectionException("the certificates or keys of context '" + context + "' cannot be used: "
+                    + ServerErrors.rootMessage(e), e);
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -79,12 +78,8 @@ public final class KubeconfigSet {
                         + "map of clusters, users and contexts", null);
             }
             return (Map<String, Object>) map;
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new ConnectionException("the kubeconfig " + file + " is not valid YAML at line " + line + ": "
-                    + e.getProblem(), e);
         } catch (YAMLException e) {
-            throw new ConnectionException("the kubeconfig " + file + " is not valid YAML: " + e.getMessage(), e);
+            throw new ConnectionException("the kubeconfig " + file + " is not valid YAML: " + YamlLimits.problem(e), e);
         } catch (IOException e) {
             throw new ConnectionException("cannot read the kubeconfig " + file + ": " + e.getMessage(), e);
         }
@@ -202,7 +197,13 @@ public final class KubeconfigSet {
 
     /** A fabric8 client configuration for one context. */
     public Config configFor(String contextName, ExecPath execPath) {
-        return Config.fromKubeconfig(contextName, kubeconfigFor(contextName, execPath), null);
+        String kubeconfig = kubeconfigFor(contextName, execPath);
+        try {
+            return Config.fromKubeconfig(contextName, kubeconfig, null);
+        } catch (RuntimeException e) {
+            throw new ConnectionException("context '" + contextName + "' in " + files + " cannot be used: "
+                    + ServerErrors.rootMessage(e), e);
+        }
     }
 
     private static Map<String, Object> absolutePaths(Entry entry, List<String> fields) {

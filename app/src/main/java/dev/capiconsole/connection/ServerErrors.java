@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.util.Locale;
 
 /** A Kubernetes API server's refusal, or its silence, in words a person can act on. */
 public final class ServerErrors {
@@ -45,6 +46,23 @@ public final class ServerErrors {
             return "no answer within " + timeoutMillis / 1000 + " s (timeout)";
         }
         return cause instanceof IOException ? cause.getMessage() : e.getMessage();
+    }
+
+    /**
+     * The innermost cause's own words, without the exception class names Java puts in front of wrapped messages:
+     * what a person can act on when a library fails deep inside.
+     */
+    public static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        if (message == null || message.isBlank()) {
+            return "an unexpected " + cause.getClass().getSimpleName().replaceAll("(Exception|Error)$", "")
+                    .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT) + " failure";
+        }
+        return message.replaceAll("([a-z]+\\.)+[A-Za-z]*(Exception|Error):\\s*", "");
     }
 
     /** fabric8's words for a kind the API server does not serve (yet). */

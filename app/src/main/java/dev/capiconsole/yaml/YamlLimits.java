@@ -1,6 +1,7 @@
 package dev.capiconsole.yaml;
 
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -8,6 +9,8 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -56,6 +59,18 @@ public enum YamlLimits {
         Object document = new Yaml(new SafeConstructor(loaderOptions())).load(reader);
         checkExpansion(document);
         return (T) document;
+    }
+
+    /** What is wrong with a text SnakeYAML refused, for a person: the line and problem, or the encoding. */
+    public static String problem(YAMLException refused) {
+        if (refused instanceof MarkedYAMLException marked) {
+            Mark mark = marked.getProblemMark();
+            return (mark == null ? "" : "at line " + (mark.getLine() + 1) + ": ") + marked.getProblem();
+        }
+        if (refused.getCause() instanceof CharacterCodingException) {
+            return "it is not UTF-8 text (is it a binary file?)";
+        }
+        return refused.getMessage();
     }
 
     public long expandedNodes() {

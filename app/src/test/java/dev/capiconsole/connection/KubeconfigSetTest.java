@@ -80,7 +80,7 @@ class KubeconfigSetTest {
         assertThatThrownBy(() -> KubeconfigSet.load(List.of(file)))
                 .isInstanceOf(ConnectionException.class)
                 .hasMessageContaining(file.toString())
-                .hasMessageContaining("not valid YAML at line 4");
+                .hasMessageContaining("not valid YAML: at line 4");
     }
 
     @Test
