@@ -21,7 +21,7 @@ public enum YamlLimits {
     /** Files people write: kubeconfig, clusterctl.yaml, variable values, an edited object. */
     CONFIG(16 * 1024 * 1024, 100, 2_000_000),
     /** Machine-written manifests: templates, provider components, add-ons, the lab's objects. */
-    MANIFEST(128 * 1024 * 1024, 1_000, 20_000_000);
+    MANIFEST(128 * 1024 * 1024, 1_000, 5_000_000);
 
     /** Deeper than any Kubernetes object; deep enough that a stack overflow cannot happen first. */
     static final int NESTING_DEPTH = 200;
