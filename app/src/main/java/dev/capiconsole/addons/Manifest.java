@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -37,11 +35,10 @@ public record Manifest(String name, String file, String text, String origin, Pod
     }
 
     private static void checkObjects(String text, String origin) {
-        LoaderOptions options = YamlLimits.MANIFEST.loaderOptions();
-        List<Object> objects = new ArrayList<>();
+                List<Object> objects = new ArrayList<>();
         int index = 0;
         try {
-            for (Object document : new Yaml(new SafeConstructor(options)).loadAll(text)) {
+            for (Object document : new Yaml(YamlLimits.MANIFEST.constructor()).loadAll(text)) {
                 index++;
                 if (document == null) {
                     continue;

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -36,9 +34,8 @@ public final class TemplateObjects {
         List<Map<String, Object>> objects = new ArrayList<>();
         int index = 0;
         try {
-            LoaderOptions options = YamlLimits.MANIFEST.loaderOptions();
-            Yaml loader = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
-                    new DumperOptions(), options, new KubernetesResolver());
+            Yaml loader = new Yaml(YamlLimits.MANIFEST.constructor(), new Representer(new DumperOptions()),
+                    new DumperOptions(), YamlLimits.MANIFEST.loaderOptions(), new KubernetesResolver());
             for (Object document : loader.loadAll(yaml)) {
                 index++;
                 if (document == null) {

@@ -45,10 +45,15 @@ public enum YamlLimits {
         return options;
     }
 
+    /** SnakeYAML's safe constructor within these limits, for loaders that need their own resolver. */
+    public SafeConstructor constructor() {
+        return new CheckedConstructor(loaderOptions());
+    }
+
     /** One YAML document as plain maps, lists and scalars, within these limits; a YAMLException otherwise. */
     @SuppressWarnings("unchecked")
     public <T> T load(String text) {
-        Object document = new Yaml(new SafeConstructor(loaderOptions())).load(text);
+        Object document = new Yaml(constructor()).load(text);
         checkExpansion(document);
         return (T) document;
     }
@@ -56,7 +61,7 @@ public enum YamlLimits {
     /** As {@link #load(String)}, from a reader. */
     @SuppressWarnings("unchecked")
     public <T> T load(Reader reader) {
-        Object document = new Yaml(new SafeConstructor(loaderOptions())).load(reader);
+        Object document = new Yaml(constructor()).load(reader);
         checkExpansion(document);
         return (T) document;
     }

@@ -60,6 +60,14 @@ class YamlLimitsTest {
     }
 
     @Test
+    void aValueSnakeYamlCannotBuildIsAYamlErrorAtItsLine() {
+        assertThatThrownBy(() -> YamlLimits.CONFIG.load("a: 1\nb: !!binary '%%%'\n"))
+                .isInstanceOf(YAMLException.class)
+                .satisfies(e -> assertThat(YamlLimits.problem((YAMLException) e))
+                        .isEqualTo("at line 2: cannot read the !!binary value: Illegal base64 character 25"));
+    }
+
+    @Test
     void aRecursiveAliasIsRefused() {
         assertThatThrownBy(() -> YamlLimits.CONFIG.load("&a [*a]"))
                 .isInstanceOf(YAMLException.class);
