@@ -3,6 +3,8 @@ package dev.capiconsole.cli;
 import dev.capiconsole.BuildInfo;
 import dev.capiconsole.connection.ServerErrors;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +31,7 @@ public final class CapiConsoleCommand {
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new CapiConsoleCommand());
+        commandLine.registerConverter(Path.class, CapiConsoleCommand::path);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
@@ -36,6 +39,15 @@ public final class CapiConsoleCommand {
             return 1;
         });
         return commandLine;
+    }
+
+    /** picocli's own conversion would name Java's exception classes in its message. */
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a file path: " + e.getReason());
+        }
     }
 
     /** The message an operator can act on: fabric8's generic ones are replaced by their cause or a reason. */
