@@ -29,6 +29,7 @@ public final class CapiConsoleCommand {
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new CapiConsoleCommand());
+        commandLine.getSubcommands().get("delete").addSubcommand(new DeleteProvidersCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
