@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
             LabCommand.class, OperationCommands.Scale.class, OperationCommands.Upgrade.class,
             OperationCommands.Rollout.class, OperationCommands.Pause.class, OperationCommands.Resume.class,
             OperationCommands.Delete.class, KindCommand.class, InitCommand.class, AddonsCommand.class,
-            ResourceSetCommands.class, RemediateCommand.class})
+            ResourceSetCommands.class, RemediateCommand.class, ImagesCommand.class})
 public final class CapiConsoleCommand {
 
     /** Runs the CLI with the process's own streams; returns the exit code. */

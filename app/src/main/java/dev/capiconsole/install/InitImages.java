@@ -24,6 +24,7 @@ public final class InitImages {
     private final CertManager.Settings certManager;
     private final ImageOverrides overrides;
 
+    /** @param client the management cluster; {@code null} when only {@link #providerImages} and {@link #certManagerImages} are used */
     public InitImages(KubernetesClient client, ReleaseRepository repository, CertManager.Settings certManager,
             ImageOverrides overrides) {
         this.client = client;
@@ -32,17 +33,37 @@ public final class InitImages {
         this.overrides = overrides;
     }
 
+    /** What {@code clusterctl init list-images} prints for {@code request} on this cluster. */
     public List<String> list(InitRequest request) {
-        List<String> images = new ArrayList<>(certManagerImages());
+        List<String> images = client.namespaces().withName(CERT_MANAGER_NAMESPACE).get() != null
+                ? new ArrayList<>() : new ArrayList<>(certManagerImages());
         for (ProviderSpec spec : request.providers(firstRun())) {
-            Release release = repository.resolve(spec);
-            List<Map<String, Object>> objects = TemplateObjects.parse(release.components(), release.origin() + "/"
-                    + release.componentsFile());
-            overrides.apply(spec.label(), objects);
-            images.addAll(ImageOverrides.images(objects));
+            images.addAll(providerImages(spec));
         }
         Collections.sort(images);
         return images;
+    }
+
+    /** The providers {@code request} installs on a cluster without Cluster API (the kubeadm defaults added). */
+    public static List<ProviderSpec> firstRunProviders(InitRequest request) {
+        return request.providers(true);
+    }
+
+    /** One provider's images, its variables left as written, after the overrides. */
+    public List<String> providerImages(ProviderSpec spec) {
+        Release release = repository.resolve(spec);
+        List<Map<String, Object>> objects = TemplateObjects.parse(release.components(), release.origin() + "/"
+                + release.componentsFile());
+        overrides.apply(spec.label(), objects);
+        return ImageOverrides.images(objects);
+    }
+
+    /** cert-manager's images from its manifest, after the overrides. */
+    public List<String> certManagerImages() {
+        Release release = repository.resolve("cert-manager", certManager.url(), certManager.version());
+        List<Map<String, Object>> objects = TemplateObjects.parse(release.components(), release.origin());
+        overrides.apply(ImageOverrides.CERT_MANAGER, objects);
+        return ImageOverrides.images(objects);
     }
 
     /** Like clusterctl, an unreadable inventory counts as no core provider. */
@@ -52,15 +73,5 @@ public final class InitImages {
         } catch (KubernetesClientException | InstallException e) {
             return true;
         }
-    }
-
-    private List<String> certManagerImages() {
-        if (client.namespaces().withName(CERT_MANAGER_NAMESPACE).get() != null) {
-            return List.of();
-        }
-        Release release = repository.resolve("cert-manager", certManager.url(), certManager.version());
-        List<Map<String, Object>> objects = TemplateObjects.parse(release.components(), release.origin());
-        overrides.apply(ImageOverrides.CERT_MANAGER, objects);
-        return ImageOverrides.images(objects);
     }
 }
