@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
             LabCommand.class, OperationCommands.Scale.class, OperationCommands.Upgrade.class,
             OperationCommands.Rollout.class, OperationCommands.Pause.class, OperationCommands.Resume.class,
             OperationCommands.Delete.class, KindCommand.class, InitCommand.class, AddonsCommand.class,
-            ResourceSetCommands.class, RemediateCommand.class})
+            ResourceSetCommands.class, RemediateCommand.class, ImagesCommand.class})
 public final class CapiConsoleCommand {
 
     /** Runs the CLI with the process's own streams; returns the exit code. */
@@ -31,6 +31,8 @@ public final class CapiConsoleCommand {
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new CapiConsoleCommand());
+        commandLine.getSubcommands().get("delete").addSubcommand(new DeleteProvidersCommand());
+        // After every sub-command is added: picocli gives a converter only to the commands it already has.
         commandLine.registerConverter(Path.class, CapiConsoleCommand::path);
         commandLine.setOut(out);
         commandLine.setErr(err);

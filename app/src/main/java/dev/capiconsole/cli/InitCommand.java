@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "init", mixinStandardHelpOptions = true, description = {
     "Install Cluster API providers into a management cluster, as clusterctl init does: the inventory CRD, "
         + "cert-manager, the core provider, kubeadm bootstrap and control plane (on a first run) and the providers "
-        + "named here. What clusterctl installed is recognised, and running init again is safe."})
+        + "named here. What clusterctl installed is recognised, and running init again is safe."},
+        subcommands = InitListImagesCommand.class)
 final class InitCommand implements Callable<Integer> {
 
     @Spec

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code capi-console kind create|delete|list}: a local kind cluster to become a management cluster. */
 @Command(name = "kind", mixinStandardHelpOptions = true,
         description = "Local kind clusters (needs docker and kind on the PATH).",
-        subcommands = {KindCommand.Create.class, KindCommand.Delete.class, KindCommand.ListClusters.class})
+        subcommands = {KindCommand.Create.class, KindCommand.Delete.class, KindCommand.ListClusters.class,
+            KindLoadCommand.class})
 final class KindCommand {
 
     static KindRunner runner(PrintWriter out, boolean quiet) {

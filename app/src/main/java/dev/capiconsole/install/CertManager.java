@@ -65,13 +65,24 @@ public final class CertManager {
     private final ObjectWriter writer;
     private final ObjectWriter probeWriter;
     private final Duration pollInterval;
+    private final ImageOverrides imageOverrides;
 
     public CertManager(KubernetesClient client) {
-        this(client, Duration.ofSeconds(1));
+        this(client, Duration.ofSeconds(1), ImageOverrides.NONE);
+    }
+
+    /** With the {@code images:} overrides applied to cert-manager's workloads when it is installed. */
+    public CertManager(KubernetesClient client, ImageOverrides imageOverrides) {
+        this(client, Duration.ofSeconds(1), imageOverrides);
     }
 
     CertManager(KubernetesClient client, Duration pollInterval) {
+        this(client, pollInterval, ImageOverrides.NONE);
+    }
+
+    private CertManager(KubernetesClient client, Duration pollInterval, ImageOverrides imageOverrides) {
         this.client = client;
+        this.imageOverrides = imageOverrides;
         this.writer = new ObjectWriter(client, Duration.ofMillis(200), 8);
         // A probe tries once: polling the probe is the retry.
         this.probeWriter = new ObjectWriter(client, Duration.ZERO, 1);
@@ -130,6 +141,7 @@ public final class CertManager {
         progress.accept("installing cert-manager " + release.version() + " from " + release.origin());
         List<Map<String, Object>> objects = manifestObjects(release.components(), release.origin(),
                 release.version());
+        imageOverrides.apply(ImageOverrides.CERT_MANAGER, objects);
         for (Map<String, Object> object : objects) {
             writer.write(object);
         }

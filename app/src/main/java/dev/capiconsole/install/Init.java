@@ -44,19 +44,32 @@ public final class Init {
     private final Function<String, String> environmentValues;
     private final CertManager.Settings certManagerSettings;
     private final Duration deploymentPoll;
+    private final ImageOverrides imageOverrides;
 
     public Init(KubernetesClient client, ReleaseRepository repository, Function<String, String> environmentValues,
             CertManager.Settings certManagerSettings) {
-        this(client, repository, environmentValues, certManagerSettings, Duration.ofSeconds(1));
+        this(client, repository, environmentValues, certManagerSettings, ImageOverrides.NONE);
+    }
+
+    /** With the {@code images:} overrides applied to the providers' and cert-manager's workloads. */
+    public Init(KubernetesClient client, ReleaseRepository repository, Function<String, String> environmentValues,
+            CertManager.Settings certManagerSettings, ImageOverrides imageOverrides) {
+        this(client, repository, environmentValues, certManagerSettings, Duration.ofSeconds(1), imageOverrides);
     }
 
     Init(KubernetesClient client, ReleaseRepository repository, Function<String, String> environmentValues,
             CertManager.Settings certManagerSettings, Duration deploymentPoll) {
+        this(client, repository, environmentValues, certManagerSettings, deploymentPoll, ImageOverrides.NONE);
+    }
+
+    private Init(KubernetesClient client, ReleaseRepository repository, Function<String, String> environmentValues,
+            CertManager.Settings certManagerSettings, Duration deploymentPoll, ImageOverrides imageOverrides) {
         this.client = client;
         this.repository = repository;
         this.environmentValues = environmentValues;
         this.certManagerSettings = certManagerSettings;
         this.deploymentPoll = deploymentPoll;
+        this.imageOverrides = imageOverrides;
     }
 
     public Result run(InitRequest request, InitProgress progress) {
@@ -100,6 +113,7 @@ public final class Init {
                         release.origin() + "/metadata.yaml");
                 ProviderComponents components = ProviderComponents.process(resolved, release.components(),
                         release.origin() + "/" + release.componentsFile(), namespace, values);
+                imageOverrides.apply(resolved.label(), components.objects());
                 planned.add(new Planned(components, metadata, existing.orElse(null)));
             }
             progress.step(current, State.DONE, planned.size() + " provider(s): " + String.join(", ",
@@ -114,7 +128,8 @@ public final class Init {
             progress.step(current, State.RUNNING, "");
             CertManager.Settings settings = request.certManagerTimeout() == null ? certManagerSettings
                     : certManagerSettings.withTimeout(request.certManagerTimeout());
-            CertManager.Outcome certManager = new CertManager(client).ensure(repository, settings, progress::line);
+            CertManager.Outcome certManager = new CertManager(client, imageOverrides).ensure(repository, settings,
+                    progress::line);
             progress.step(current, State.DONE, certManager == CertManager.Outcome.ALREADY_INSTALLED
                     ? "already installed" : "installed " + settings.version());
 

@@ -56,6 +56,16 @@ public record InitSetup(ClusterctlEnvironment environment, List<Path> extraOverr
 
     public Init init(KubernetesClient client) {
         VariableValues values = VariableValues.of(environment);
-        return new Init(client, repository(), values::get, certManager());
+        return new Init(client, repository(), values::get, certManager(), imageOverrides());
+    }
+
+    /** {@code init list-images} against {@code client}'s cluster. */
+    public InitImages initImages(KubernetesClient client) {
+        return new InitImages(client, repository(), certManager(), imageOverrides());
+    }
+
+    /** The {@code images:} section of the clusterctl config file. */
+    public ImageOverrides imageOverrides() {
+        return ImageOverrides.from(environment.configValue("images"));
     }
 }

@@ -140,4 +140,40 @@ class KindStandInIT {
         assertThat(seen).noneMatch(p -> p.text().startsWith("Preparing nodes") && p.kind()
                 == KindProgress.Kind.STEP_DONE);
     }
+
+    @Test
+    void loadChecksTheArchiveThenRunsKindLoadImageArchive() throws Exception {
+        assertThat(run(Map.of(), "kind", "create", "capi-mgmt").exitCode()).isZero();
+        Path content = Files.createDirectories(folder.resolve("content"));
+        Files.writeString(content.resolve("manifest.json"),
+                "[{\"Config\":\"c.json\",\"RepoTags\":[\"registry.k8s.io/cluster-api/capd-manager:v1.14.2\"]}]");
+        Path archive = folder.resolve("images.tar");
+        Process tar = new ProcessBuilder("tar", "-cf", archive.toString(), "-C", content.toString(), "manifest.json")
+                .start();
+        assertThat(tar.waitFor()).isZero();
+
+        Result loaded = run(Map.of(), "kind", "load", "capi-mgmt", "--archive", archive.toString());
+        assertThat(loaded.exitCode()).as(loaded.err()).isZero();
+        assertThat(loaded.out()).contains("Loading images.tar (")
+                .contains("1 image(s): registry.k8s.io/cluster-api/capd-manager:v1.14.2")
+                .contains("into the nodes of kind cluster capi-mgmt").contains("Loaded into kind cluster capi-mgmt in ");
+        assertThat(Files.readString(log)).contains("kind load image-archive " + archive + " --name capi-mgmt");
+
+        Result otherCluster = run(Map.of(), "kind", "load", "other", "--archive", archive.toString());
+        assertThat(otherCluster.exitCode()).isEqualTo(1);
+        assertThat(otherCluster.err()).contains("kind load image-archive failed (exit 1): no nodes found for "
+                + "cluster \"other\"");
+
+        Path gzipped = folder.resolve("images.tar.gz");
+        Files.write(gzipped, new byte[] {0x1f, (byte) 0x8b, 8, 0});
+        Path text = Files.writeString(folder.resolve("notes.txt"), "not an archive");
+        long loads = Files.readAllLines(log).stream().filter(l -> l.startsWith("kind load")).count();
+        assertThat(run(Map.of(), "kind", "load", "capi-mgmt", "--archive", gzipped.toString()).err())
+                .contains("is gzip-compressed; kind load image-archive needs a plain tar");
+        assertThat(run(Map.of(), "kind", "load", "capi-mgmt", "--archive", text.toString()).err())
+                .contains("is not a tar archive");
+        assertThat(run(Map.of(), "kind", "load", "capi-mgmt", "--archive", folder.resolve("missing.tar").toString())
+                .err()).contains("does not exist");
+        assertThat(Files.readAllLines(log).stream().filter(l -> l.startsWith("kind load")).count()).isEqualTo(loads);
+    }
 }

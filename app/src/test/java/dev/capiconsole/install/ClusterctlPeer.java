@@ -124,4 +124,35 @@ final class ClusterctlPeer {
         Await.until(Duration.ofSeconds(30), "namespace cert-manager-test removed",
                 () -> lab.client().namespaces().withName("cert-manager-test").get() == null);
     }
+
+    /** A clusterctl config file with the lab's providers, {@code certManager} as cert-manager, then {@code extra}. */
+    Path writeConfig(Path file, Path certManager, String extra) throws IOException {
+        Files.writeString(file, "providers:\n"
+                + provider("cluster-api", "CoreProvider", "cluster-api", "core-components.yaml")
+                + provider("kubeadm", "BootstrapProvider", "bootstrap-kubeadm", "bootstrap-components.yaml")
+                + provider("kubeadm", "ControlPlaneProvider", "control-plane-kubeadm", "control-plane-components.yaml")
+                + provider("docker", "InfrastructureProvider", "infrastructure-docker",
+                        "infrastructure-components-development.yaml")
+                + "cert-manager:\n  url: " + certManager + "\n  version: " + CERT_MANAGER + "\n" + extra);
+        return file;
+    }
+
+    /** {@code clusterctl ARGS --config CONFIG --kubeconfig LAB} with CLUSTER_TOPOLOGY=true and no network. */
+    Run run(LabFixture lab, Path config, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(clusterctl.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--config", config.toString(), "--kubeconfig", lab.kubeconfig().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("XDG_CONFIG_HOME", work.resolve("clusterctl-home").toString());
+        builder.environment().put("GOPROXY", "off");
+        builder.environment().put("CLUSTER_TOPOLOGY", "true");
+        long start = System.nanoTime();
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("clusterctl " + args[0] + " did not end within 5 minutes:\n" + output);
+        }
+        return new Run(process.exitValue(), output, Duration.ofNanos(System.nanoTime() - start));
+    }
 }

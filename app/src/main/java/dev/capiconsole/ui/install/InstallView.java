@@ -57,7 +57,7 @@ public final class InstallView {
 
     public InstallView(InstallViewModel model) {
         this.model = model;
-        this.root = Fxml.load(this);
+        this.root = InstallTabs.of(Fxml.load(this), model);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 model.refreshInstalled();

@@ -66,12 +66,16 @@ public final class InstallViewModel {
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
     private final ObservableList<String> output = FXCollections.observableArrayList();
     private final ObservableList<InstalledRow> installed = FXCollections.observableArrayList();
+    private final DeleteProvidersViewModel deleteProviders;
+    private final ImagesViewModel images;
 
     public InstallViewModel(ObjectProperty<ManagementCluster> connected, TaskExecutor tasks,
             Supplier<ClusterctlEnvironment> environment) {
         this.connected = connected;
         this.tasks = tasks;
         this.environment = environment;
+        this.deleteProviders = new DeleteProvidersViewModel(connected, tasks);
+        this.images = new ImagesViewModel(connected, tasks, environment);
         resetSteps();
         connected.addListener((obs, old, now) -> refreshInstalled());
         infrastructure.addListener((obs, old, now) -> metallb.set(now != null && MetalLb.neededBy(now.strip())));
@@ -106,6 +110,16 @@ public final class InstallViewModel {
             values.put(trimmed.substring(0, equals).strip(), trimmed.substring(equals + 1).strip());
         }
         return values;
+    }
+
+    /** The Delete tab. */
+    public DeleteProvidersViewModel deleteProviders() {
+        return deleteProviders;
+    }
+
+    /** The Images tab. */
+    public ImagesViewModel images() {
+        return images;
     }
 
     /** Run on the FX thread after a successful install (the shell reconnects to see Cluster API). */
