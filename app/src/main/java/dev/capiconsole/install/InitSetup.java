@@ -58,4 +58,13 @@ public record InitSetup(ClusterctlEnvironment environment, List<Path> extraOverr
         VariableValues values = VariableValues.of(environment);
         return new Init(client, repository(), values::get, certManager());
     }
+
+    public UpgradePlanner upgradePlanner(KubernetesClient client) {
+        return new UpgradePlanner(client, repository());
+    }
+
+    public ProviderUpgrade providerUpgrade(KubernetesClient client) {
+        VariableValues values = VariableValues.of(environment);
+        return new ProviderUpgrade(client, repository(), values::get, certManager());
+    }
 }
