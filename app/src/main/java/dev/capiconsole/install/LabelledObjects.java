@@ -4,14 +4,19 @@ import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Every object carrying some labels, of every kind the API server serves at its preferred version that can be
@@ -27,20 +32,37 @@ final class LabelledObjects {
         this.client = client;
     }
 
-    /** A provider's objects: every custom kind of a CRD with a provider label is left out. */
-    List<GenericKubernetesResource> ofProvider(String manifestLabel, String namespace) {
-        return list(Map.of(ProviderComponents.CLUSTERCTL_LABEL, "", ProviderComponents.PROVIDER_LABEL, manifestLabel),
-                List.of(namespace), false);
+    /** The objects of each provider (by manifest label) in its namespace and cluster-wide, in one pass. */
+    Map<String, List<GenericKubernetesResource>> ofProviders(Map<String, String> namespaceByLabel) {
+        Map<String, List<GenericKubernetesResource>> byProvider = new LinkedHashMap<>();
+        namespaceByLabel.keySet().forEach(label -> byProvider.put(label, new ArrayList<>()));
+        if (namespaceByLabel.isEmpty()) {
+            return byProvider;
+        }
+        for (GenericKubernetesResource object : list(false, kind -> kind.withLabel(ProviderComponents.CLUSTERCTL_LABEL,
+                "").withLabelIn(ProviderComponents.PROVIDER_LABEL, namespaceByLabel.keySet().toArray(String[]::new)))) {
+            String label = object.getMetadata().getLabels().get(ProviderComponents.PROVIDER_LABEL);
+            if (clusterScoped(object) || namespaceByLabel.get(label).equals(object.getMetadata().getNamespace())) {
+                byProvider.get(label).add(object);
+            }
+        }
+        return byProvider;
     }
 
     /** cert-manager's objects as clusterctl installed them: no custom kind at all. */
     List<GenericKubernetesResource> ofCertManager() {
-        return list(Map.of(ProviderComponents.CORE_LABEL, "cert-manager"), List.of("cert-manager", "kube-system"),
-                true);
+        Set<String> namespaces = Set.of("cert-manager", "kube-system");
+        return list(true, kind -> kind.withLabel(ProviderComponents.CORE_LABEL, "cert-manager")).stream()
+                .filter(o -> clusterScoped(o) || namespaces.contains(o.getMetadata().getNamespace())).toList();
     }
 
-    private List<GenericKubernetesResource> list(Map<String, String> labels, List<String> namespaces,
-            boolean everyCustomKind) {
+    static boolean clusterScoped(GenericKubernetesResource object) {
+        return object.getMetadata().getNamespace() == null || object.getMetadata().getNamespace().isEmpty();
+    }
+
+    private List<GenericKubernetesResource> list(boolean everyCustomKind,
+            UnaryOperator<FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList,
+                    Resource<GenericKubernetesResource>>> selector) {
         Set<String> excluded = new HashSet<>();
         for (CustomResourceDefinition crd : client.apiextensions().v1().customResourceDefinitions().list()
                 .getItems()) {
@@ -65,14 +87,9 @@ final class LabelledObjects {
                 ResourceDefinitionContext context = new ResourceDefinitionContext.Builder().withGroup(group)
                         .withVersion(version).withKind(resource.getKind()).withPlural(resource.getName())
                         .withNamespaced(resource.getNamespaced()).build();
-                if (resource.getNamespaced()) {
-                    for (String namespace : namespaces) {
-                        found.addAll(client.genericKubernetesResources(context).inNamespace(namespace)
-                                .withLabels(labels).list().getItems());
-                    }
-                } else {
-                    found.addAll(client.genericKubernetesResources(context).withLabels(labels).list().getItems());
-                }
+                found.addAll(selector.apply(resource.getNamespaced()
+                        ? client.genericKubernetesResources(context).inAnyNamespace()
+                        : client.genericKubernetesResources(context)).list().getItems());
             }
         }
         return found;

@@ -78,11 +78,12 @@ public final class ProviderUpgrade {
         List<UpgradePlan.Item> ordered = new ArrayList<>(plan.providers().stream().filter(UpgradePlan.Item::upgrades)
                 .toList());
         ordered.sort(Comparator.comparing(item -> item.provider().type()));
-        List<Staged> staged = new ArrayList<>();
-        for (UpgradePlan.Item item : ordered) {
+        Map<String, List<GenericKubernetesResource>> live = installedObjects(ordered);
+        // Reading and processing two releases per provider takes seconds each: the providers are prepared at once.
+        List<Staged> staged = ordered.parallelStream().map(item -> {
             ProviderComponents components = components(item.provider(), item.nextVersion());
-            staged.add(new Staged(item, components, preview(item, components)));
-        }
+            return new Staged(item, components, preview(item, components, live.get(item.provider().name())));
+        }).toList();
         CertManagerUpgrade.Plan certManager = new CertManagerUpgrade(client, repository, certManagerSettings).plan();
         return new Prepared(plan, certManager, staged);
     }
@@ -95,11 +96,13 @@ public final class ProviderUpgrade {
             scaleDown(provider.item().provider(), progress);
         }
         ObjectWriter writer = new ObjectWriter(client);
+        Map<String, List<GenericKubernetesResource>> live = installedObjects(prepared.providers().stream()
+                .map(Staged::item).toList());
         for (Staged provider : prepared.providers()) {
             InstalledProvider installed = provider.item().provider();
             progress.line("Deleting Provider=\"" + installed.name() + "\" Version=\"" + installed.version()
                     + "\" Namespace=\"" + installed.namespace() + "\"");
-            for (GenericKubernetesResource object : deletedOnUpgrade(installed)) {
+            for (GenericKubernetesResource object : deletedOnUpgrade(installed, live.get(installed.name()))) {
                 writer.delete(asMap(object));
             }
             progress.line("Installing Provider=\"" + installed.name() + "\" Version=\"" + provider.item().nextVersion()
@@ -131,11 +134,17 @@ public final class ProviderUpgrade {
                 + release.componentsFile(), provider.namespace(), values);
     }
 
-    private UpgradePreview preview(UpgradePlan.Item item, ProviderComponents next) {
+    private Map<String, List<GenericKubernetesResource>> installedObjects(List<UpgradePlan.Item> items) {
+        Map<String, String> namespaceByLabel = new LinkedHashMap<>();
+        items.forEach(item -> namespaceByLabel.put(item.provider().name(), item.provider().namespace()));
+        return new LabelledObjects(client).ofProviders(namespaceByLabel);
+    }
+
+    private UpgradePreview preview(UpgradePlan.Item item, ProviderComponents next,
+            List<GenericKubernetesResource> installed) {
         InstalledProvider provider = item.provider();
         Map<String, GenericKubernetesResource> live = new LinkedHashMap<>();
-        for (GenericKubernetesResource object : new LabelledObjects(client).ofProvider(provider.name(),
-                provider.namespace())) {
+        for (GenericKubernetesResource object : installed) {
             live.put(key(asMap(object)), object);
         }
         Map<String, Map<String, Object>> before = new LinkedHashMap<>();
@@ -161,9 +170,10 @@ public final class ProviderUpgrade {
                 added.add(name);
                 continue;
             }
-            String old = before.containsKey(key) ? TemplateObjects.toYaml(List.of(before.get(key))) : "";
-            String diff = LineDiff.unified(old, TemplateObjects.toYaml(List.of(object)), provider.version() + "/"
-                    + name, item.nextVersion() + "/" + name);
+            // Rendering and diffing every object (CRDs are large) costs seconds; most are equal.
+            String diff = object.equals(before.get(key)) ? "" : LineDiff.unified(before.containsKey(key)
+                    ? TemplateObjects.toYaml(List.of(before.get(key))) : "", TemplateObjects.toYaml(List.of(object)),
+                    provider.version() + "/" + name, item.nextVersion() + "/" + name);
             if (diff.isEmpty()) {
                 unchanged++;
             } else {
@@ -173,7 +183,7 @@ public final class ProviderUpgrade {
                 storageChange(object).ifPresent(storageChanges::add);
             }
         }
-        List<String> removed = deletedOnUpgrade(provider).stream().map(this::asMap).filter(o -> !wanted.contains(
+        List<String> removed = deletedOnUpgrade(provider, installed).stream().map(this::asMap).filter(o -> !wanted.contains(
                 key(o))).map(ObjectWriter::describe).toList();
         return new UpgradePreview(item, added, changed, unchanged, removed, storageChanges, diffBase);
     }
@@ -204,14 +214,13 @@ public final class ProviderUpgrade {
     }
 
     /** The installed objects clusterctl deletes before installing the new release. */
-    private List<GenericKubernetesResource> deletedOnUpgrade(InstalledProvider provider) {
+    private static List<GenericKubernetesResource> deletedOnUpgrade(InstalledProvider provider,
+            List<GenericKubernetesResource> installed) {
         String prefix = provider.namespace() + "-";
         List<GenericKubernetesResource> deleted = new ArrayList<>();
-        for (GenericKubernetesResource object : new LabelledObjects(client).ofProvider(provider.name(),
-                provider.namespace())) {
+        for (GenericKubernetesResource object : installed) {
             String kind = object.getKind();
-            boolean clusterScoped = object.getMetadata().getNamespace() == null
-                    || object.getMetadata().getNamespace().isEmpty();
+            boolean clusterScoped = LabelledObjects.clusterScoped(object);
             boolean inventory = "Provider".equals(kind) && object.getApiVersion().startsWith("clusterctl.cluster"
                     + ".x-k8s.io/");
             if ("CustomResourceDefinition".equals(kind) || "Namespace".equals(kind) || inventory
