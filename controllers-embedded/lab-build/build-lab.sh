@@ -44,7 +44,9 @@
 # release does (kustomize build, release images, IfNotPresent pull policy).
 # Beside them, in the same overrides layout, the add-on manifests whose Go modules
 # the proxy serves: Flannel's Documentation/kube-flannel.yml as
-# addon-flannel/<version>/kube-flannel.yml.
+# addon-flannel/<version>/kube-flannel.yml. The components of an older release
+# ($CAPI_UPGRADE_FROM_VERSION, for provider upgrade tests) lie beside the pinned
+# release's, made the same way from its downloaded module sources.
 # Progress goes to stderr; the last stdout line is the bin dir.
 set -euo pipefail
 
@@ -303,8 +305,8 @@ write_sources_env() {
 # Builds the component files a Cluster API release publishes, from the module
 # sources: what `make release-manifests` and `release-manifests-dev` do.
 write_components() {
-  local kubectl="$BIN_DIR/kubectl" capi capi_test dest work
-  [[ -x "$kubectl" ]] || { log "components: kubectl not built; skipped"; return 0; }
+  local capi capi_test dest
+  [[ -x "$BIN_DIR/kubectl" ]] || { log "components: kubectl not built; skipped"; return 0; }
   capi="$(mod_dir capi sigs.k8s.io/cluster-api 2>/dev/null || true)"
   capi_test="$(mod_dir capi-test sigs.k8s.io/cluster-api/test 2>/dev/null || true)"
   [[ -n "$capi" && -n "$capi_test" ]] || { log "components: module sources missing; skipped"; return 0; }
@@ -314,9 +316,37 @@ write_components() {
     return 0
   fi
   rm -rf "$dest" && mkdir -p "$dest"
+  make_components "$CAPI_VERSION" "$capi" "$capi_test" "$dest"
+  touch "$dest/.complete"
+}
+
+# The older release that provider upgrade tests start from, beside the pinned
+# one in the same overrides layout. Its modules are only downloaded (no build).
+write_upgrade_from_components() {
+  local dest="$OUT_DIR/components" capi capi_test
+  [[ -f "$dest/.complete" ]] || return 0
+  if [[ -f "$dest/.complete-$CAPI_UPGRADE_FROM_VERSION" && $FORCE -eq 0 ]]; then
+    return 0
+  fi
+  capi="$(module_download "sigs.k8s.io/cluster-api@$CAPI_UPGRADE_FROM_VERSION")"
+  capi_test="$(module_download "sigs.k8s.io/cluster-api/test@$CAPI_UPGRADE_FROM_VERSION")"
+  if [[ -z "$capi" || -z "$capi_test" ]]; then
+    log "components: Cluster API $CAPI_UPGRADE_FROM_VERSION not available from the module proxy; skipped"
+    return 0
+  fi
+  make_components "$CAPI_UPGRADE_FROM_VERSION" "$capi" "$capi_test" "$dest"
+  touch "$dest/.complete-$CAPI_UPGRADE_FROM_VERSION"
+}
+
+module_download() { # module@version -> its directory in the module cache, empty when not served
+  (cd "$OUT_DIR" && GOFLAGS=-buildvcs=false go mod download -json "$1" 2>/dev/null \
+    | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p') || true
+}
+
+make_components() { # version capi-dir capi-test-dir dest
+  local version="$1" capi="$2" capi_test="$3" dest="$4" work entry label config file
   work="$(mktemp -d "$OUT_DIR/.components.XXXXXX")"
   # label | config dir | file
-  local entry label config file
   for entry in \
     "cluster-api|$capi/core/config|core-components.yaml" \
     "bootstrap-kubeadm|$capi/bootstrap/kubeadm/config|bootstrap-components.yaml" \
@@ -325,19 +355,18 @@ write_components() {
     IFS='|' read -r label config file <<<"$entry"
     cp -r "$config" "$work/$label" && chmod -R u+w "$work/$label"
     # The release points the manager at the published image and pulls it only when absent.
-    sed -i -e "s#gcr.io/k8s-staging-cluster-api/\([a-z0-9-]*\):main#registry.k8s.io/cluster-api/\1:$CAPI_VERSION#" \
+    sed -i -e "s#gcr.io/k8s-staging-cluster-api/\([a-z0-9-]*\):main#registry.k8s.io/cluster-api/\1:$version#" \
       "$work/$label/default/manager_image_patch.yaml"
     sed -i -e 's#imagePullPolicy: Always#imagePullPolicy: IfNotPresent#' "$work/$label/default/manager_pull_policy.yaml"
-    mkdir -p "$dest/$label/$CAPI_VERSION"
-    "$kubectl" kustomize "$work/$label/default" >"$dest/$label/$CAPI_VERSION/$file" \
+    mkdir -p "$dest/$label/$version"
+    "$BIN_DIR/kubectl" kustomize "$work/$label/default" >"$dest/$label/$version/$file" \
       || die "components: kustomize build of $config/default failed"
-    cp "$capi/metadata.yaml" "$dest/$label/$CAPI_VERSION/metadata.yaml"
+    cp "$capi/metadata.yaml" "$dest/$label/$version/metadata.yaml"
   done
-  cp "$capi_test"/infrastructure/docker/templates/*.yaml "$dest/infrastructure-docker/$CAPI_VERSION/"
+  cp "$capi_test"/infrastructure/docker/templates/*.yaml "$dest/infrastructure-docker/$version/"
   chmod -R u+w "$dest"
   rm -rf "$work"
-  touch "$dest/.complete"
-  log "components $CAPI_VERSION made in $dest"
+  log "components $version made in $dest"
 }
 
 # Lays out the CNI manifests that ship in a Go module served by the proxy, as
@@ -429,6 +458,7 @@ done
 
 write_sources_env
 write_components
+write_upgrade_from_components
 write_addons
 log "done: $BUILT built, $((TOTAL - BUILT)) already present, total $(fmt_secs $((SECONDS - START_ALL)))"
 log "sources: $OUT_DIR/sources.env"

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
             "Run without arguments to open the desktop window; with a command to work headless."
         },
         subcommands = {GuiCommand.class, DescribeCommand.class, GenerateCommand.class, GetCommand.class, ConfigCommand.class,
-            LabCommand.class, OperationCommands.Scale.class, OperationCommands.Upgrade.class,
+            LabCommand.class, OperationCommands.Scale.class, UpgradeCommand.class,
             OperationCommands.Rollout.class, OperationCommands.Pause.class, OperationCommands.Resume.class,
             OperationCommands.Delete.class, KindCommand.class, InitCommand.class, AddonsCommand.class,
             ResourceSetCommands.class, RemediateCommand.class, ImagesCommand.class})

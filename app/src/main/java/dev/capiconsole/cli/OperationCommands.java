@@ -138,7 +138,7 @@ final class OperationCommands {
         }
     }
 
-    @Command(name = "upgrade", mixinStandardHelpOptions = true, description = {
+    @Command(name = "cluster", mixinStandardHelpOptions = true, description = {
         "Upgrade a cluster's Kubernetes version: the topology version of a ClusterClass cluster, else its control "
             + "plane (then each MachineDeployment with --machine-deployment). One minor version at a time."})
     static final class Upgrade implements Callable<Integer> {

@@ -193,7 +193,7 @@ public final class Init {
                 if (!plan.existing.version().equals(spec.version())) {
                     throw new InstallException(spec.label() + " is already installed at " + plan.existing.version()
                             + " in namespace " + plan.existing.namespace() + "; init does not upgrade providers (asked "
-                            + "for " + spec.version() + "). Use clusterctl upgrade, or ask for "
+                            + "for " + spec.version() + "). Use upgrade apply, or ask for "
                             + spec.name() + ":" + plan.existing.version() + ".");
                 }
                 throw new InstallException("installing provider \"" + spec.label() + "\" can lead to a non "

@@ -68,4 +68,13 @@ public record InitSetup(ClusterctlEnvironment environment, List<Path> extraOverr
     public ImageOverrides imageOverrides() {
         return ImageOverrides.from(environment.configValue("images"));
     }
+
+    public UpgradePlanner upgradePlanner(KubernetesClient client) {
+        return new UpgradePlanner(client, repository());
+    }
+
+    public ProviderUpgrade providerUpgrade(KubernetesClient client) {
+        VariableValues values = VariableValues.of(environment);
+        return new ProviderUpgrade(client, repository(), values::get, certManager());
+    }
 }

@@ -186,6 +186,11 @@ public final class ProviderComponents {
 
     /** The container images of the Deployments and DaemonSets. */
     public List<String> images() {
+        return imagesOf(objects);
+    }
+
+    /** The container images of the objects' pod templates, each once. */
+    static List<String> imagesOf(List<Map<String, Object>> objects) {
         List<String> images = new ArrayList<>();
         for (Map<String, Object> object : objects) {
             Map<String, Object> podSpec = path(object, "spec", "template", "spec");

@@ -5,6 +5,7 @@ import dev.capiconsole.providers.ProviderCatalog;
 import dev.capiconsole.providers.Release;
 import dev.capiconsole.providers.ReleaseException;
 import dev.capiconsole.providers.ReleaseResolver;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -23,11 +24,21 @@ public final class ReleaseRepository {
 
     /** The release of a provider: the version asked for, or the newest one its sources offer. */
     public Release resolve(ProviderSpec spec) {
-        Provider provider = catalog.find(spec.name(), spec.type()).orElseThrow(() -> new InstallException(
+        Provider provider = provider(spec);
+        return explained(() -> resolver.resolve(provider, spec.version()));
+    }
+
+    /** The versions the provider's sources offer, oldest first (see {@link ReleaseResolver#versions}). */
+    public List<String> versions(ProviderSpec spec) {
+        Provider provider = provider(spec);
+        return explain(() -> resolver.versions(provider));
+    }
+
+    private Provider provider(ProviderSpec spec) {
+        return catalog.find(spec.name(), spec.type()).orElseThrow(() -> new InstallException(
                 "there is no " + spec.type().clusterctlName() + " named \"" + spec.name() + "\"; known: "
                         + String.join(", ", catalog.ofType(spec.type()).stream().map(Provider::name).toList())
                         + " (add others to the providers: section of the clusterctl config file)"));
-        return explained(() -> resolver.resolve(provider, spec.version()));
     }
 
     /** A release of any repository URL in clusterctl's forms; {@code version} {@code null} means the newest. */

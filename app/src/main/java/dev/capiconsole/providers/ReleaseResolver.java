@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,6 +92,31 @@ public final class ReleaseResolver {
                     offlinePlace(label, version, wantedFile), null);
         }
         return fromLocalRepository(localPath(url), label, version);
+    }
+
+    /**
+     * The versions a provider's sources offer, oldest first: the overrides folders' and a local repository's version
+     * folders holding its components file, and for a GitHub repository its latest release (GitHub's list of every
+     * release needs its API, which a mirror of release downloads does not serve).
+     */
+    public List<String> versions(Provider provider) {
+        String file = provider.componentsFile();
+        TreeMap<Semver, String> found = new TreeMap<>();
+        for (Path folder : overridesFolders) {
+            versionsWith(folder.resolve(provider.manifestLabel()), file).forEach(v -> found.put(parsed(v), v));
+        }
+        Matcher github = GITHUB_RELEASE.matcher(provider.url());
+        if (github.matches()) {
+            String tag = !"latest".equals(github.group(3)) ? github.group(3)
+                    : latestTag(github.group(1), github.group(2), provider.manifestLabel(), file);
+            Semver.tryParse(tag).ifPresent(v -> found.put(v, tag));
+        } else if (!provider.url().startsWith("https://") && !provider.url().startsWith("http://")) {
+            Path versionFolder = localPath(provider.url()).getParent();
+            if (versionFolder != null && versionFolder.getParent() != null) {
+                versionsWith(versionFolder.getParent(), file).forEach(v -> found.put(parsed(v), v));
+            }
+        }
+        return List.copyOf(found.values());
     }
 
     /**
@@ -259,6 +285,22 @@ public final class ReleaseResolver {
 
     private static String reasonOf(IOException e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static Semver parsed(String version) {
+        return Semver.tryParse(version).orElseThrow();
+    }
+
+    private static List<String> versionsWith(Path providerFolder, String file) {
+        if (!Files.isDirectory(providerFolder)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(providerFolder)) {
+            return children.filter(p -> Files.isRegularFile(p.resolve(file))).map(p -> p.getFileName().toString())
+                    .filter(name -> Semver.tryParse(name).isPresent()).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private static Optional<String> newestVersionWith(Path providerFolder, String file) {

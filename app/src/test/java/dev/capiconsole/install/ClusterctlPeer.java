@@ -72,6 +72,23 @@ final class ClusterctlPeer {
 
     /** {@code clusterctl init ARGS} against the lab, with CLUSTER_TOPOLOGY=true and no network. */
     Run init(LabFixture lab, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("init"));
+        command.addAll(List.of(args));
+        return run(lab, true, command);
+    }
+
+    /** {@code clusterctl upgrade ARGS}: its output is stdout only (its log lines go to stderr). */
+    Run upgrade(LabFixture lab, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("upgrade"));
+        command.addAll(List.of(args));
+        return run(lab, false, command);
+    }
+
+    /**
+     * The clusterctl config file both tools read: the providers from the lab build's component files as a local
+     * repository (so every release laid out there is offered), the cert-manager stand-in, CLUSTER_TOPOLOGY=true.
+     */
+    Path config() throws IOException {
         Path config = work.resolve("clusterctl.yaml");
         Files.writeString(config, "providers:\n"
                 + provider("cluster-api", "CoreProvider", "cluster-api", "core-components.yaml")
@@ -79,11 +96,21 @@ final class ClusterctlPeer {
                 + provider("kubeadm", "ControlPlaneProvider", "control-plane-kubeadm", "control-plane-components.yaml")
                 + provider("docker", "InfrastructureProvider", "infrastructure-docker",
                         "infrastructure-components-development.yaml")
-                + "cert-manager:\n  url: " + certManagerFile + "\n  version: " + CERT_MANAGER + "\n");
-        List<String> command = new ArrayList<>(List.of(clusterctl.toString(), "init", "--config", config.toString(),
-                "--kubeconfig", lab.kubeconfig().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+                + "cert-manager:\n  url: " + certManagerFile + "\n  version: " + CERT_MANAGER + "\n"
+                + "CLUSTER_TOPOLOGY: \"true\"\n");
+        return config;
+    }
+
+    private Run run(LabFixture lab, boolean withLog, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(clusterctl.toString()));
+        command.addAll(args);
+        command.addAll(List.of("--config", config().toString(), "--kubeconfig", lab.kubeconfig().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (withLog) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(work.resolve("clusterctl-stderr.log").toFile());
+        }
         builder.environment().put("XDG_CONFIG_HOME", work.resolve("clusterctl-home").toString());
         builder.environment().put("GOPROXY", "off");
         builder.environment().put("CLUSTER_TOPOLOGY", "true");
@@ -92,7 +119,11 @@ final class ClusterctlPeer {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("clusterctl init did not end within 5 minutes:\n" + output);
+            throw new IllegalStateException("clusterctl " + args.get(0) + " did not end within 5 minutes:\n"
+                    + output);
+        }
+        if (!withLog && process.exitValue() != 0) {
+            output += Files.readString(work.resolve("clusterctl-stderr.log"));
         }
         return new Run(process.exitValue(), output, Duration.ofNanos(System.nanoTime() - start));
     }

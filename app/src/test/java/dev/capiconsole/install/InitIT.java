@@ -151,7 +151,7 @@ class InitIT {
     }
 
     /** Every object carrying clusterctl's label, without what the server alone decides. */
-    private static Map<String, Map<String, Object>> snapshot(KubernetesClient client) {
+    static Map<String, Map<String, Object>> snapshot(KubernetesClient client) {
         Map<String, Map<String, Object>> objects = new TreeMap<>();
         KubernetesSerialization serialization = new KubernetesSerialization();
         for (String[] kind : KINDS) {
@@ -520,7 +520,7 @@ class InitIT {
         return new Cli(exit, out.toString(), err.toString());
     }
 
-    private static Map<String, String> resourceVersions(KubernetesClient client) {
+    static Map<String, String> resourceVersions(KubernetesClient client) {
         Map<String, String> versions = new TreeMap<>();
         for (String[] kind : KINDS) {
             for (GenericKubernetesResource item : client.genericKubernetesResources(kind[0], kind[1]).inAnyNamespace()

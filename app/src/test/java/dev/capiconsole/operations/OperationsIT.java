@@ -253,7 +253,7 @@ class OperationsIT {
         assertThat(wrongKind.exitCode()).isEqualTo(1);
         assertThat(wrongKind.err()).contains("Invalid resource type machineset. Valid values: [machinedeployment "
                 + "kubeadmcontrolplane]");
-        CliRunner.Result skip = cli("upgrade", CLUSTER, "-n", "default", "--kubernetes-version", "v1.38.0", "--yes");
+        CliRunner.Result skip = cli("upgrade", "cluster", CLUSTER, "-n", "default", "--kubernetes-version", "v1.38.0", "--yes");
         assertThat(skip.exitCode()).isEqualTo(1);
         assertThat(skip.err()).contains("version cannot be increased from v1.36.0 to v1.38.0");
         String onlyControlPlane = ClusterObjects.read(client, "default", CLUSTER).machines().stream()
@@ -267,7 +267,7 @@ class OperationsIT {
     @Test
     @Order(60)
     void anUpgradeRollsEveryMachineToTheNewVersion() {
-        CliRunner.Result upgrade = cli("upgrade", CLUSTER, "-n", "default", "--kubernetes-version", "v1.37.0", "--yes");
+        CliRunner.Result upgrade = cli("upgrade", "cluster", CLUSTER, "-n", "default", "--kubernetes-version", "v1.37.0", "--yes");
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
         assertThat(upgrade.out()).contains("spec.topology.version: v1.36.0 -> v1.37.0");
         await("upgrade v1.36.0 -> v1.37.0: every machine at the new version and running", Duration.ofMinutes(6),
