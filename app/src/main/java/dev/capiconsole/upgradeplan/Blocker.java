@@ -14,8 +14,10 @@ public record Blocker(Kind kind, String subject, String detail) {
         HELD,
         /** A lifecycle hook of a Runtime Extension answered "not yet" (the TopologyReconciled message says which). */
         HOOK,
-        /** A Machine failed its MachineHealthCheck or is being remediated; rollouts wait for it. */
-        UNHEALTHY_MACHINE
+        /** A Machine failed its MachineHealthCheck; rollouts wait for it to be remediated. */
+        HEALTH_CHECK_FAILED,
+        /** A Machine is being remediated (its owner replaces it). */
+        REMEDIATING
     }
 
     /** English, for the CLI and logs. */
@@ -26,7 +28,8 @@ public record Blocker(Kind kind, String subject, String detail) {
             case DEFERRED -> "deferred by " + UpgradeState.DEFER_UPGRADE + " on " + subject;
             case HELD -> "held by " + UpgradeState.HOLD_UPGRADE_SEQUENCE + " on " + subject;
             case HOOK -> "lifecycle hook: " + detail;
-            case UNHEALTHY_MACHINE -> "Machine " + subject + " " + detail;
+            case HEALTH_CHECK_FAILED -> "Machine " + subject + " failed its MachineHealthCheck";
+            case REMEDIATING -> "Machine " + subject + " is being remediated";
         };
     }
 }

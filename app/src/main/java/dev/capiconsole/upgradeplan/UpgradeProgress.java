@@ -118,10 +118,9 @@ public record UpgradeProgress(UpgradePlan plan, boolean started, List<StepProgre
         }
         for (CapiObject machine : machines) {
             if (failed(machine, "OwnerRemediated")) {
-                blockers.add(new Blocker(Blocker.Kind.UNHEALTHY_MACHINE, machine.name(), "is being remediated"));
+                blockers.add(new Blocker(Blocker.Kind.REMEDIATING, machine.name(), ""));
             } else if (failed(machine, "HealthCheckSucceeded")) {
-                blockers.add(new Blocker(Blocker.Kind.UNHEALTHY_MACHINE, machine.name(),
-                        "failed its MachineHealthCheck"));
+                blockers.add(new Blocker(Blocker.Kind.HEALTH_CHECK_FAILED, machine.name(), ""));
             }
         }
         return blockers;
