@@ -104,7 +104,7 @@ public final class UpgradePlannerViewModel {
         state = read;
         List<String> offered = new ArrayList<>(ChangePlanner.upgradeChoices(read.topologyVersion(),
                 read.classVersions()));
-        boolean running = UpgradeProgress.of(read).running();
+        boolean running = running(read);
         if (running) {
             offered.add(0, read.topologyVersion());
         }
@@ -116,6 +116,14 @@ public final class UpgradePlannerViewModel {
         }
         workers.setAll(read.workers());
         show();
+    }
+
+    private static boolean running(UpgradeState read) {
+        try {
+            return UpgradeProgress.of(read).running();
+        } catch (OperationRefused e) {
+            return false; // no plan to the topology's version: shown when it is the target
+        }
     }
 
     /** The plan to the target (the running upgrade's when the target is the topology's version), with progress. */
