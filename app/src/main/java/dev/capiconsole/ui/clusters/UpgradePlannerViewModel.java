@@ -114,7 +114,10 @@ public final class UpgradePlannerViewModel {
         if (target.get() == null || !offered.contains(target.get())) {
             target.set(running ? read.topologyVersion() : offered.isEmpty() ? null : offered.get(offered.size() - 1));
         }
-        workers.setAll(read.workers());
+        List<WorkerGroup> groups = read.workers();
+        if (!groups.equals(workers)) {
+            workers.setAll(groups);
+        }
         show();
     }
 

@@ -109,6 +109,8 @@ class UpgradePlannerGuiTest {
                 "control plane v1.35.0", "control plane v1.36.0", "MachineDeployment md-0 v1.36.0",
                 "MachineDeployment md-1 v1.36.0");
 
+        Await.until(Duration.ofSeconds(10), "md-1's defer toggle", () -> robot.lookup("#planner-defer-md-1")
+                .tryQuery().filter(n -> n.getScene() != null).isPresent());
         robot.clickOn("#planner-defer-md-1");
         confirmChange(robot, "topology.cluster.x-k8s.io/defer-upgrade");
         Await.until(Duration.ofSeconds(30), "md-1 deferred in the plan", () -> !steps.getItems().isEmpty()
