@@ -6,6 +6,7 @@ import dev.capiconsole.cli.CliRunner;
 import dev.capiconsole.clusterclass.TestClass;
 import dev.capiconsole.lab.LabClusters;
 import dev.capiconsole.lab.LabFixture;
+import dev.capiconsole.operations.Change;
 import dev.capiconsole.operations.ChangeApplier;
 import dev.capiconsole.templates.ClusterApplier;
 import dev.capiconsole.testing.Await;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,8 +86,7 @@ class ChainedUpgradeIT {
                         && machines().stream().filter(m -> "Running".equals(m.text("status", "phase"))).count() == 3);
         System.out.printf("cluster Available after %d s%n", Duration.between(created, Instant.now()).toSeconds());
 
-        ChangeApplier.apply(client, UpgradeChanges.deferUpgrade(state(), PlanStep.Target.MACHINE_DEPLOYMENT, "md-1",
-                true));
+        make(state -> UpgradeChanges.deferUpgrade(state, PlanStep.Target.MACHINE_DEPLOYMENT, "md-1", true));
         UpgradePlan plan = state().plan(TARGET);
         assertThat(plan.controlPlaneVersions()).containsExactly("v1.35.0", TARGET);
         assertThat(plan.workerVersions()).containsExactly(TARGET);
@@ -102,7 +103,7 @@ class ChainedUpgradeIT {
         Instant started = Instant.now();
         try (Watch machinesWatch = watch("Machine", m -> observeMachine(m, topologyNames, machineOrder, started));
              Watch clusterWatch = watch("Cluster", c -> observePlan(c, reported))) {
-            ChangeApplier.apply(client, UpgradeChanges.start(state(), TARGET));
+            make(state -> UpgradeChanges.start(state, TARGET));
 
             Await.until(Duration.ofMinutes(10), "control plane at v1.35.0", () ->
                     versions(true, "").stream().allMatch(v -> v.equals("v1.35.0") || v.equals(TARGET)));
@@ -125,8 +126,7 @@ class ChainedUpgradeIT {
             System.out.println(followed.out());
             assertThat(followed.out()).contains("deferred by topology.cluster.x-k8s.io/defer-upgrade on md-1");
 
-            ChangeApplier.apply(client, UpgradeChanges.deferUpgrade(state(), PlanStep.Target.MACHINE_DEPLOYMENT,
-                    "md-1", false));
+            make(state -> UpgradeChanges.deferUpgrade(state, PlanStep.Target.MACHINE_DEPLOYMENT, "md-1", false));
             Await.until(Duration.ofMinutes(10), "md-1 at " + TARGET, () ->
                     versions(false, "md-1").stream().allMatch(TARGET::equals));
             Await.until(Duration.ofMinutes(5), "upgrade done and Cluster Available", () ->
@@ -143,6 +143,11 @@ class ChainedUpgradeIT {
         assertThat(reported).as("status.upgradePlan reported").isNotEmpty();
         assertThat(reported.get(0)).isEqualTo(List.of(String.join(",", plan.controlPlaneVersions()),
                 String.join(",", plan.workerVersions())));
+    }
+
+    /** Applies a change as the window does after its review: planned again when only status moved meanwhile. */
+    private static void make(Function<UpgradeState, Change> planner) {
+        ChangeApplier.applyReviewed(client, planner.apply(state()), () -> planner.apply(state()));
     }
 
     private static UpgradeState state() {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
@@ -116,8 +117,18 @@ class UpgradePlannerGuiTest {
         Await.until(Duration.ofSeconds(30), "md-1 deferred in the plan", () -> !steps.getItems().isEmpty()
                 && !steps.getItems().get(3).blockers().isEmpty());
 
-        robot.clickOn("#planner-start");
-        confirmChange(robot, "spec.topology.version: v1.34.0 -> v1.36.0");
+        Button start = robot.lookup("#planner-start").queryAs(Button.class);
+        Await.until(Duration.ofSeconds(10), "Start enabled", () -> !start.isDisabled());
+        // Xvfb has no window manager to keep the planner above its owner once the review closes.
+        robot.interact(() -> ((Stage) start.getScene().getWindow()).toFront());
+        robot.clickOn(start);
+        try {
+            confirmChange(robot, "spec.topology.version: v1.34.0 -> v1.36.0");
+        } catch (AssertionError e) {
+            Screenshots.save(Screenshots.render(start.getScene()), "upgrade-planner-no-preview");
+            throw new AssertionError(e.getMessage() + "; the page says: "
+                    + window.viewModel().clusters().operations().messageProperty().get(), e);
+        }
         Await.until(Duration.ofMinutes(6), "the control plane at v1.35.0 and its next step applied", () ->
                 steps.getItems().size() == 4 && steps.getItems().get(0).state() == StepProgress.State.DONE
                         && steps.getItems().get(1).state() != StepProgress.State.WAITING);
