@@ -119,8 +119,8 @@ public record UpgradeState(CapiObject cluster, CapiObject controlPlane, List<Cap
 
     /**
      * The plan of the upgrade to the topology's version as it was when it started: from the oldest version the
-     * control plane's machines or a worker still has (workers lag behind the control plane, so the steps done
-     * already stay in the plan, shown as done).
+     * control plane's machines or a worker still has, every worker group counted from there too (workers lag
+     * behind the control plane, so the steps done already stay in the plan, shown as done).
      */
     public UpgradePlan runningPlan() {
         String origin = controlPlaneVersion();
@@ -129,7 +129,10 @@ public record UpgradeState(CapiObject cluster, CapiObject controlPlane, List<Cap
                 origin = version;
             }
         }
-        return UpgradePlanner.plan(classVersions, topologyVersion(), origin, workers());
+        String start = origin;
+        List<WorkerGroup> fromOrigin = workers().stream().map(w -> w.version().isEmpty() ? w
+                : new WorkerGroup(w.kind(), w.name(), start, w.deferUpgrade(), w.holdUpgradeSequence())).toList();
+        return UpgradePlanner.plan(classVersions, topologyVersion(), origin, fromOrigin);
     }
 
     private List<String> oldVersions() {

@@ -101,6 +101,21 @@ class UpgradeProgressTest {
     }
 
     @Test
+    void aWorkerGroupAlreadyUpgradedStaysInThePlanAsDone() {
+        CapiObject upgraded = object(deployment("up-md-0-x", "md-0", false).toYaml().replace("v1.34.0", "v1.36.0"));
+        UpgradeState state = new UpgradeState(CLUSTER, CONTROL_PLANE,
+                List.of(upgraded, deployment("up-md-1-y", "md-1", false)), List.of(),
+                List.of(machine("cp-c", "v1.36.0", "cluster.x-k8s.io/control-plane: ''", ""),
+                        machine("w-0", "v1.36.0", "cluster.x-k8s.io/deployment-name: up-md-0-x", ""),
+                        machine("w-1", "v1.34.0", "cluster.x-k8s.io/deployment-name: up-md-1-y", "")),
+                CLASS_VERSIONS);
+
+        assertThat(UpgradeProgress.of(state).steps()).extracting(s -> s.step().what() + " " + s.state())
+                .containsExactly("control plane DONE", "control plane DONE", "MachineDeployment md-0 DONE",
+                        "MachineDeployment md-1 WAITING");
+    }
+
+    @Test
     void aPlanNotStartedShowsOnlyTheAnnotationsAsBlockers() {
         UpgradeState state = new UpgradeState(object(CLUSTER.toYaml().replace("version: v1.36.0\n", "version: v1.34.0\n")),
                 object(CONTROL_PLANE.toYaml().replace("v1.36.0", "v1.34.0")),

@@ -52,7 +52,7 @@ final class UpgradePlannerPane {
         dialog.getDialogPane().setId("upgrade-planner");
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         dialog.getDialogPane().setContent(content());
-        dialog.getDialogPane().setPrefSize(980, 640);
+        dialog.getDialogPane().setMinSize(1000, 660);
         dialog.setOnHidden(e -> model.close());
         model.workers().addListener((ListChangeListener<WorkerGroup>) change -> showWorkers());
     }
@@ -104,7 +104,7 @@ final class UpgradePlannerPane {
         table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("#", 40, s -> String.valueOf(model.steps().indexOf(s) + 1)));
-        table.getColumns().add(column(Texts.get("clusters.planner.column.step"), 230,
+        table.getColumns().add(column(Texts.get("clusters.planner.column.step"), 210,
                 s -> UpgradePlannerViewModel.what(s.step())));
         table.getColumns().add(column(Texts.get("clusters.planner.column.version"), 90, s -> s.step().version()));
         TableColumn<StepProgress, String> state = column(Texts.get("clusters.planner.column.state"), 140,
@@ -113,7 +113,7 @@ final class UpgradePlannerPane {
         table.getColumns().add(state);
         table.getColumns().add(column(Texts.get("clusters.planner.column.machines"), 90,
                 s -> s.machines() == 0 ? "" : s.machinesAtVersion() + "/" + s.machines()));
-        TableColumn<StepProgress, String> blockers = column(Texts.get("clusters.planner.column.blockers"), 300,
+        TableColumn<StepProgress, String> blockers = column(Texts.get("clusters.planner.column.blockers"), 330,
                 s -> s.blockers().stream().map(UpgradePlannerPane::blocker).collect(Collectors.joining("\n")));
         blockers.setCellFactory(c -> StatusCells.wrappingCell());
         table.getColumns().add(blockers);
