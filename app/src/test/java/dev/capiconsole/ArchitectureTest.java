@@ -73,6 +73,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theUpgradePlannerBuildsOnTheModelAndTheOperationsOnly() {
+        noClasses().that().resideInAPackage("dev.capiconsole.upgradeplan..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.capiconsole.live..",
+                        "dev.capiconsole.install..", "dev.capiconsole.workload..", "dev.capiconsole.problems..",
+                        "dev.capiconsole.events..", "dev.capiconsole.diagram..")
+                .because("the upgrade planner may import topology, clusterclass, operations and templates (design.md)")
+                .check(PRODUCTION);
+    }
+
+    @Test
     void theRulesSeeTheWholeCodeBase() {
         // Guards the rules above against passing vacuously on an empty import.
         assertThat(PRODUCTION.containPackage("dev.capiconsole.providers")).isTrue();

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = "Get information about workload clusters, and the providers of the management cluster.",
         subcommands = {GetCommand.Kubeconfig.class, GetCommand.Pods.class, GetCommand.Nodes.class, GetCommand.PodDescription.class,
                 GetCommand.Logs.class, GetCommand.Providers.class, GetCommand.ResourceSets.class, ProblemsCommand.class,
-                ControllerLogsCommand.class, ClusterClassesCommand.class})
+                ControllerLogsCommand.class, ClusterClassesCommand.class, UpgradePlanCommand.class})
 final class GetCommand {
 
     /** The kubeconfig of workload Cluster {@code name}, read from its Secret in the management cluster. */

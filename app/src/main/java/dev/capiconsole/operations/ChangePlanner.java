@@ -94,17 +94,34 @@ public final class ChangePlanner {
 
     /** The control plane's (or the topology's) Kubernetes version, with the same checks as Cluster API's webhooks. */
     public static Change upgrade(CapiObject cluster, CapiObject controlPlane, String version) {
+        return upgrade(cluster, controlPlane, version, List.of());
+    }
+
+    /**
+     * As {@link #upgrade(CapiObject, CapiObject, String)}; a topology Cluster whose ClusterClass lists
+     * {@code classVersions} may go to any later one of them (Cluster API chains the minors), as the Cluster webhook
+     * allows: the version must be one of the class's, and no ceiling applies.
+     */
+    public static Change upgrade(CapiObject cluster, CapiObject controlPlane, String version,
+                                 List<String> classVersions) {
         Semver target = version(version);
         if (topology(cluster)) {
             String current = cluster.text("spec", "topology", "version");
-            checkStep(current, target, version);
+            if (classVersions.isEmpty()) {
+                checkStep(current, target, version);
+            } else {
+                checkClassVersion(current, target, version, classVersions);
+            }
             List<String> warnings = new ArrayList<>();
             if (controlPlane != null && !controlPlane.text("status", "version").isEmpty()
                     && !controlPlane.text("status", "version").equals(current)) {
                 warnings.add("the control plane is still at " + controlPlane.text("status", "version")
                         + ": Cluster API refuses a new version until the previous upgrade is done");
             }
-            warnings.add("the control plane is upgraded first, then each MachineDeployment, machine by machine");
+            warnings.add(classVersions.isEmpty()
+                    ? "the control plane is upgraded first, then each MachineDeployment, machine by machine"
+                    : "Cluster API goes through every minor version on the way (the class's latest of each), the "
+                    + "control plane first, the workers when the version skew requires it and at the end");
             return merge(cluster, "Upgrade " + cluster.display() + " to Kubernetes " + version,
                     Map.of("spec", Map.of("topology", Map.of("version", version))),
                     List.of(new Change.FieldChange("spec.topology.version", orUnset(current), version)), warnings);
@@ -165,6 +182,19 @@ public final class ChangePlanner {
         return next;
     }
 
+    /**
+     * The versions to offer a topology Cluster at {@code current}: with a class listing Kubernetes versions, every
+     * later one of them (the likeliest, the newest, last); else the next patch or minor.
+     */
+    public static List<String> upgradeChoices(String current, List<String> classVersions) {
+        if (classVersions.isEmpty()) {
+            return nextVersions(current);
+        }
+        Semver from = Semver.tryParse(current).orElse(null);
+        return classVersions.stream().filter(v -> from == null
+                || Semver.tryParse(v).map(s -> s.compareTo(from) > 0).orElse(false)).toList();
+    }
+
     /** The versions an upgrade may go to next: a later patch of this minor, or the next minor. */
     public static List<String> nextVersions(String current) {
         return Semver.tryParse(current).map(v -> List.of(
@@ -196,6 +226,68 @@ public final class ChangePlanner {
                     + ": Kubernetes is upgraded one minor version at a time (next: "
                     + String.join(" or ", nextVersions(current)) + ")");
         }
+    }
+
+    private static void checkClassVersion(String current, Semver target, String version, List<String> classVersions) {
+        if (!classVersions.contains(version)) {
+            throw new OperationRefused("version " + version + " is not one of the ClusterClass's Kubernetes versions ("
+                    + String.join(", ", classVersions) + ")");
+        }
+        Semver.tryParse(current).ifPresent(from -> {
+            if (target.compareTo(from) == 0) {
+                throw new OperationRefused("already at " + current);
+            }
+            if (target.compareTo(from) < 0) {
+                throw new OperationRefused("version cannot be decreased from " + current + " to " + version);
+            }
+        });
+    }
+
+    // ---- worker upgrade annotations of a topology (defer-upgrade, hold-upgrade-sequence)
+
+    /**
+     * Sets or clears an annotation on one worker of a Cluster's topology ({@code machineDeployments} or
+     * {@code machinePools}, by its topology name), where the topology controller reads the upgrade annotations.
+     */
+    public static Change topologyWorkerAnnotation(CapiObject cluster, String list, String workerName,
+                                                  String annotation, boolean set) {
+        if (!topology(cluster) || !(cluster.get("spec", "topology", "workers", list) instanceof List<?> workers)) {
+            throw new OperationRefused(cluster.display() + " has no " + list + " in its topology");
+        }
+        for (int i = 0; i < workers.size(); i++) {
+            if (workers.get(i) instanceof Map<?, ?> item && workerName.equals(item.get("name"))) {
+                return workerAnnotation(cluster, list, i, item, annotation, set);
+            }
+        }
+        throw new OperationRefused(cluster.display() + " has no " + workerName + " in spec.topology.workers." + list);
+    }
+
+    private static Change workerAnnotation(CapiObject cluster, String list, int index, Map<?, ?> item,
+                                           String annotation, boolean set) {
+        Map<?, ?> metadata = item.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> annotations = metadata.get("annotations") instanceof Map<?, ?> a ? a : Map.of();
+        boolean present = annotations.containsKey(annotation);
+        String where = "spec.topology.workers." + list + "[name=" + item.get("name") + "].metadata.annotations["
+                + annotation + "]";
+        if (present == set) {
+            throw new OperationRefused(where + (set ? " is already set" : " is not set"));
+        }
+        String base = "/spec/topology/workers/" + list + "/" + index;
+        List<Map<String, Object>> operations = new ArrayList<>();
+        operations.add(op("test", base + "/name", item.get("name")));
+        if (!set) {
+            operations.add(removeOp(base + "/metadata/annotations/" + pointerToken(annotation)));
+        } else if (!item.containsKey("metadata")) {
+            operations.add(op("add", base + "/metadata", Map.of("annotations", Map.of(annotation, ""))));
+        } else if (!metadata.containsKey("annotations")) {
+            operations.add(op("add", base + "/metadata/annotations", Map.of(annotation, "")));
+        } else {
+            operations.add(op("add", base + "/metadata/annotations/" + pointerToken(annotation), ""));
+        }
+        String summary = (set ? "Set " : "Clear ") + annotation + " on worker " + item.get("name") + " of "
+                + cluster.display();
+        return jsonPatch(cluster, summary, operations, List.of(new Change.FieldChange(where, present ? "\"\"" : UNSET,
+                set ? "\"\"" : UNSET)), List.of());
     }
 
     // ---- rollout restart (clusterctl alpha rollout restart)
@@ -370,6 +462,18 @@ public final class ChangePlanner {
         operation.put("op", op);
         operation.put("path", path);
         operation.put("value", value);
+        return operation;
+    }
+
+    /** A key as one token of a JSON pointer (RFC 6901). */
+    private static String pointerToken(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static Map<String, Object> removeOp(String path) {
+        Map<String, Object> operation = new LinkedHashMap<>();
+        operation.put("op", "remove");
+        operation.put("path", path);
         return operation;
     }
 

@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /** The test ClusterClass of {@code clusterclass/capi-console-test.yaml} and its templates, read for the tests. */
-final class TestClass {
+public final class TestClass {
 
-    static final String NAME = "capi-console-test";
+    public static final String NAME = "capi-console-test";
     static final String RESOURCE = "/clusterclass/capi-console-test.yaml";
 
     private TestClass() {
     }
 
     /** The class and its templates, in {@code namespace}. */
-    static List<Map<String, Object>> objects(String namespace) {
+    public static List<Map<String, Object>> objects(String namespace) {
         try (InputStream in = TestClass.class.getResourceAsStream(RESOURCE)) {
             List<Map<String, Object>> objects = TemplateObjects.parse(new String(in.readAllBytes(),
                     StandardCharsets.UTF_8), RESOURCE);

@@ -103,6 +103,53 @@ class ChangePlannerTest {
     }
 
     @Test
+    void aClassWithKubernetesVersionsAllowsAChainedUpgradeToAnyLaterOneOfThem() {
+        List<String> classVersions = List.of("v1.36.0", "v1.37.0", "v1.38.0", "v1.39.0");
+
+        assertThat(ChangePlanner.upgrade(TOPOLOGY_CLUSTER, null, "v1.39.0", classVersions).describe())
+                .contains("spec.topology.version: v1.36.0 -> v1.39.0", "every minor version on the way");
+        assertThatThrownBy(() -> ChangePlanner.upgrade(TOPOLOGY_CLUSTER, null, "v1.38.1", classVersions))
+                .hasMessageContaining("not one of the ClusterClass's Kubernetes versions");
+        assertThatThrownBy(() -> ChangePlanner.upgrade(TOPOLOGY_CLUSTER, null, "v1.36.0", classVersions))
+                .hasMessageContaining("already at v1.36.0");
+        assertThat(ChangePlanner.upgradeChoices("v1.36.0", classVersions))
+                .containsExactly("v1.37.0", "v1.38.0", "v1.39.0");
+        assertThat(ChangePlanner.upgradeChoices("v1.36.0", List.of())).containsExactly("v1.36.1", "v1.37.0");
+    }
+
+    @Test
+    void upgradeAnnotationsGoOnTheWorkersTopologyEntry() {
+        Change defer = ChangePlanner.topologyWorkerAnnotation(TOPOLOGY_CLUSTER, "machineDeployments", "md-1",
+                "topology.cluster.x-k8s.io/defer-upgrade", true);
+
+        assertThat(defer.kind()).isEqualTo(Change.Kind.JSON_PATCH);
+        assertThat(defer.patch()).contains("{\"op\":\"test\",\"path\":\"/spec/topology/workers/machineDeployments/1/name\","
+                + "\"value\":\"md-1\"}", "{\"op\":\"add\",\"path\":\"/spec/topology/workers/machineDeployments/1/metadata\","
+                + "\"value\":{\"annotations\":{\"topology.cluster.x-k8s.io/defer-upgrade\":\"\"}}}");
+        assertThat(defer.describe()).contains("spec.topology.workers.machineDeployments[name=md-1].metadata"
+                + ".annotations[topology.cluster.x-k8s.io/defer-upgrade]: <unset> -> \"\"");
+        assertThatThrownBy(() -> ChangePlanner.topologyWorkerAnnotation(TOPOLOGY_CLUSTER, "machineDeployments",
+                "md-1", "topology.cluster.x-k8s.io/defer-upgrade", false)).hasMessageContaining("is not set");
+        CapiObject held = object("""
+                apiVersion: cluster.x-k8s.io/v1beta2
+                kind: Cluster
+                metadata: {name: c1, namespace: ns, resourceVersion: "7"}
+                spec:
+                  topology:
+                    version: v1.36.0
+                    workers:
+                      machineDeployments:
+                      - {class: w, name: md-0, metadata: {annotations: {topology.cluster.x-k8s.io/hold-upgrade-sequence: ""}}}
+                """);
+        assertThat(ChangePlanner.topologyWorkerAnnotation(held, "machineDeployments", "md-0",
+                "topology.cluster.x-k8s.io/hold-upgrade-sequence", false).patch()).contains("{\"op\":\"remove\","
+                + "\"path\":\"/spec/topology/workers/machineDeployments/0/metadata/annotations/"
+                + "topology.cluster.x-k8s.io~1hold-upgrade-sequence\"}");
+        assertThatThrownBy(() -> ChangePlanner.topologyWorkerAnnotation(held, "machineDeployments", "md-9",
+                "topology.cluster.x-k8s.io/defer-upgrade", true)).hasMessageContaining("has no md-9");
+    }
+
+    @Test
     void workersOfAPlainClusterFollowTheirControlPlaneNeverAboveIt() {
         CapiObject md = object("""
                 apiVersion: cluster.x-k8s.io/v1beta2

@@ -33,6 +33,7 @@ final class ClusterActions {
 
     private final ClustersViewModel model;
     private final MenuButton menu = new MenuButton(Texts.get("clusters.actions.menu"));
+    private UpgradePlannerPane planner;
 
     ClusterActions(ClustersViewModel model) {
         this.model = model;
@@ -82,7 +83,7 @@ final class ClusterActions {
                 switch (action) {
                     case SCALE -> askReplicas(node).ifPresent(n -> operations.scale(node, n));
                     case RESTART -> operations.restart(node);
-                    case UPGRADE -> askVersion(node).ifPresent(version -> operations.upgrade(node, version));
+                    case UPGRADE -> upgrade(node);
                     case PAUSE -> operations.pause(true);
                     case RESUME -> operations.pause(false);
                     case DELETE_MACHINE -> operations.deleteMachine(node);
@@ -97,6 +98,22 @@ final class ClusterActions {
             });
             menu.getItems().add(item);
         }
+    }
+
+    /** A topology Cluster opens the chained-upgrade planner; any other object asks for the next version. */
+    private void upgrade(TreeNode node) {
+        ClusterSummary cluster = model.selectedProperty().get();
+        boolean topology = cluster != null && !cluster.clusterClass().isEmpty()
+                && (node.kind().equals("Cluster") || node.kind().equals("KubeadmControlPlane"));
+        if (!topology) {
+            askVersion(node).ifPresent(version -> model.operations().upgrade(node, version));
+            return;
+        }
+        if (planner == null) {
+            planner = new UpgradePlannerPane(model.planner());
+        }
+        model.planner().open(cluster);
+        planner.show(owner());
     }
 
     private Optional<Integer> askReplicas(TreeNode node) {

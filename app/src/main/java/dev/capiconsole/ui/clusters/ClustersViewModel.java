@@ -60,6 +60,7 @@ public final class ClustersViewModel {
     private final DiagramViewModel diagram;
     private final ControllerLogsViewModel logs;
     private final EventsTimelineViewModel timeline;
+    private final UpgradePlannerViewModel planner;
 
     public ClustersViewModel(ObjectProperty<ManagementCluster> connected, TaskExecutor tasks) {
         this.tasks = tasks;
@@ -67,6 +68,7 @@ public final class ClustersViewModel {
         this.diagram = new DiagramViewModel(tasks.serial(), this::refreshSoon);
         this.logs = new ControllerLogsViewModel(connected, tasks.serial());
         this.timeline = new EventsTimelineViewModel(connected, selected, tasks.serial(), this::refreshSoon);
+        this.planner = new UpgradePlannerViewModel(connected, operations, tasks.serial(), this::refreshSoon);
         connected.addListener((obs, old, now) -> {
             disconnect();
             if (now != null) {
@@ -169,6 +171,7 @@ public final class ClustersViewModel {
                         .read(parts[0], parts[1]);
                 root = DescribeTreeBuilder.build(snapshot, currentOptions, now);
                 timeline.snapshotRead(snapshot);
+                planner.snapshotRead(snapshot);
                 laidOut = diagram.layout(snapshot);
             }
         }
@@ -235,6 +238,10 @@ public final class ClustersViewModel {
 
     public EventsTimelineViewModel timeline() {
         return timeline;
+    }
+
+    public UpgradePlannerViewModel planner() {
+        return planner;
     }
 
     public OperationsViewModel operations() {

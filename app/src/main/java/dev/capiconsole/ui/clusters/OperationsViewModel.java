@@ -19,8 +19,11 @@ import dev.capiconsole.topology.TreeNode;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.TaskExecutor;
 import dev.capiconsole.ui.common.Texts;
+import dev.capiconsole.upgradeplan.UpgradeState;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
@@ -130,7 +133,18 @@ public final class OperationsViewModel {
         plan(objects -> ChangePlanner.deleteCluster(objects.cluster()));
     }
 
+    /** A change of the chained-upgrade planner, worked out from the Cluster's objects and class read fresh. */
+    public void planUpgrade(Function<UpgradeState, Change> planner) {
+        propose((client, selected) -> planner.apply(UpgradeState.read(client, selected.namespace(),
+                selected.name())));
+    }
+
     private void plan(Function<ClusterObjects, Change> planner) {
+        propose((client, selected) -> planner.apply(ClusterObjects.read(client, selected.namespace(),
+                selected.name())));
+    }
+
+    private void propose(BiFunction<KubernetesClient, ClusterSummary, Change> planner) {
         ManagementCluster management = connected.get();
         ClusterSummary selected = cluster.get();
         if (management == null || selected == null) {
@@ -139,8 +153,7 @@ public final class OperationsViewModel {
         }
         busy.set(true);
         message.set(Texts.get("clusters.operations.reading", selected.namespace(), selected.name()));
-        Supplier<Change> read = () -> planner.apply(ClusterObjects.read(management.client(), selected.namespace(),
-                selected.name()));
+        Supplier<Change> read = () -> planner.apply(management.client(), selected);
         BackgroundTask.of(read::get).onSuccess(change -> {
             busy.set(false);
             message.set("");
