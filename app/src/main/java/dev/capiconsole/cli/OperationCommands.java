@@ -7,6 +7,7 @@ import dev.capiconsole.operations.ClusterObjects;
 import dev.capiconsole.operations.OperationRefused;
 import dev.capiconsole.topology.CapiObject;
 import dev.capiconsole.topology.V1Beta1Core;
+import dev.capiconsole.upgradeplan.UpgradeState;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.BufferedReader;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -51,12 +53,17 @@ final class OperationCommands {
         boolean dryRun;
 
         int run(CommandSpec spec, String cluster, Function<ClusterObjects, Change> plan) {
+            return run(spec, cluster, (client, objects) -> plan.apply(objects));
+        }
+
+        /** As above, for a plan that reads more than the Cluster's objects. */
+        int run(CommandSpec spec, String cluster, BiFunction<KubernetesClient, ClusterObjects, Change> plan) {
             try (ManagementTarget.Connection management = target.open()) {
                 KubernetesClient client = management.client();
                 String ns = management.namespace();
-                Change change = plan.apply(ClusterObjects.read(client, ns, cluster));
+                Change change = plan.apply(client, ClusterObjects.read(client, ns, cluster));
                 return confirmAndApply(spec, client, change, null,
-                        () -> plan.apply(ClusterObjects.read(client, ns, cluster)));
+                        () -> plan.apply(client, ClusterObjects.read(client, ns, cluster)));
             }
         }
 
@@ -140,7 +147,9 @@ final class OperationCommands {
 
     @Command(name = "cluster", mixinStandardHelpOptions = true, description = {
         "Upgrade a cluster's Kubernetes version: the topology version of a ClusterClass cluster, else its control "
-            + "plane (then each MachineDeployment with --machine-deployment). One minor version at a time."})
+            + "plane (then each MachineDeployment with --machine-deployment). One minor version at a time, unless the "
+            + "cluster's ClusterClass lists kubernetesVersions: then any later one of them, and Cluster API chains "
+            + "the upgrade through the minors between (see get upgrade-plan)."})
     static final class Upgrade implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -160,8 +169,9 @@ final class OperationCommands {
 
         @Override
         public Integer call() {
-            return common.run(spec, cluster, objects -> machineDeployment == null
-                    ? ChangePlanner.upgrade(objects.cluster(), objects.controlPlane(), version)
+            return common.run(spec, cluster, (client, objects) -> machineDeployment == null
+                    ? ChangePlanner.upgrade(objects.cluster(), objects.controlPlane(), version,
+                            UpgradeState.classVersions(client, objects.cluster()))
                     : ChangePlanner.upgradeMachineDeployment(objects.machineDeployment(machineDeployment),
                     objects.controlPlane() == null ? "" : objects.controlPlane().text("spec", "version"), version));
         }

@@ -37,7 +37,8 @@ import picocli.CommandLine.Model.OptionSpec;
 class CliFuzzTest {
 
     /** Commands that start processes or windows on this machine; their refusals are tested elsewhere. */
-    static final Set<String> NOT_RUN = Set.of("gui", "lab start", "lab stop", "kind create", "kind delete");
+    static final Set<String> NOT_RUN = Set.of("gui", "lab start", "lab stop", "kind create", "kind delete",
+            "kind load");
 
     static Path home;
     static Path missingKubeconfig;
