@@ -144,7 +144,7 @@ final class NavigationView {
 
     private static ToggleButton navButton(View view, Label count) {
         Label name = new Label(view.title());
-        Label key = new Label(view.shortcut().getDisplayText());
+        Label key = new Label(view.shortcutText());
         key.getStyleClass().add("shortcut-hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
