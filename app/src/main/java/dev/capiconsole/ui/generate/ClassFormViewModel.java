@@ -158,8 +158,9 @@ public final class ClassFormViewModel {
         }
         Matcher worker = WORKER.matcher(path);
         if (worker.matches()) {
-            return worker(worker.group(1).equals("machinePools"), worker.group(2)).map(w -> workerTarget(w,
-                    worker.group(3)));
+            // A repeated name is the fault of the later group, the one named second.
+            return worker(worker.group(1).equals("machinePools"), worker.group(2), worker.group(3).equals(".name"))
+                    .map(w -> workerTarget(w, worker.group(3)));
         }
         Matcher variable = VARIABLE.matcher(path);
         if (variable.matches() && variables.containsKey(variable.group(1))) {
@@ -170,9 +171,10 @@ public final class ClassFormViewModel {
     }
 
     /** The worker group a path names, by its name or (as the server may write it) its index among its kind. */
-    private Optional<WorkerForm> worker(boolean pools, String key) {
-        Optional<WorkerForm> named = workers.stream().filter(w -> w.nameProperty().get().strip().equals(key))
-                .findFirst();
+    private Optional<WorkerForm> worker(boolean pools, String key, boolean last) {
+        List<WorkerForm> withName = workers.stream().filter(w -> w.nameProperty().get().strip().equals(key)).toList();
+        Optional<WorkerForm> named = withName.isEmpty() ? Optional.empty()
+                : Optional.of(withName.get(last ? withName.size() - 1 : 0));
         if (named.isPresent() || !key.matches("\\d+")) {
             return named;
         }
