@@ -119,8 +119,8 @@ public final class ClusterClassesView {
         variables.setId("cluster-class-variables");
         variables.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         variables.setPlaceholder(new Label(Texts.get("clusterclasses.variables.none")));
-        TableColumn<ClassVariable, String> description = Columns.column(Texts.get("clusterclasses.variables.description"),
-                240, ClassVariable::description);
+        TableColumn<ClassVariable, String> description = Columns.column(
+                Texts.get("clusterclasses.variables.description"), 240, ClassVariable::description);
         description.setCellFactory(column -> StatusCells.wrappingCell());
         TableColumn<ClassVariable, String> uses = Columns.column(Texts.get("clusterclasses.variables.uses"), 330,
                 v -> v.uses().isEmpty() ? Texts.get("clusterclasses.variables.unused")

@@ -30,7 +30,8 @@ import javafx.collections.ObservableList;
  */
 public final class ClassFormViewModel {
 
-    private static final Pattern VARIABLE = Pattern.compile("^spec\\.topology\\.variables\\[([^\\]]+)](?:\\.value)?(.*)$");
+    private static final Pattern VARIABLE = Pattern.compile(
+            "^spec\\.topology\\.variables\\[([^\\]]+)](?:\\.value)?(.*)$");
     private static final Pattern WORKER = Pattern.compile(
             "^spec\\.topology\\.workers\\.(machineDeployments|machinePools)\\[([^\\]]+)](.*)$");
     private static final Pattern OVERRIDE = Pattern.compile("^\\.variables\\.overrides\\[([^\\]]+)](?:\\.value)?(.*)$");

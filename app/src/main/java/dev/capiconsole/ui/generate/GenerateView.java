@@ -218,7 +218,8 @@ public final class GenerateView {
             @Override
             public String toString(ClusterClassModel c) {
                 return c == null ? "" : Texts.get("generate.class.choice", c.namespace(), c.name(),
-                        c.variables().size(), c.kubernetesVersions().isEmpty() ? Texts.get("generate.class.anyVersionShort")
+                        c.variables().size(), c.kubernetesVersions().isEmpty()
+                                ? Texts.get("generate.class.anyVersionShort")
                                 : String.join(", ", c.kubernetesVersions()));
             }
 

@@ -95,6 +95,8 @@ final class SchemaControls {
                     ? change : null;
             text.setTextFormatter(new TextFormatter<>(numbersOnly));
             text.setMaxWidth(180);
+        } else {
+            text.setMaxWidth(520);
         }
         return text;
     }

@@ -107,6 +107,11 @@ public abstract sealed class SchemaField permits SchemaField.Text, SchemaField.Y
         return Optional.empty();
     }
 
+    /** The value of a list's item or a map's value: an object without fields set is empty, anything else null. */
+    static Object itemValue(SchemaField item) {
+        return item instanceof Group group ? group.setFields() : item.value().orElse(null);
+    }
+
     /** This field and every field inside it. */
     public List<SchemaField> all() {
         List<SchemaField> all = new ArrayList<>();
@@ -223,9 +228,15 @@ public abstract sealed class SchemaField permits SchemaField.Text, SchemaField.Y
 
         @Override
         public Optional<Object> value() {
+            Map<String, Object> value = setFields();
+            return value.isEmpty() ? Optional.empty() : Optional.of(value);
+        }
+
+        /** The fields that are set, possibly none: an item of a list or a map's value is there even when empty. */
+        Map<String, Object> setFields() {
             Map<String, Object> value = new LinkedHashMap<>();
             fields.forEach((name, field) -> field.value().ifPresent(v -> value.put(name, v)));
-            return value.isEmpty() ? Optional.empty() : Optional.of(value);
+            return value;
         }
 
         @Override
@@ -277,7 +288,7 @@ public abstract sealed class SchemaField permits SchemaField.Text, SchemaField.Y
             Map<String, Object> value = new LinkedHashMap<>();
             for (Entry entry : entries) {
                 if (!entry.key().get().isBlank()) {
-                    value.put(entry.key().get().strip(), entry.value().value().orElse(null));
+                    value.put(entry.key().get().strip(), itemValue(entry.value()));
                 }
             }
             return value.isEmpty() ? Optional.empty() : Optional.of(value);
@@ -326,7 +337,7 @@ public abstract sealed class SchemaField permits SchemaField.Text, SchemaField.Y
                 return Optional.empty();
             }
             List<Object> value = new ArrayList<>();
-            items.forEach(item -> value.add(item.value().orElse(null)));
+            items.forEach(item -> value.add(itemValue(item)));
             return Optional.of(value);
         }
 

@@ -29,7 +29,8 @@ class ClassFormViewModelTest {
 
     /** The test class of {@code clusterclass/capi-console-test.yaml}, in namespace {@code classes}. */
     static ClusterClassModel testClass() throws IOException {
-        try (InputStream in = ClassFormViewModelTest.class.getResourceAsStream("/clusterclass/capi-console-test.yaml")) {
+        String resource = "/clusterclass/capi-console-test.yaml";
+        try (InputStream in = ClassFormViewModelTest.class.getResourceAsStream(resource)) {
             List<Map<String, Object>> objects = TemplateObjects.parse(new String(in.readAllBytes(),
                     StandardCharsets.UTF_8), "capi-console-test.yaml");
             Map<String, Object> clusterClass = objects.stream().filter(o -> "ClusterClass".equals(o.get("kind")))
@@ -48,7 +49,8 @@ class ClassFormViewModelTest {
         assertThat(fields).hasSize(10);
         assertThat(fields.keySet()).startsWith("environment", "imageRepository", "maxPods");
         assertThat(fields.get("environment")).isInstanceOf(SchemaField.Choice.class);
-        assertThat(((SchemaField.Choice) fields.get("environment")).options()).containsExactly("dev", "staging", "prod");
+        assertThat(((SchemaField.Choice) fields.get("environment")).options())
+                .containsExactly("dev", "staging", "prod");
         assertThat(fields.get("maxPods")).isInstanceOfSatisfying(SchemaField.Text.class, t -> assertThat(t.numeric())
                 .isTrue());
         assertThat(fields.get("maxPods").schema().defaultValue().map(JsonValues::json)).contains("110");
@@ -104,6 +106,8 @@ class ClassFormViewModelTest {
 
         SchemaField.Items files = (SchemaField.Items) form.variables().get("extraFiles");
         SchemaField.Group file = (SchemaField.Group) files.add();
+        assertThat(file.fields().get("path").errorProperty().get()).as("an empty item is an object without fields")
+                .isEqualTo("required field is missing");
         ((SchemaField.Text) file.fields().get("path")).textProperty().set("etc/motd");
         ((SchemaField.Text) file.fields().get("content")).textProperty().set("hello");
         assertThat(file.fields().get("path").errorProperty().get()).isEqualTo("should match '^/'");
@@ -124,7 +128,8 @@ class ClassFormViewModelTest {
         form.addWorker().nameProperty().set("md-0");
         assertThat(form.workers().get(1).nameErrorProperty().get()).contains("another worker group is named md-0");
 
-        assertThat(form.check()).as("repository, ratio, proxy, file path, servers, label, version, worker name").isEqualTo(8);
+        assertThat(form.check()).as("repository, ratio, proxy, file path, servers, label, version, worker name")
+                .isEqualTo(8);
         assertThatThrownBy(form::cluster).isInstanceOf(InvalidTopologyException.class);
     }
 
@@ -155,7 +160,8 @@ class ClassFormViewModelTest {
     void theServersProblemsLandAtTheirFields() {
         choose("environment", "dev");
         form.showServerErrors(List.of(
-                new SchemaError("spec.topology.variables[maxPods].value", "server", "should be greater than or equal to 10"),
+                new SchemaError("spec.topology.variables[maxPods].value", "server",
+                        "should be greater than or equal to 10"),
                 new SchemaError("spec.topology.variables[audit].value.maxAge", "server", "should be at most 365"),
                 new SchemaError("spec.topology.workers.machineDeployments[0].variables.overrides[nodePool].value",
                         "server", "should match"),
