@@ -8,7 +8,6 @@ import dev.capiconsole.clusterclass.VariableUse;
 import dev.capiconsole.clusterclass.WorkerClass;
 import dev.capiconsole.ui.common.Columns;
 import dev.capiconsole.ui.common.Labels;
-import dev.capiconsole.ui.common.StatusCells;
 import dev.capiconsole.ui.common.Texts;
 import dev.capiconsole.ui.common.WorkFooter;
 import java.util.List;
@@ -18,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
@@ -49,7 +49,7 @@ public final class ClusterClassesView {
         lead.setMinHeight(Region.USE_PREF_SIZE);
         SplitPane split = new SplitPane(table(), details());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.24);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(title, lead, split, WorkFooter.of("cluster-classes", model.busyProperty(),
                 model.statusProperty(), model.errorProperty()));
@@ -71,16 +71,19 @@ public final class ClusterClassesView {
         table.setId("cluster-classes");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Texts.get("clusterclasses.table.empty")));
-        table.getColumns().addAll(List.of(
-                Columns.column(Texts.get("clusterclasses.column.namespace"), 110, ClusterClassModel::namespace),
-                Columns.column(Texts.get("clusterclasses.column.name"), 160, ClusterClassModel::name),
-                Columns.column(Texts.get("clusterclasses.column.variables"), 90, ClusterClassesView::variableCount),
-                Columns.column(Texts.get("clusterclasses.column.controlPlane"), 260,
-                        c -> controlPlaneText(c.controlPlane())),
-                Columns.column(Texts.get("clusterclasses.column.workers"), 200, c -> String.join(", ",
+        List<TableColumn<ClusterClassModel, String>> columns = List.of(
+                Columns.column(Texts.get("clusterclasses.column.namespace"), 100, ClusterClassModel::namespace),
+                Columns.column(Texts.get("clusterclasses.column.name"), 150, ClusterClassModel::name),
+                Columns.column(Texts.get("clusterclasses.column.variables"), 120, ClusterClassesView::variableCount),
+                Columns.column(Texts.get("clusterclasses.column.controlPlane"), 220,
+                        c -> controlPlaneText(c.controlPlane()).replace(" + ", "\n+ ")),
+                Columns.column(Texts.get("clusterclasses.column.workers"), 150, c -> String.join("\n",
                         c.workerClasses().stream().map(ClusterClassesView::workerLabel).toList())),
-                Columns.column(Texts.get("clusterclasses.column.versions"), 170, ClusterClassesView::versionsText),
-                Columns.column(Texts.get("clusterclasses.column.clusters"), 160, ClusterClassesView::clustersText)));
+                Columns.column(Texts.get("clusterclasses.column.versions"), 150, ClusterClassesView::versionsText),
+                Columns.column(Texts.get("clusterclasses.column.clusters"), 160, c -> c.clusters().isEmpty()
+                        ? Texts.get("clusterclasses.clusters.none") : String.join("\n", c.clusters())));
+        columns.forEach(column -> column.setCellFactory(c -> linesCell()));
+        table.getColumns().addAll(columns);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.selectedProperty().set(now);
@@ -121,11 +124,11 @@ public final class ClusterClassesView {
         variables.setPlaceholder(new Label(Texts.get("clusterclasses.variables.none")));
         TableColumn<ClassVariable, String> description = Columns.column(
                 Texts.get("clusterclasses.variables.description"), 240, ClassVariable::description);
-        description.setCellFactory(column -> StatusCells.wrappingCell());
+        description.setCellFactory(column -> linesCell());
         TableColumn<ClassVariable, String> uses = Columns.column(Texts.get("clusterclasses.variables.uses"), 330,
                 v -> v.uses().isEmpty() ? Texts.get("clusterclasses.variables.unused")
                         : String.join("\n", v.uses().stream().map(VariableUse::label).toList()));
-        uses.setCellFactory(column -> StatusCells.wrappingCell());
+        uses.setCellFactory(column -> linesCell());
         variables.getColumns().addAll(List.of(
                 Columns.column(Texts.get("clusterclasses.variables.name"), 130, ClassVariable::name),
                 Columns.column(Texts.get("clusterclasses.variables.type"), 130, ClusterClassesView::typeText),
@@ -177,7 +180,27 @@ public final class ClusterClassesView {
         workers.getItems().setAll(chosen.workerClasses());
     }
 
-    private static String variableCount(ClusterClassModel c) {
+    /** A cell of several lines, as tall as its text needs at the column's width. */
+    private static <T> TableCell<T, String> linesCell() {
+        return new TableCell<>() {
+            {
+                setWrapText(true);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+
+            @Override
+            protected double computePrefHeight(double width) {
+                return super.computePrefHeight(getTableColumn() == null ? width : getTableColumn().getWidth());
+            }
+        };
+    }
+
+        private static String variableCount(ClusterClassModel c) {
         long required = c.variables().stream().filter(ClassVariable::required).count();
         return required == 0 ? String.valueOf(c.variables().size())
                 : Texts.get("clusterclasses.column.variablesRequired", c.variables().size(), required);

@@ -18,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -37,6 +38,7 @@ final class SchemaControls {
     static Node row(SchemaField field) {
         Label name = new Label(field.label() + (field.required() ? " *" : ""));
         name.getStyleClass().add("class-form-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label type = new Label(typeText(field.schema()));
         type.getStyleClass().add("field-hint");
         HBox heading = new HBox(10, name, type);

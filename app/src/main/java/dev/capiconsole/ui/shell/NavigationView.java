@@ -146,6 +146,7 @@ final class NavigationView {
         Label name = new Label(view.title());
         Label key = new Label(view.shortcutText());
         key.getStyleClass().add("shortcut-hint");
+        key.setVisible(!view.shortcutText().isEmpty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox graphic = new HBox(10, new FontIcon(view.icon()), name, spacer, key);
