@@ -123,27 +123,27 @@ public final class ClusterClassesView {
         variables.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         variables.setPlaceholder(new Label(Texts.get("clusterclasses.variables.none")));
         TableColumn<ClassVariable, String> description = Columns.column(
-                Texts.get("clusterclasses.variables.description"), 240, ClassVariable::description);
-        description.setCellFactory(column -> linesCell());
-        TableColumn<ClassVariable, String> uses = Columns.column(Texts.get("clusterclasses.variables.uses"), 330,
+                Texts.get("clusterclasses.variables.description"), 190, ClassVariable::description);
+        TableColumn<ClassVariable, String> uses = Columns.column(Texts.get("clusterclasses.variables.uses"), 420,
                 v -> v.uses().isEmpty() ? Texts.get("clusterclasses.variables.unused")
                         : String.join("\n", v.uses().stream().map(VariableUse::label).toList()));
-        uses.setCellFactory(column -> linesCell());
-        variables.getColumns().addAll(List.of(
-                Columns.column(Texts.get("clusterclasses.variables.name"), 130, ClassVariable::name),
-                Columns.column(Texts.get("clusterclasses.variables.type"), 130, ClusterClassesView::typeText),
+        List<TableColumn<ClassVariable, String>> columns = List.of(
+                Columns.column(Texts.get("clusterclasses.variables.name"), 120, ClassVariable::name),
+                Columns.column(Texts.get("clusterclasses.variables.type"), 120, ClusterClassesView::typeText),
                 Columns.column(Texts.get("clusterclasses.variables.required"), 70, v -> Texts.get(v.required()
                         ? "clusterclasses.variables.yes" : "clusterclasses.variables.no")),
-                Columns.column(Texts.get("clusterclasses.variables.default"), 120,
+                Columns.column(Texts.get("clusterclasses.variables.default"), 100,
                         v -> v.defaultValue().map(JsonValues::json).orElse("")),
-                description, uses));
+                description, uses);
+        columns.forEach(column -> column.setCellFactory(c -> linesCell()));
+        variables.getColumns().addAll(columns);
         VBox.setVgrow(variables, Priority.ALWAYS);
 
         workers.setId("cluster-class-workers");
         workers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         workers.setPlaceholder(new Label(Texts.get("clusterclasses.workers.none")));
-        workers.setPrefHeight(110);
-        workers.setMinHeight(90);
+        workers.setPrefHeight(100);
+        workers.setMinHeight(80);
         workers.getColumns().addAll(List.of(
                 Columns.column(Texts.get("clusterclasses.workers.kind"), 150, w -> Texts.get(
                         w.kind() == WorkerClass.Kind.MACHINE_POOL ? "clusterclasses.workers.machinePool"
@@ -157,7 +157,11 @@ public final class ClusterClassesView {
         variablesHeading.getStyleClass().add("title-4");
         Label workersHeading = new Label(Texts.get("clusterclasses.details.workers"));
         workersHeading.getStyleClass().add("title-4");
-        VBox details = new VBox(8, top, summary, variablesHeading, variables, workersHeading, workers);
+        VBox workerClasses = new VBox(4, workersHeading, workers);
+        HBox.setHgrow(workerClasses, Priority.ALWAYS);
+        // The summary beside the worker classes: the variables get the height.
+        HBox middle = new HBox(24, summary, workerClasses);
+        VBox details = new VBox(8, top, middle, variablesHeading, variables);
         details.setId("cluster-class-details");
         return details;
     }
@@ -173,7 +177,7 @@ public final class ClusterClassesView {
             return;
         }
         heading.setText(chosen.namespace() + "/" + chosen.name());
-        controlPlane.setText(controlPlaneText(chosen.controlPlane()));
+        controlPlane.setText(controlPlaneText(chosen.controlPlane()).replace(" + ", "\n+ "));
         versions.setText(versionsText(chosen));
         clusters.setText(clustersText(chosen));
         variables.getItems().setAll(chosen.variables());
