@@ -18,7 +18,8 @@ class ArchitectureTest {
 
     /** The feature packages of the window; only {@code ui.shell} wires them together. */
     static final List<String> UI_FEATURES = List.of(
-            "clusters", "generate", "workloads", "install", "kind", "lab", "providers", "resourcesets", "problems");
+            "clusters", "generate", "workloads", "install", "kind", "lab", "providers", "resourcesets", "problems",
+            "clusterclasses");
 
     @Test
     void onlyUiDependsOnJavaFx() {

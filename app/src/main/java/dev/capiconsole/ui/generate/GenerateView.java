@@ -3,6 +3,7 @@ package dev.capiconsole.ui.generate;
 import dev.capiconsole.addons.AddonCatalog;
 import dev.capiconsole.addons.ClusterAddons;
 import dev.capiconsole.addons.Strategy;
+import dev.capiconsole.clusterclass.ClusterClassModel;
 import dev.capiconsole.templates.BuiltInTemplates;
 import dev.capiconsole.templates.BuiltInTemplates.BuiltInTemplate;
 import dev.capiconsole.templates.ClusterApplier;
@@ -50,6 +51,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -117,11 +119,12 @@ public final class GenerateView {
         next.getStyleClass().add("accent");
         next.setGraphic(new FontIcon(Feather.ARROW_RIGHT));
         next.textProperty().bind(Bindings.createStringBinding(() -> switch (model.stepProperty().get()) {
-            case TEMPLATE -> Texts.get("generate.button.readTemplate");
+            case TEMPLATE -> Texts.get(model.sourceKindProperty().get() == SourceKind.CLUSTER_CLASS
+                    ? "generate.button.readClass" : "generate.button.readTemplate");
             case CLUSTER, VARIABLES, APPLY -> Texts.get("generate.button.next");
             case ADDONS -> Texts.get("generate.button.generate");
             case PREVIEW -> Texts.get("generate.button.continueToApply");
-        }, model.stepProperty()));
+        }, model.stepProperty(), model.sourceKindProperty()));
         next.setOnAction(e -> model.next());
         next.setDefaultButton(true);
         next.disableProperty().bind(model.busyProperty());
@@ -194,10 +197,42 @@ public final class GenerateView {
                 labelled(Texts.get("generate.configMap.key"), field("config-map-key", "template", model.configMapKeyProperty())));
         configMapRow.disableProperty().bind(configMap.selectedProperty().not());
 
+        RadioButton clusterClass = option(group, Texts.get("generate.source.clusterClass"), SourceKind.CLUSTER_CLASS,
+                "source-cluster-class");
+        Node classRow = classPicker();
+        classRow.disableProperty().bind(clusterClass.selectedProperty().not());
+
         VBox page = new VBox(10, builtIn, indent(templates), release, indent(releaseRow), location,
-                indent(locationRow), configMap, indent(configMapRow));
+                indent(locationRow), configMap, indent(configMapRow), clusterClass, indent(classRow));
         page.setId("wizard-template");
         return scroll(page);
+    }
+
+    /** The ClusterClasses of the management cluster to choose from, each with its variables and versions. */
+    private Node classPicker() {
+        ComboBox<ClusterClassModel> classes = new ComboBox<>(model.clusterClasses());
+        classes.setId("class-picker");
+        classes.setPrefWidth(420);
+        classes.valueProperty().bindBidirectional(model.chosenClassProperty());
+        classes.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ClusterClassModel c) {
+                return c == null ? "" : Texts.get("generate.class.choice", c.namespace(), c.name(),
+                        c.variables().size(), c.kubernetesVersions().isEmpty()
+                                ? Texts.get("generate.class.anyVersionShort")
+                                : String.join(", ", c.kubernetesVersions()));
+            }
+
+            @Override
+            public ClusterClassModel fromString(String text) {
+                return null;
+            }
+        });
+        Label hint = hint(Bindings.createStringBinding(() -> model.connectedProperty().get() == null
+                ? Texts.get("generate.class.connectFirst") : model.clusterClasses().isEmpty()
+                ? Texts.get("generate.class.none") : Texts.get("generate.class.pickerHint"),
+                model.connectedProperty(), model.clusterClasses()));
+        return new VBox(4, classes, hint);
     }
 
     private RadioButton option(ToggleGroup group, String text, SourceKind kind, String id) {
@@ -217,6 +252,12 @@ public final class GenerateView {
     // ------------------------------------------------------------------ step 2
 
     private Node clusterPage() {
+        if (model.fromClass()) {
+            VBox page = new VBox(new ClassFormView(model.classFormProperty().get(), model.namespaces(),
+                    model::checkWithServer).root());
+            page.setId("wizard-cluster");
+            return scroll(page);
+        }
         GridPane grid = form();
         TextField name = field("cluster-name", "my-cluster", model.clusterNameProperty());
         ComboBox<String> namespace = new ComboBox<>(model.namespaces());
@@ -388,6 +429,13 @@ public final class GenerateView {
                 : Texts.get("generate.preview.summary", objects.size(), model.namespaceProperty().get(),
                         model.clusterNameProperty().get(), model.templateOriginProperty().get())));
         HBox bar = new HBox(10, summary, spacer(), save);
+        if (model.fromClass()) {
+            Button check = new Button(Texts.get("generate.class.checkServer"), new FontIcon(Feather.SHIELD));
+            check.setId("preview-check-server");
+            check.disableProperty().bind(model.busyProperty().or(model.connectedProperty().isNull()));
+            check.setOnAction(e -> model.checkWithServer());
+            bar.getChildren().add(2, check);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         Label addons = new Label();
         addons.setId("preview-addons");

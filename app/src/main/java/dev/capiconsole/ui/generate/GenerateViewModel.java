@@ -6,6 +6,10 @@ import dev.capiconsole.addons.AddonSources;
 import dev.capiconsole.addons.ClusterAddons;
 import dev.capiconsole.addons.Manifest;
 import dev.capiconsole.addons.Strategy;
+import dev.capiconsole.clusterclass.ClusterClassModel;
+import dev.capiconsole.clusterclass.ClusterClasses;
+import dev.capiconsole.clusterclass.InvalidTopologyException;
+import dev.capiconsole.clusterclass.ServerDryRun;
 import dev.capiconsole.clusterctl.ClusterctlEnvironment;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.install.InitSetup;
@@ -41,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -82,7 +87,7 @@ public final class GenerateViewModel {
         }
     }
 
-    public enum SourceKind { BUILT_IN, PROVIDER_RELEASE, LOCATION, CONFIG_MAP }
+    public enum SourceKind { BUILT_IN, PROVIDER_RELEASE, LOCATION, CONFIG_MAP, CLUSTER_CLASS }
 
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.TEMPLATE);
     private final ObjectProperty<SourceKind> sourceKind = new SimpleObjectProperty<>(SourceKind.BUILT_IN);
@@ -115,6 +120,10 @@ public final class GenerateViewModel {
 
     private final ObservableList<String> infrastructureProviders = FXCollections.observableArrayList();
 
+    private final ObservableList<ClusterClassModel> clusterClasses = FXCollections.observableArrayList();
+    private final ObjectProperty<ClusterClassModel> chosenClass = new SimpleObjectProperty<>();
+    private final ObjectProperty<ClassFormViewModel> classForm = new SimpleObjectProperty<>();
+
     private final StringProperty cni = new SimpleStringProperty(Addon.NONE);
     private final StringProperty otherManifest = new SimpleStringProperty("");
     private final BooleanProperty containsSecrets = new SimpleBooleanProperty();
@@ -139,7 +148,15 @@ public final class GenerateViewModel {
         this.environments = environments;
         this.showCluster = showCluster;
         builtIn.set(BuiltInTemplates.find("docker", "in-memory").orElse(BuiltInTemplates.all().get(0)));
-        connected.addListener((obs, old, now) -> loadNamespaces());
+        connected.addListener((obs, old, now) -> {
+            loadNamespaces();
+            loadClasses(null);
+        });
+        sourceKind.addListener((obs, old, now) -> {
+            if (now == SourceKind.CLUSTER_CLASS) {
+                loadClasses(null);
+            }
+        });
         loadNamespaces();
         loadProviders();
     }
@@ -195,9 +212,21 @@ public final class GenerateViewModel {
     public void next() {
         error.set("");
         switch (step.get()) {
-            case TEMPLATE -> readTemplate();
-            case CLUSTER -> clusterProblem().ifPresentOrElse(error::set, () -> step.set(
+            case TEMPLATE -> {
+                if (sourceKind.get() == SourceKind.CLUSTER_CLASS) {
+                    readClass();
+                } else {
+                    readTemplate();
+                }
+            }
+            case CLUSTER -> {
+                if (fromClass()) {
+                    buildFromClass();
+                    return;
+                }
+                clusterProblem().ifPresentOrElse(error::set, () -> step.set(
                     variables.isEmpty() ? Step.ADDONS : Step.VARIABLES));
+            }
             case VARIABLES -> {
                 List<String> problems = variables.stream().filter(v -> !v.problem().isEmpty())
                         .map(v -> v.name() + ": " + v.problem()).toList();
@@ -219,7 +248,7 @@ public final class GenerateViewModel {
             case CLUSTER -> step.set(Step.TEMPLATE);
             case VARIABLES -> step.set(Step.CLUSTER);
             case ADDONS -> step.set(variables.isEmpty() ? Step.CLUSTER : Step.VARIABLES);
-            case PREVIEW -> step.set(Step.ADDONS);
+            case PREVIEW -> step.set(fromClass() ? Step.CLUSTER : Step.ADDONS);
             case APPLY -> {
                 if (!busy.get()) {
                     step.set(Step.PREVIEW);
@@ -239,6 +268,126 @@ public final class GenerateViewModel {
         status.set("");
         error.set("");
         step.set(Step.TEMPLATE);
+    }
+
+    /** Whether the wizard is making a Cluster from a ClusterClass (the form of the class, no template). */
+    public boolean fromClass() {
+        return sourceKind.get() == SourceKind.CLUSTER_CLASS && classForm.get() != null;
+    }
+
+    /** Opens the wizard on a ClusterClass of the management cluster: its form, ready to fill in. */
+    public void openClass(String classNamespace, String className) {
+        startOver();
+        sourceKind.set(SourceKind.CLUSTER_CLASS);
+        loadClasses(read -> read.stream().filter(c -> c.namespace().equals(classNamespace)
+                && c.name().equals(className)).findFirst().ifPresent(found -> {
+                    chosenClass.set(found);
+                    readClass();
+                }));
+    }
+
+    /** Asks the server to create the form's Cluster as a dry run; its problems are shown at the form's fields. */
+    public void checkWithServer() {
+        ClassFormViewModel form = classForm.get();
+        ManagementCluster cluster = connected.get();
+        if (form == null || cluster == null) {
+            return;
+        }
+        error.set("");
+        Map<String, Object> object;
+        try {
+            object = form.uncheckedCluster();
+        } catch (SchemaField.UnreadableValue e) {
+            form.check();
+            error.set(Texts.get("generate.class.fixFields", 1));
+            return;
+        }
+        String name = form.nameProperty().get().strip();
+        pageWork.run(Texts.get("generate.class.checking", name, cluster.name()),
+                () -> new ServerDryRun(cluster.client()).create(object), problems -> {
+                    form.check();
+                    if (problems.isEmpty()) {
+                        status.set(Texts.get("generate.class.serverAccepts", form.namespaceProperty().get().strip(),
+                                name));
+                        return;
+                    }
+                    form.showServerErrors(problems);
+                    error.set(Texts.get("generate.class.serverRefuses", problems.size()));
+                    step.set(Step.CLUSTER);
+                });
+    }
+
+    private void readClass() {
+        ClusterClassModel chosen = chosenClass.get();
+        ManagementCluster cluster = connected.get();
+        if (cluster == null) {
+            error.set(Texts.get("generate.class.connectFirst"));
+            return;
+        }
+        if (chosen == null) {
+            error.set(Texts.get("generate.class.pick"));
+            return;
+        }
+        pageWork.run(Texts.get("generate.class.reading", chosen.namespace(), chosen.name()), () ->
+                new ClusterClasses(cluster.client()).get(chosen.namespace(), chosen.name()).orElseThrow(() ->
+                        new IllegalStateException(Texts.get("generate.class.gone", chosen.namespace(), chosen.name()))),
+                read -> {
+                    classForm.set(new ClassFormViewModel(read, clusterName.get().strip(), namespace.get().strip(),
+                            kubernetesVersion.get().strip()));
+                    templateOrigin.set(Texts.get("generate.origin.clusterClass", read.namespace(), read.name()));
+                    step.set(Step.CLUSTER);
+                    status.set(Texts.get("generate.class.read", read.namespace(), read.name(),
+                            read.variables().size()));
+                });
+    }
+
+    /** The form's Cluster, checked, as the one object of the preview. */
+    private void buildFromClass() {
+        ClassFormViewModel form = classForm.get();
+        int problems = form.check();
+        if (problems > 0) {
+            error.set(Texts.get("generate.class.fixFields", problems));
+            return;
+        }
+        Map<String, Object> cluster;
+        try {
+            cluster = form.cluster();
+        } catch (InvalidTopologyException | SchemaField.UnreadableValue e) {
+            error.set(Texts.get("generate.class.fixFields", 1));
+            return;
+        }
+        clusterName.set(form.nameProperty().get().strip());
+        namespace.set(form.namespaceProperty().get().strip());
+        GeneratedCluster result = new GeneratedCluster(List.of(cluster), templateOrigin.get(), List.of());
+        generated.set(result);
+        yaml.set(result.yaml());
+        addonSummary.set("");
+        results.clear();
+        applied.set(false);
+        step.set(Step.PREVIEW);
+        status.set(Texts.get("generate.class.built", form.model().name()));
+    }
+
+    private void loadClasses(Consumer<List<ClusterClassModel>> then) {
+        ManagementCluster cluster = connected.get();
+        if (cluster == null) {
+            clusterClasses.clear();
+            chosenClass.set(null);
+            return;
+        }
+        BackgroundTask.of(() -> new ClusterClasses(cluster.client()).list(null))
+                .onSuccess(read -> {
+                    clusterClasses.setAll(read);
+                    ClusterClassModel before = chosenClass.get();
+                    chosenClass.set(read.stream().filter(c -> before != null && c.namespace().equals(
+                            before.namespace()) && c.name().equals(before.name())).findFirst()
+                            .orElse(read.isEmpty() ? null : read.get(0)));
+                    if (then != null) {
+                        then.accept(read);
+                    }
+                })
+                .onFailure(e -> LOG.info("Cannot list the ClusterClasses: {}", e.getMessage()))
+                .runWith(tasks);
     }
 
     java.util.Optional<String> clusterProblem() {
@@ -494,6 +643,7 @@ public final class GenerateViewModel {
                 }
                 yield new TemplateSource.Location(location.get().trim());
             }
+            case CLUSTER_CLASS -> throw new IllegalArgumentException(Texts.get("generate.class.noTemplate"));
             case CONFIG_MAP -> {
                 if (configMapName.get().isBlank()) {
                     throw new IllegalArgumentException(Texts.get("generate.source.nameConfigMap"));
@@ -643,6 +793,20 @@ public final class GenerateViewModel {
     /** The add-ons of the last generation and their adapted lines; empty without add-ons. */
     public StringProperty addonSummaryProperty() {
         return addonSummary;
+    }
+
+    /** The ClusterClasses of the management cluster, for the template step's class choice. */
+    public ObservableList<ClusterClassModel> clusterClasses() {
+        return clusterClasses;
+    }
+
+    public ObjectProperty<ClusterClassModel> chosenClassProperty() {
+        return chosenClass;
+    }
+
+    /** The form of the chosen class, once read; null before. */
+    public ObjectProperty<ClassFormViewModel> classFormProperty() {
+        return classForm;
     }
 
     public ObjectProperty<ManagementCluster> connectedProperty() {

@@ -144,8 +144,9 @@ final class NavigationView {
 
     private static ToggleButton navButton(View view, Label count) {
         Label name = new Label(view.title());
-        Label key = new Label(view.shortcut().getDisplayText());
+        Label key = new Label(view.shortcutText());
         key.getStyleClass().add("shortcut-hint");
+        key.setVisible(!view.shortcutText().isEmpty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox graphic = new HBox(10, new FontIcon(view.icon()), name, spacer, key);

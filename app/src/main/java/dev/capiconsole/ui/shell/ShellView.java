@@ -1,5 +1,6 @@
 package dev.capiconsole.ui.shell;
 
+import dev.capiconsole.ui.clusterclasses.ClusterClassesView;
 import dev.capiconsole.ui.clusters.ClustersView;
 import dev.capiconsole.ui.common.NoticeBanner;
 import dev.capiconsole.ui.common.Texts;
@@ -147,6 +148,7 @@ final class ShellView {
             case INSTALL -> new InstallView(viewModel.install()).root();
             case RESOURCE_SETS -> new ResourceSetsView(viewModel.resourceSets()).root();
             case PROBLEMS -> new ProblemsView(viewModel.problems()).root();
+            case CLUSTER_CLASSES -> new ClusterClassesView(viewModel.clusterClasses()).root();
         };
     }
 }

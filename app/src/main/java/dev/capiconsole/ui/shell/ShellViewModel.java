@@ -11,6 +11,7 @@ import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.lab.LabOptions;
 import dev.capiconsole.problems.DesktopNotification;
 import dev.capiconsole.settings.Settings;
+import dev.capiconsole.ui.clusterclasses.ClusterClassesViewModel;
 import dev.capiconsole.ui.clusters.ClustersViewModel;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.Notice;
@@ -74,6 +75,7 @@ public final class ShellViewModel {
     private final InstallViewModel install;
     private final ResourceSetsViewModel resourceSets;
     private final ProblemsViewModel problems;
+    private final ClusterClassesViewModel clusterClasses;
     private volatile boolean shutDown;
 
     public ShellViewModel(Settings settings, TaskExecutor tasks, BuildInfo buildInfo, LabOptions labOptions) {
@@ -82,7 +84,7 @@ public final class ShellViewModel {
         this.settingsLane = tasks.serial();
         this.buildInfo = buildInfo;
         this.lab = new LabViewModel(new EmbeddedLab(labOptions), connected,
-                View.CLUSTERS.title() + " (" + View.CLUSTERS.shortcut().getDisplayText() + ")", tasks);
+                View.CLUSTERS.title() + " (" + View.CLUSTERS.shortcutText() + ")", tasks);
         this.clusters = new ClustersViewModel(connected, tasks);
         this.workloads = new WorkloadsViewModel(tasks, connected, clusters.clusters());
         clusters.setOpenWorkload((namespace, name) -> {
@@ -103,6 +105,10 @@ public final class ShellViewModel {
             clusters.reveal(namespace, name);
             show(View.CLUSTERS);
         }, notice::set, (title, body) -> DesktopNotification.find(System.getenv("PATH")).send(title, body));
+        this.clusterClasses = new ClusterClassesViewModel(connected, tasks, (namespace, name) -> {
+            generate.openClass(namespace, name);
+            show(View.GENERATE);
+        });
         install.setOnInstalled(() -> {
             if (connected.get() != null) {
                 connect(connected.get().name());
@@ -157,6 +163,10 @@ public final class ShellViewModel {
 
     public ResourceSetsViewModel resourceSets() {
         return resourceSets;
+    }
+
+    public ClusterClassesViewModel clusterClasses() {
+        return clusterClasses;
     }
 
     public ProblemsViewModel problems() {
@@ -290,6 +300,7 @@ public final class ShellViewModel {
         clusters.shutdown();
         resourceSets.shutdown();
         problems.shutdown();
+        clusterClasses.shutdown();
         workloads.shutdown();
         lab.shutdown();
         if (connected.get() != null) {

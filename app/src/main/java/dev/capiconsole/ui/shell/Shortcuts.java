@@ -24,7 +24,7 @@ final class Shortcuts {
 
     static void install(Scene scene, ShellViewModel viewModel) {
         for (View view : View.values()) {
-            scene.getAccelerators().put(view.shortcut(), () -> viewModel.show(view));
+            view.shortcut().ifPresent(key -> scene.getAccelerators().put(key, () -> viewModel.show(view)));
         }
         scene.getAccelerators().put(THEME, viewModel::toggleTheme);
         scene.getAccelerators().put(OPEN_KUBECONFIG, () -> WelcomeView.openKubeconfig(viewModel, scene.getWindow()));
@@ -34,7 +34,8 @@ final class Shortcuts {
     static Map<String, String> descriptions() {
         Map<String, String> all = new LinkedHashMap<>();
         for (View view : View.values()) {
-            all.put(view.shortcut().getDisplayText(), Texts.get("shell.shortcuts.show", view.title()));
+            view.shortcut().ifPresent(key -> all.put(key.getDisplayText(), Texts.get("shell.shortcuts.show",
+                    view.title())));
         }
         all.put(OPEN_KUBECONFIG.getDisplayText(), Texts.get("shell.shortcuts.open"));
         all.put(THEME.getDisplayText(), Texts.get("shell.shortcuts.theme"));

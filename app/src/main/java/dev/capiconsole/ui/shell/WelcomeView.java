@@ -32,10 +32,10 @@ final class WelcomeView {
                         Shortcuts.OPEN_KUBECONFIG.getDisplayText(), () -> openKubeconfig(viewModel, root.getScene().getWindow())),
                 card("create-kind", Feather.BOX, Texts.get("shell.welcome.kind.title"),
                         Texts.get("shell.welcome.kind.text"),
-                        View.KIND.shortcut().getDisplayText(), () -> viewModel.show(View.KIND)),
+                        View.KIND.shortcutText(), () -> viewModel.show(View.KIND)),
                 card("start-lab", Feather.CPU, Texts.get("shell.welcome.lab.title"),
                         Texts.get("shell.welcome.lab.text"),
-                        View.LAB.shortcut().getDisplayText(), viewModel::startLab));
+                        View.LAB.shortcutText(), viewModel::startLab));
         cards.setAlignment(Pos.TOP_LEFT);
         cards.setFillHeight(false);
 

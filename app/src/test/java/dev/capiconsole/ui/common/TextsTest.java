@@ -29,7 +29,7 @@ class TextsTest {
     private static final Path RESOURCES = Path.of("src/main/resources/dev/capiconsole/ui");
     /** A string literal shaped like one of our keys: {@code <feature>.<place>.<what>}. */
     private static final Pattern CODE_KEY = Pattern.compile(
-            "\"((?:common|shell|clusters|generate|providers|lab|workloads|kind|install|resourcesets|problems)(?:\\.[A-Za-z0-9]+){2,})\"");
+            "\"((?:common|shell|clusters|generate|providers|lab|workloads|kind|install|resourcesets|problems|clusterclasses)(?:\\.[A-Za-z0-9]+){2,})\"");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9.]+)\"");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
 
