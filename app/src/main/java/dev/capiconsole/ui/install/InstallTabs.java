@@ -5,7 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
-/** The Install providers page's tabs: installing, then deleting providers and the images they need. */
+/** The Install providers page's tabs: installing, upgrading and deleting providers and the images they need. */
 final class InstallTabs {
 
     private InstallTabs() {
@@ -13,6 +13,8 @@ final class InstallTabs {
 
     static TabPane of(Node install, InstallViewModel model) {
         TabPane tabs = new TabPane(tab("install-tab-install", Texts.get("install.tab.install"), install),
+                tab("install-tab-upgrades", Texts.get("install.tab.upgrades"),
+                        new UpgradesPane(model.upgrades()).root()),
                 tab("install-tab-delete", Texts.get("install.tab.delete"),
                         new DeleteProvidersPane(model.deleteProviders()).root()),
                 tab("install-tab-images", Texts.get("install.tab.images"), new ImagesPane(model.images()).root()));

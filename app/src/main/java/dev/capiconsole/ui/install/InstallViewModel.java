@@ -68,6 +68,7 @@ public final class InstallViewModel {
     private final ObservableList<InstalledRow> installed = FXCollections.observableArrayList();
     private final DeleteProvidersViewModel deleteProviders;
     private final ImagesViewModel images;
+    private final UpgradesViewModel upgrades;
 
     public InstallViewModel(ObjectProperty<ManagementCluster> connected, TaskExecutor tasks,
             Supplier<ClusterctlEnvironment> environment) {
@@ -76,6 +77,8 @@ public final class InstallViewModel {
         this.environment = environment;
         this.deleteProviders = new DeleteProvidersViewModel(connected, tasks);
         this.images = new ImagesViewModel(connected, tasks, environment);
+        this.upgrades = new UpgradesViewModel(connected, tasks, cluster -> ProviderUpgrades.of(new InitSetup(
+                environment.get(), List.of(), InitSetup.builtOfflineComponents()), cluster.client()));
         resetSteps();
         connected.addListener((obs, old, now) -> refreshInstalled());
         infrastructure.addListener((obs, old, now) -> metallb.set(now != null && MetalLb.neededBy(now.strip())));
@@ -115,6 +118,11 @@ public final class InstallViewModel {
     /** The Delete tab. */
     public DeleteProvidersViewModel deleteProviders() {
         return deleteProviders;
+    }
+
+    /** The Upgrades tab. */
+    public UpgradesViewModel upgrades() {
+        return upgrades;
     }
 
     /** The Images tab. */
