@@ -215,7 +215,6 @@ public final class UpgradesViewModel {
             busy.set(false);
             steps.add(Texts.get("install.upgrades.step.complete"));
             refresh();
-            status.set(Texts.get("install.upgrades.status.applied", cluster.name()));
         }).onFailure(e -> {
             busy.set(false);
             String message = e.getMessage() == null ? e.toString() : e.getMessage();

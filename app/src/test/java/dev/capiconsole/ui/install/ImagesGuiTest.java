@@ -96,7 +96,9 @@ class ImagesGuiTest {
         ImagesViewModel model = shell.install().images();
         robot.interact(() -> {
             shell.show(View.INSTALL);
-            robot.lookup("#install-tabs").queryAs(TabPane.class).getSelectionModel().select(2);
+            TabPane tabs = robot.lookup("#install-tabs").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "install-tab-images"
+                    .equals(t.getId())).findFirst().orElseThrow());
             model.offlineProperty().set(false);
             model.setPathForTools(bin + ":" + System.getenv("PATH"));
             model.kindClusterProperty().set("capi-mgmt");
