@@ -13,14 +13,19 @@ final class InstallTabs {
 
     static TabPane of(Node install, InstallViewModel model) {
         TabPane tabs = new TabPane(tab("install-tab-install", Texts.get("install.tab.install"), install),
-                tab("install-tab-upgrades", Texts.get("install.tab.upgrades"),
-                        new UpgradesPane(model.upgrades()).root()),
+                upgrades(model.upgrades()),
                 tab("install-tab-delete", Texts.get("install.tab.delete"),
                         new DeleteProvidersPane(model.deleteProviders()).root()),
                 tab("install-tab-images", Texts.get("install.tab.images"), new ImagesPane(model.images()).root()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("install-tabs");
         return tabs;
+    }
+
+    private static Tab upgrades(UpgradesViewModel model) {
+        Tab tab = tab("install-tab-upgrades", Texts.get("install.tab.upgrades"), new UpgradesPane(model).root());
+        tab.selectedProperty().addListener((obs, old, selected) -> model.setShown(selected));
+        return tab;
     }
 
     private static Tab tab(String id, String title, Node content) {

@@ -82,11 +82,6 @@ public final class UpgradesPane {
                 steps, WorkFooter.of("upgrades", model.busyProperty(), model.statusProperty(), model.errorProperty()));
         root.setId("upgrades-pane");
         root.getStyleClass().add("page");
-        root.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null && model.rows().isEmpty()) {
-                model.refresh();
-            }
-        });
     }
 
     public Node root() {

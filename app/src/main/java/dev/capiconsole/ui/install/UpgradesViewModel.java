@@ -62,6 +62,7 @@ public final class UpgradesViewModel {
     private final ReadOnlyBooleanWrapper applicable = new ReadOnlyBooleanWrapper();
     private final ObservableList<String> steps = FXCollections.observableArrayList();
     private List<UpgradePlan> plans = List.of();
+    private boolean shown;
 
     /** @param upgrades the upgrade logic on a management cluster; called in the background */
     public UpgradesViewModel(ObjectProperty<ManagementCluster> connected, TaskExecutor tasks,
@@ -70,22 +71,35 @@ public final class UpgradesViewModel {
         this.lane = tasks.serial();
         this.upgrades = upgrades;
         this.work = new BusyWork(lane, busy, status, error);
-        connected.addListener((obs, old, now) -> refresh());
+        connected.addListener((obs, old, now) -> {
+            if (shown || now == null) {
+                refresh();
+            } else {
+                forgetPlans();
+            }
+        });
         contract.addListener((obs, old, now) -> showPlan());
         selected.addListener((obs, old, now) -> diff.set(now == null ? "" : now.diff()));
         preview.addListener((obs, old, now) -> applicable.set(now != null && now.changesSomething()));
     }
 
+    /**
+     * The tab is shown or hidden: the plan is read when it is first shown on a connection (reading every provider's
+     * releases may reach GitHub, so a connection alone does not).
+     */
+    public void setShown(boolean now) {
+        shown = now;
+        if (now && rows.isEmpty() && !busy.get()) {
+            refresh();
+        }
+    }
+
     /** Reads the inventory and the plan again, as {@code upgrade plan} does. */
     public void refresh() {
         ManagementCluster cluster = connected.get();
-        forgetPreview();
+        forgetPlans();
         error.set("");
         if (cluster == null) {
-            plans = List.of();
-            contracts.clear();
-            rows.clear();
-            certManager.set("");
             status.set(Texts.get("install.upgrades.status.notConnected"));
             return;
         }
@@ -119,6 +133,14 @@ public final class UpgradesViewModel {
             shown.add(new Row(item.provider(), item.nextVersion(), target));
         }
         rows.setAll(shown);
+    }
+
+    private void forgetPlans() {
+        plans = List.of();
+        contracts.clear();
+        rows.clear();
+        certManager.set("");
+        forgetPreview();
     }
 
     private void forgetPreview() {

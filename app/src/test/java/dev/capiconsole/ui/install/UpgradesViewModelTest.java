@@ -72,6 +72,7 @@ class UpgradesViewModelTest {
     }
 
     private void connect() {
+        model.setShown(true);
         connected.set(new ManagementCluster("kind-capi-mgmt", "https://127.0.0.1:6443", null, "", "v1.33.1", true));
     }
 
@@ -84,6 +85,17 @@ class UpgradesViewModelTest {
         assertThat(model.errorProperty().get()).startsWith("Nothing to preview");
         assertThat(fake.overviews).isZero();
         assertThat(model.applicableProperty().get()).isFalse();
+    }
+
+    @Test
+    void theReleasesAreReadOnlyOnceTheTabIsShown() {
+        connected.set(new ManagementCluster("kind-capi-mgmt", "https://127.0.0.1:6443", null, "", "v1.33.1", true));
+        assertThat(fake.overviews).isZero();
+        model.setShown(true);
+        assertThat(fake.overviews).isEqualTo(1);
+        model.setShown(false);
+        model.setShown(true);
+        assertThat(fake.overviews).as("read once while the plan is shown").isEqualTo(1);
     }
 
     @Test
