@@ -4,6 +4,7 @@ import dev.capiconsole.ui.common.Columns;
 import dev.capiconsole.ui.common.Texts;
 import dev.capiconsole.ui.common.WorkFooter;
 import java.util.List;
+import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -34,6 +35,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * steps after a confirmation.
  */
 public final class UpgradesPane {
+
+    private static final Map<UpgradesViewModel.Kind, String> ENTRY_STYLES = Map.of(
+            UpgradesViewModel.Kind.PROVIDER, "group-row", UpgradesViewModel.Kind.ADDED, "status-good",
+            UpgradesViewModel.Kind.CHANGED, "condition-row", UpgradesViewModel.Kind.REMOVED, "deleted-row",
+            UpgradesViewModel.Kind.STORAGE, "status-unknown");
 
     private final VBox root;
     private final UpgradesViewModel model;
@@ -137,14 +143,15 @@ public final class UpgradesPane {
         ListView<UpgradesViewModel.Entry> list = new ListView<>(model.entries());
         list.setId("upgrades-entries");
         list.setPlaceholder(new Label(Texts.get("install.upgrades.previewEmpty")));
+        list.getStyleClass().add("lab-log");
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(UpgradesViewModel.Entry entry, boolean empty) {
                 super.updateItem(entry, empty);
-                getStyleClass().removeAll("upgrade-provider");
+                getStyleClass().removeAll(ENTRY_STYLES.values());
                 setText(empty || entry == null ? null : entry.text());
-                if (entry != null && entry.kind() == UpgradesViewModel.Kind.PROVIDER) {
-                    getStyleClass().add("upgrade-provider");
+                if (!empty && entry != null) {
+                    getStyleClass().add(ENTRY_STYLES.get(entry.kind()));
                 }
             }
         });
