@@ -74,7 +74,7 @@ public final class UpgradesPane {
         actions.setAlignment(Pos.CENTER_LEFT);
 
         SplitPane previewSplit = new SplitPane(entries(), diff());
-        previewSplit.setDividerPositions(0.42);
+        previewSplit.setDividerPositions(0.5);
         VBox.setVgrow(previewSplit, Priority.ALWAYS);
 
         ListView<String> steps = new ListView<>(model.steps());
@@ -97,15 +97,16 @@ public final class UpgradesPane {
     private TableView<UpgradesViewModel.Row> providers() {
         TableView<UpgradesViewModel.Row> table = new TableView<>(model.rows());
         table.setId("upgrades-providers");
-        table.setPrefHeight(150);
+        table.setPrefHeight(185);
+        table.setMinHeight(Region.USE_PREF_SIZE);
         table.setPlaceholder(new Label(Texts.get("install.upgrades.empty")));
         TableColumn<UpgradesViewModel.Row, String> target = new TableColumn<>(
                 Texts.get("install.upgrades.column.target"));
         target.setPrefWidth(150);
         target.setCellFactory(column -> new TargetCell());
         table.getColumns().setAll(List.of(
-                Columns.column(Texts.get("install.upgrades.column.name"), 200, r -> r.provider().name()),
-                Columns.column(Texts.get("install.upgrades.column.namespace"), 150, r -> r.provider().namespace()),
+                Columns.column(Texts.get("install.upgrades.column.name"), 190, r -> r.provider().name()),
+                Columns.column(Texts.get("install.upgrades.column.namespace"), 270, r -> r.provider().namespace()),
                 Columns.column(Texts.get("install.upgrades.column.type"), 170,
                         r -> r.provider().type().clusterctlName()),
                 Columns.column(Texts.get("install.upgrades.column.current"), 110, r -> r.provider().version()),

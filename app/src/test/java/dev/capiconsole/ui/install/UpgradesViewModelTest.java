@@ -118,7 +118,7 @@ class UpgradesViewModelTest {
         assertThat(fake.preparedContract).isEqualTo("v1beta2");
         assertThat(fake.preparedProviders).isEmpty();
         assertThat(model.entries()).extracting(UpgradesViewModel.Entry::text).containsExactly(
-                "cluster-api " + FROM + " \u2192 " + TO + " (namespace capi-system): 1 added, 1 changed, 40 unchanged, "
+                "cluster-api " + FROM + " \u2192 " + TO + " (namespace capi-system)\n   1 added, 1 changed, 40 unchanged, "
                         + "1 removed",
                 "+ ConfigMap capi-system/new-settings",
                 "~ Deployment capi-system/capi-controller-manager",
