@@ -278,9 +278,13 @@ class ClustersGuiTest {
         assertThat(diff.getText()).contains("+    team: payments");
         Screenshots.save(Screenshots.render(robot.lookup("#edit-dialog").query().getScene()), "operations-edit");
         robot.clickOn("Apply");
-        Await.until(Duration.ofSeconds(15), "the edit applied",
-                () -> robot.lookup("#edit-status").queryLabeled().getText()
-                        .startsWith("Applied to MachineDeployment"));
+        javafx.scene.control.Labeled status = robot.lookup("#edit-status").queryLabeled();
+        try {
+            Await.until(Duration.ofSeconds(30), "the edit applied",
+                    () -> status.getText().startsWith("Applied to MachineDeployment"));
+        } catch (AssertionError notApplied) {
+            throw new AssertionError(notApplied.getMessage() + "; the dialog says: " + status.getText(), notApplied);
+        }
         assertThat(client.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "MachineDeployment")
                 .inNamespace("default").withName(deployment.getValue().node().name()).get().getMetadata()
                 .getAnnotations()).containsEntry("team", "payments");
