@@ -174,10 +174,10 @@ class ProviderDeletionIT {
         System.arraycopy(clusterctlArgs, 0, args, 1, clusterctlArgs.length);
         ClusterctlPeer.Run run = peer.run(byClusterctl, plainConfig, args);
         // clusterctl lists each provider's objects after deleting the previous provider's CRDs; when discovery still
-        // serves a kind whose CRD is gone, it fails ("no matches for kind") and running it again finishes the job.
-        // The console plans every provider before deleting anything, so it does not meet that race.
-        for (int attempt = 1; run.exit() != 0 && run.output().contains("no matches for kind") && attempt < 4;
-                attempt++) {
+        // serves a kind whose CRD is gone, it fails ("no matches for kind", or "could not find the requested
+        // resource" when the list itself is refused) and running it again finishes the job. The console plans every
+        // provider before deleting anything, so it does not meet that race.
+        for (int attempt = 1; run.exit() != 0 && discoveryRace(run.output()) && attempt < 4; attempt++) {
             Inventory.sleep(Duration.ofSeconds(2));
             run = peer.run(byClusterctl, plainConfig, args);
         }
@@ -190,6 +190,10 @@ class ProviderDeletionIT {
                     .noneMatch(o -> o.endsWith("(terminating)") && !o.startsWith("Namespace ")));
         }
         assertThat(objects(byConsole.client())).containsExactlyElementsOf(objects(byClusterctl.client()));
+    }
+
+    private static boolean discoveryRace(String output) {
+        return output.contains("no matches for kind") || output.contains("could not find the requested resource");
     }
 
     private static ProviderDeletion.Request request(boolean all, String core, List<String> infrastructure,
