@@ -6,10 +6,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,17 +55,15 @@ public final class ClusterResourceSets {
         return matchingClusters(namespace, Map.of());
     }
 
-    /** Puts {@code key=value} on each named Cluster (a merge patch of its labels only). */
+    /**
+     * Puts {@code key=value} on each named Cluster with a merge patch of that one label, so that controllers
+     * writing the Cluster at the same time cause no conflict.
+     */
     public void label(String namespace, List<String> clusterNames, String key, String value) {
+        String patch = Serialization.asJson(Map.of("metadata", Map.of("labels", Map.of(key, value))));
         for (String name : clusterNames) {
             client.genericKubernetesResources(CORE, "Cluster").inNamespace(namespace).withName(name)
-                    .edit(cluster -> {
-                        Map<String, String> labels = new LinkedHashMap<>(cluster.getMetadata().getLabels() == null
-                                ? Map.of() : cluster.getMetadata().getLabels());
-                        labels.put(key, value);
-                        cluster.getMetadata().setLabels(labels);
-                        return cluster;
-                    });
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
         }
     }
 
