@@ -30,7 +30,7 @@ public final class ClusterProbe {
             throw new ConnectionException("no kubeconfig file found: " + set.files(), null);
         }
         String kubeconfig = set.kubeconfigFor(context, execPath);
-        Config config = set.configFor(context, execPath);
+        Config config = set.configOf(context, kubeconfig);
         config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
         config.setRequestTimeout(REQUEST_TIMEOUT_MILLIS);
         // One quick retry: an operator waiting on "connect" should hear about a dead endpoint in seconds.

@@ -197,7 +197,11 @@ public final class KubeconfigSet {
 
     /** A fabric8 client configuration for one context. */
     public Config configFor(String contextName, ExecPath execPath) {
-        String kubeconfig = kubeconfigFor(contextName, execPath);
+        return configOf(contextName, kubeconfigFor(contextName, execPath));
+    }
+
+    /** As above, from the context's self-contained kubeconfig already made by {@link #kubeconfigFor}. */
+    Config configOf(String contextName, String kubeconfig) {
         try {
             return Config.fromKubeconfig(contextName, kubeconfig, null);
         } catch (RuntimeException e) {
