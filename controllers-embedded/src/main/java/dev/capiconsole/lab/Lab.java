@@ -40,15 +40,19 @@ public final class Lab implements AutoCloseable {
     private final int apiServerPort;
     private final List<LabProcess> processes;
     private final Process watchdog;
+    private final LabHealth health;
+    private final LabPorts ports;
 
     private Lab(LabOptions options, LabLayout layout, LabBinaries binaries, int apiServerPort,
-                List<LabProcess> processes, Process watchdog) {
+                List<LabProcess> processes, Process watchdog, LabHealth health, LabPorts ports) {
         this.options = options;
         this.layout = layout;
         this.binaries = binaries;
         this.apiServerPort = apiServerPort;
         this.processes = processes;
         this.watchdog = watchdog;
+        this.health = health;
+        this.ports = ports;
     }
 
     /** Builds what is missing, starts every part, waits until each is ready, and returns the running lab. */
@@ -117,7 +121,7 @@ public final class Lab implements AutoCloseable {
             LabState.write(layout, processes, apiPort);
             progress.report(String.format("Lab ready in %.1f s: kubeconfig %s",
                     Duration.between(started, Instant.now()).toMillis() / 1000.0, layout.kubeconfig()));
-            return new Lab(options, layout, binaries, apiPort, processes, watchdog);
+            return new Lab(options, layout, binaries, apiPort, processes, watchdog, health, ports);
         } catch (RuntimeException | IOException e) {
             stopAll(processes, watchdog);
             LabState.clear(layout);
@@ -236,6 +240,64 @@ public final class Lab implements AutoCloseable {
             return client(layout.kubeconfig());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The names of the lab's processes, in start order: {@code etcd}, {@code kube-apiserver}, then each manager
+     * ({@code capi-controller-manager}, ...). For fault tests, with {@link #kill}, {@link #stop} and {@link #startAgain}.
+     */
+    public List<String> processNames() {
+        synchronized (processes) {
+            return processes.stream().map(LabProcess::name).toList();
+        }
+    }
+
+    /** The pid of one of the lab's processes. */
+    public long pid(String name) {
+        return process(name).pid();
+    }
+
+    /** Ends one of the lab's processes with SIGKILL, as a crash would; the others keep running. */
+    public void kill(String name) {
+        process(name).kill();
+    }
+
+    /** Stops one of the lab's processes as an orderly shutdown would (SIGTERM, SIGKILL after the grace time). */
+    public void stop(String name) {
+        process(name).stop(STOP_GRACE);
+    }
+
+    /** Starts a process that was killed or stopped again, with the same arguments, and waits until it is ready. */
+    public void startAgain(String name) {
+        LabProcess restarted;
+        synchronized (processes) {
+            LabProcess old = process(name);
+            restarted = old.startAgain();
+            processes.set(processes.indexOf(old), restarted);
+        }
+        Watchdog.record(layout, restarted);
+        LabState.write(layout, processes, apiServerPort);
+        restarted.awaitReady(readiness(name), options.readyTimeout(), health::lastFailure);
+    }
+
+    private java.util.function.BooleanSupplier readiness(String name) {
+        if (name.equals("etcd")) {
+            int port = ports.port("etcd.client");
+            return () -> health.etcdHealthy(port);
+        }
+        if (name.equals("kube-apiserver")) {
+            return () -> health.apiServerReady(apiServerPort);
+        }
+        int healthPort = ports.port(name + ".health");
+        return () -> health.managerReady(healthPort);
+    }
+
+    private LabProcess process(String name) {
+        synchronized (processes) {
+            return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the lab has no process " + name
+                            + "; it has " + processes.stream().map(LabProcess::name).toList()));
         }
     }
 

@@ -21,11 +21,18 @@ final class LabProcess {
     private final String name;
     private final Process process;
     private final Path log;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final boolean ownSession;
 
-    private LabProcess(String name, Process process, Path log) {
+    private LabProcess(String name, Process process, Path log, List<String> command, Map<String, String> environment,
+                       boolean ownSession) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.ownSession = ownSession;
     }
 
     static LabProcess start(String name, List<String> command, Map<String, String> environment, Path log) {
@@ -38,6 +45,19 @@ final class LabProcess {
      */
     static LabProcess start(String name, List<String> command, Map<String, String> environment, Path log,
                             boolean ownSession) {
+        return launch(name, command, environment, log, ownSession, false);
+    }
+
+    /** The same program started again with the same arguments, its output appended to the same log. */
+    LabProcess startAgain() {
+        if (process.isAlive()) {
+            throw new LabException(name + " is still running (pid " + process.pid() + ")");
+        }
+        return launch(name, command, environment, log, ownSession, true);
+    }
+
+    private static LabProcess launch(String name, List<String> command, Map<String, String> environment, Path log,
+                                     boolean ownSession, boolean appendToLog) {
         Path binary = Path.of(command.get(0));
         if (!Files.isExecutable(binary)) {
             throw new LabException(name + " cannot start: " + binary + " is missing or not executable. "
@@ -45,7 +65,9 @@ final class LabProcess {
         }
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, "");
+            if (!appendToLog) {
+                Files.writeString(log, "");
+            }
             List<String> full = new ArrayList<>();
             if (ownSession && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
                 full.add("/usr/bin/setsid");
@@ -57,7 +79,7 @@ final class LabProcess {
             builder.environment().putAll(environment);
             Process process = builder.start();
             process.getOutputStream().close();
-            return new LabProcess(name, process, log);
+            return new LabProcess(name, process, log, command, environment, ownSession);
         } catch (IOException e) {
             throw new LabException(name + " cannot start: " + e.getMessage(), e);
         }
@@ -94,6 +116,16 @@ final class LabProcess {
         }
         throw new LabException(name + " was not ready after " + timeout.toSeconds() + " s (last probe: "
                 + lastProbe.get() + "). Last lines of " + log + ":\n" + tail(20));
+    }
+
+    /** Ends the process at once (SIGKILL), as a crash would, and waits until it is gone. */
+    void kill() {
+        process.toHandle().destroyForcibly();
+        try {
+            process.onExit().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new LabException(name + " (pid " + process.pid() + ") did not end after SIGKILL", e);
+        }
     }
 
     /** Asks the process to end, then ends it by force after {@code grace}. */

@@ -53,6 +53,29 @@ class LabFailuresIT {
     }
 
     @Test
+    void aKilledApiServerStartsAgainWithItsDataAndTheSameAddress() {
+        try (Lab lab = Lab.start(apiServerOnly(), LabProgress.NONE)) {
+            assertThat(lab.processNames()).containsExactly("etcd", "kube-apiserver");
+            try (var client = lab.client()) {
+                client.configMaps().inNamespace("default").resource(new io.fabric8.kubernetes.api.model
+                        .ConfigMapBuilder().withNewMetadata().withName("survives").endMetadata().build()).create();
+            }
+            long before = lab.pid("kube-apiserver");
+            lab.kill("kube-apiserver");
+            assertThat(ProcessHandle.of(before).filter(ProcessHandle::isAlive)).isEmpty();
+            lab.startAgain("kube-apiserver");
+            assertThat(lab.pid("kube-apiserver")).isNotEqualTo(before);
+            assertThat(Lab.status(data)).get().asString().contains("2 processes");
+            try (var client = lab.client()) {
+                assertThat(client.configMaps().inNamespace("default").withName("survives").get()).isNotNull();
+            }
+            assertThatThrownBy(() -> lab.startAgain("etcd")).hasMessageContaining("etcd is still running");
+            assertThatThrownBy(() -> lab.kill("nope")).hasMessageContaining("the lab has no process nope");
+        }
+        assertThat(processesUsing(data)).isEmpty();
+    }
+
+    @Test
     void startingWhileRunningIsRefusedAndTheRunningLabIsUntouched() {
         try (Lab lab = Lab.start(apiServerOnly(), LabProgress.NONE)) {
             assertThat(Lab.status(data)).get().asString().contains("2 processes").contains(lab.serverUrl());
