@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 class CapiConsoleCommandTest {
@@ -17,6 +18,42 @@ class CapiConsoleCommandTest {
 
     private int run(String... args) {
         return CapiConsoleCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void theTreeBuiltForOneCommandAnswersAsTheWholeTreeDoes() {
+        StringWriter wholeOut = new StringWriter();
+        CommandLine whole = CapiConsoleCommand.commandLine(new PrintWriter(wholeOut, true),
+                new PrintWriter(new StringWriter(), true));
+        java.util.List<java.util.List<String>> commands = new java.util.ArrayList<>();
+        collect(whole, new java.util.ArrayList<>(), commands);
+        assertThat(commands).hasSizeGreaterThan(40);
+        for (java.util.List<String> command : commands) {
+            java.util.List<String> args = new java.util.ArrayList<>(command);
+            args.add("--help");
+            String[] argv = args.toArray(String[]::new);
+            wholeOut.getBuffer().setLength(0);
+            int wholeExit = whole.execute(argv);
+            StringWriter oneOut = new StringWriter();
+            CommandLine one = CapiConsoleCommand.commandLine(new PrintWriter(oneOut, true),
+                    new PrintWriter(new StringWriter(), true), argv);
+            assertThat(one.getSubcommands()).as(String.join(" ", command)).hasSizeLessThanOrEqualTo(
+                    command.isEmpty() ? whole.getSubcommands().size() : 1);
+            assertThat(one.execute(argv)).as(String.join(" ", command)).isEqualTo(wholeExit);
+            assertThat(oneOut.toString()).as(String.join(" ", command)).isEqualTo(wholeOut.toString()).isNotEmpty();
+        }
+    }
+
+    private static void collect(CommandLine command, java.util.List<String> path,
+                                java.util.List<java.util.List<String>> into) {
+        into.add(java.util.List.copyOf(path));
+        command.getSubcommands().forEach((name, sub) -> {
+            if (sub.getCommandName().equals(name)) {
+                path.add(name);
+                collect(sub, path, into);
+                path.remove(path.size() - 1);
+            }
+        });
     }
 
     @Test

@@ -15,7 +15,8 @@ public final class CliRunner {
     public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = CapiConsoleCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = CapiConsoleCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), args)
+                .execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 }
