@@ -13,11 +13,9 @@ import dev.capiconsole.topology.DescribeTreeBuilder;
 import dev.capiconsole.topology.ObjectRef;
 import dev.capiconsole.topology.ObjectSource;
 import dev.capiconsole.topology.SnapshotReader;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -197,9 +195,7 @@ public final class TopologyBenchmark {
             int clusters = 50;
             int machinesPerCluster = 20;
             Instant creating = Instant.now();
-            for (int c = 0; c < clusters; c++) {
-                createPausedCluster(admin, "bench-" + c, machinesPerCluster);
-            }
+            LabFleet.create(admin, "bench", clusters, machinesPerCluster);
             System.out.printf("created %d paused clusters x %d Machines in %.1f s%n", clusters, machinesPerCluster,
                     seconds(creating));
 
@@ -228,29 +224,6 @@ public final class TopologyBenchmark {
         } finally {
             deleteTree(data);
         }
-    }
-
-    private static void createPausedCluster(KubernetesClient admin, String name, int machines) {
-        apply(admin, Map.of("apiVersion", "cluster.x-k8s.io/v1beta2", "kind", "Cluster",
-                "metadata", Map.of("name", name, "namespace", "default"),
-                "spec", Map.of("paused", true, "infrastructureRef", Map.of("apiGroup",
-                        "infrastructure.cluster.x-k8s.io", "kind", "DevCluster", "name", name))));
-        for (int i = 0; i < machines; i++) {
-            apply(admin, Map.of("apiVersion", "cluster.x-k8s.io/v1beta2", "kind", "Machine",
-                    "metadata", Map.of("name", name + "-m" + i, "namespace", "default",
-                            "labels", Map.of("cluster.x-k8s.io/cluster-name", name)),
-                    "spec", Map.of("clusterName", name, "version", "v1.36.0",
-                            "bootstrap", Map.of("dataSecretName", name + "-bootstrap"),
-                            "infrastructureRef", Map.of("apiGroup", "infrastructure.cluster.x-k8s.io",
-                                    "kind", "DevMachine", "name", name + "-m" + i))));
-        }
-    }
-
-    private static void apply(KubernetesClient client, Map<String, Object> object) {
-        GenericKubernetesResource resource =
-                Serialization.unmarshal(Serialization.asJson(object), GenericKubernetesResource.class);
-        client.resource(resource).inNamespace("default").fieldManager("capi-console-bench").forceConflicts()
-                .serverSideApply();
     }
 
     /** 100 annotation changes per second on Machines of one cluster; latency to the rebuilt tree that shows them. */

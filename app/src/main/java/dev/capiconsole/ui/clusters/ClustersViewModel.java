@@ -248,6 +248,11 @@ public final class ClustersViewModel {
         return operations;
     }
 
+    /** The informers' cache the views are rebuilt from; null while not connected (read by the soak benchmark). */
+    public dev.capiconsole.topology.ObjectSource liveModel() {
+        return index;
+    }
+
     public ObservableList<ClusterSummary> clusters() {
         return clusters;
     }
