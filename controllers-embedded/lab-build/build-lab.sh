@@ -47,6 +47,9 @@
 # addon-flannel/<version>/kube-flannel.yml. The components of an older release
 # ($CAPI_UPGRADE_FROM_VERSION, for provider upgrade tests) lie beside the pinned
 # release's, made the same way from its downloaded module sources.
+# The Cluster API managers are built from edited copies of two modules (in
+# <key>/loopback-patch) so that every server they open listens on 127.0.0.1
+# only: see "loopback-only patch" below.
 # Progress goes to stderr; the last stdout line is the bin dir.
 set -euo pipefail
 
@@ -390,7 +393,6 @@ write_addons() {
   log "add-ons: flannel $FLANNEL_VERSION laid out in $dest"
 }
 
-
 # ------------------------------------------------------ loopback-only patch --
 # The managers' webhook servers (controller-runtime's webhook.Options has a Host, but the Cluster API
 # mains set only the Port: "" means all interfaces) and the in-memory backend's debug and workload API
@@ -400,10 +402,6 @@ write_addons() {
 # the wrapper go.mod with a replace pointing at the copy (go build -modfile). The committed wrapper
 # modules stay untouched and no upstream source is kept in this repository.
 PATCH_DIR="$OUT_DIR/loopback-patch"
-patched_modfile() { # moddir -> path of the go.mod copy to build with
-  [[ -f "$PATCH_DIR/.complete" ]] || prepare_loopback_patch
-  printf '%s/%s.mod' "$PATCH_DIR" "$1"
-}
 
 prepare_loopback_patch() {
   local cr crt server mux
@@ -486,10 +484,14 @@ for b in "${SELECTED[@]}"; do
   tmp="$BIN_DIR/.$name.tmp"
   ldflags="$(ldflags_for "$kind")"
   modfile=()
-  case "$moddir" in capi | capi-test) modfile=("-modfile=$(patched_modfile "$moddir")") ;; esac
-  if ! (cd "$MODULES_DIR/$moddir" && nice -n "$NICE" go build "${modfile[@]}" -trimpath -ldflags "$ldflags" -o "$tmp" "$pkg"); then
+  case "$moddir" in
+    capi | capi-test)
+      [[ -f "$PATCH_DIR/.complete" ]] || prepare_loopback_patch
+      modfile=("-modfile=$PATCH_DIR/$moddir.mod") ;;
+  esac
+  if ! (cd "$MODULES_DIR/$moddir" && nice -n "$NICE" go build ${modfile[@]+"${modfile[@]}"} -trimpath -ldflags "$ldflags" -o "$tmp" "$pkg"); then
     kill "$HEARTBEAT_PID" 2>/dev/null || true; HEARTBEAT_PID=""
-    die "building $name failed: (cd $MODULES_DIR/$moddir && go build ${modfile[*]} -trimpath -ldflags '$ldflags' -o $tmp $pkg)"
+    die "building $name failed: (cd $MODULES_DIR/$moddir && go build ${modfile[*]+"${modfile[*]}"} -trimpath -ldflags '$ldflags' -o $tmp $pkg)"
   fi
   kill "$HEARTBEAT_PID" 2>/dev/null || true
   wait "$HEARTBEAT_PID" 2>/dev/null || true
