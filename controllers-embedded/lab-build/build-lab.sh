@@ -47,6 +47,9 @@
 # addon-flannel/<version>/kube-flannel.yml. The components of an older release
 # ($CAPI_UPGRADE_FROM_VERSION, for provider upgrade tests) lie beside the pinned
 # release's, made the same way from its downloaded module sources.
+# The Cluster API managers are built from edited copies of two modules (in
+# <key>/loopback-patch) so that every server they open listens on 127.0.0.1
+# only: see "loopback-only patch" below.
 # Progress goes to stderr; the last stdout line is the bin dir.
 set -euo pipefail
 
@@ -390,6 +393,42 @@ write_addons() {
   log "add-ons: flannel $FLANNEL_VERSION laid out in $dest"
 }
 
+# ------------------------------------------------------ loopback-only patch --
+# The managers' webhook servers (controller-runtime's webhook.Options has a Host, but the Cluster API
+# mains set only the Port: "" means all interfaces) and the in-memory backend's debug and workload API
+# servers (net.Listen(":port")) would listen on every interface of the machine. No flag changes that, so
+# the lab builds them from a copy of those two upstream modules, taken from the module cache and edited
+# here (an empty webhook host means 127.0.0.1; the in-memory listeners bind 127.0.0.1), through a copy of
+# the wrapper go.mod with a replace pointing at the copy (go build -modfile). The committed wrapper
+# modules stay untouched and no upstream source is kept in this repository.
+PATCH_DIR="$OUT_DIR/loopback-patch"
+
+prepare_loopback_patch() {
+  local cr crt server mux
+  cr="$(mod_dir capi sigs.k8s.io/controller-runtime)" || die "cannot resolve controller-runtime in modules/capi"
+  crt="$(mod_dir capi-test sigs.k8s.io/cluster-api/test)" || die "cannot resolve cluster-api/test in modules/capi-test"
+  rm -rf "$PATCH_DIR" && mkdir -p "$PATCH_DIR"
+  cp -r "$cr" "$PATCH_DIR/controller-runtime" && cp -r "$crt" "$PATCH_DIR/cluster-api-test"
+  chmod -R u+w "$PATCH_DIR"
+  server="$PATCH_DIR/controller-runtime/pkg/webhook/server.go"
+  sed -i 's/^\tif o.Port <= 0 {$/\tif o.Host == "" {\n\t\to.Host = "127.0.0.1"\n\t}\n\n\tif o.Port <= 0 {/' "$server"
+  grep -q 'o.Host = "127.0.0.1"' "$server" || die "loopback patch: the webhook Options defaulting in $server has changed; update prepare_loopback_patch"
+  mux="$PATCH_DIR/cluster-api-test/infrastructure/inmemory/pkg/server/mux.go"
+  sed -i 's/net.Listen("tcp", fmt.Sprintf(":%d", /net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", /' "$mux"
+  [[ "$(grep -c 'net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", ' "$mux")" == 3 && "$(grep -c 'net.Listen(' "$mux")" == 3 ]] \
+    || die "loopback patch: the in-memory listeners in $mux have changed; update prepare_loopback_patch"
+  local m
+  for m in capi capi-test; do
+    cp "$MODULES_DIR/$m/go.mod" "$PATCH_DIR/$m.mod" && cp "$MODULES_DIR/$m/go.sum" "$PATCH_DIR/$m.sum"
+    (cd "$MODULES_DIR/$m" && go mod edit -modfile="$PATCH_DIR/$m.mod" \
+      -replace="sigs.k8s.io/controller-runtime=$PATCH_DIR/controller-runtime")
+  done
+  (cd "$MODULES_DIR/capi-test" && go mod edit -modfile="$PATCH_DIR/capi-test.mod" \
+    -replace="sigs.k8s.io/cluster-api/test=$PATCH_DIR/cluster-api-test")
+  touch "$PATCH_DIR/.complete"
+  log "loopback patch prepared in $PATCH_DIR"
+}
+
 # ---------------------------------------------------------------- main -------
 ((SYNC)) && sync_modules
 
@@ -444,9 +483,15 @@ for b in "${SELECTED[@]}"; do
   HEARTBEAT_PID=$!
   tmp="$BIN_DIR/.$name.tmp"
   ldflags="$(ldflags_for "$kind")"
-  if ! (cd "$MODULES_DIR/$moddir" && nice -n "$NICE" go build -trimpath -ldflags "$ldflags" -o "$tmp" "$pkg"); then
+  modfile=()
+  case "$moddir" in
+    capi | capi-test)
+      [[ -f "$PATCH_DIR/.complete" ]] || prepare_loopback_patch
+      modfile=("-modfile=$PATCH_DIR/$moddir.mod") ;;
+  esac
+  if ! (cd "$MODULES_DIR/$moddir" && nice -n "$NICE" go build ${modfile[@]+"${modfile[@]}"} -trimpath -ldflags "$ldflags" -o "$tmp" "$pkg"); then
     kill "$HEARTBEAT_PID" 2>/dev/null || true; HEARTBEAT_PID=""
-    die "building $name failed: (cd $MODULES_DIR/$moddir && go build -trimpath -ldflags '$ldflags' -o $tmp $pkg)"
+    die "building $name failed: (cd $MODULES_DIR/$moddir && go build ${modfile[*]+"${modfile[*]}"} -trimpath -ldflags '$ldflags' -o $tmp $pkg)"
   fi
   kill "$HEARTBEAT_PID" 2>/dev/null || true
   wait "$HEARTBEAT_PID" 2>/dev/null || true

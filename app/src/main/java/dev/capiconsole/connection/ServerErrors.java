@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertificateException;
 import java.util.Locale;
+import javax.net.ssl.SSLHandshakeException;
 
 /** A Kubernetes API server's refusal, or its silence, in words a person can act on. */
 public final class ServerErrors {
@@ -45,7 +47,22 @@ public final class ServerErrors {
         if (cause instanceof SocketTimeoutException) {
             return "no answer within " + timeoutMillis / 1000 + " s (timeout)";
         }
+        if (certificateRefused(e)) {
+            return "its certificate is not trusted (" + rootMessage(e) + "): the certificate-authority of the "
+                    + "kubeconfig's cluster entry must be the one that signed the server's certificate";
+        }
         return cause instanceof IOException ? cause.getMessage() : e.getMessage();
+    }
+
+    /** A TLS handshake that failed on the server's certificate (unknown authority, wrong host name, expired). */
+    static boolean certificateRefused(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SSLHandshakeException
+                    || cause instanceof CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -84,6 +86,24 @@ class InMemoryClusterIT {
 
     @Test
     @Order(2)
+    void everyLabProcessListensOnLoopbackOnly() {
+        Map<String, Long> processes = new LinkedHashMap<>();
+        lab.processNames().forEach(name -> processes.put(name, lab.pid(name)));
+        List<LabListeners.Listener> listeners = LabListeners.of(processes);
+        listeners.forEach(l -> System.out.println("[listener] " + l));
+
+        assertThat(listeners).filteredOn(l -> !l.loopback()).as("listeners outside loopback").isEmpty();
+        // The reading itself works: each manager's webhook, health and diagnostics servers, the API server, etcd,
+        // and the in-memory backend's debug server and the workload API server of the cluster made above.
+        assertThat(listeners).extracting(LabListeners.Listener::process).containsAll(processes.keySet());
+        assertThat(listeners).filteredOn(l -> l.process().equals("capi-controller-manager")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(listeners).extracting(l -> l.address().getPort())
+                .contains(Lab.IN_MEMORY_DEBUG_PORT)
+                .anyMatch(port -> port >= 20000 && port <= 30000);
+    }
+
+    @Test
+    @Order(3)
     void crdsCarryContractLabelsAndV1beta1IsServedThroughTheConversionWebhook() {
         var kubeadmConfigs = client.apiextensions().v1().customResourceDefinitions()
                 .withName("kubeadmconfigs.bootstrap.cluster.x-k8s.io").get();
@@ -102,7 +122,7 @@ class InMemoryClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRestartedLabKeepsTheClusterAndBringsItBackToAvailable() {
         String uid = clusters().cluster(CLUSTER, NAMESPACE).getMetadata().getUid();
         client.close();

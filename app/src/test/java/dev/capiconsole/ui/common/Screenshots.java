@@ -2,8 +2,12 @@ package dev.capiconsole.ui.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,8 +19,14 @@ import javafx.scene.paint.Color;
 import javax.imageio.ImageIO;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Renders a scene to a PNG under {@code target/screenshots/}, and measures what it shows. */
+/**
+ * Renders a scene to a PNG under {@code target/screenshots/}, and measures what it shows. Beside each PNG of a
+ * rendered scene goes a {@code .txt} with the texts its visible nodes showed, for the secret scan (a PNG cannot be
+ * searched).
+ */
 public final class Screenshots {
+
+    private static final Map<Image, String> TEXTS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private Screenshots() {
     }
@@ -24,7 +34,11 @@ public final class Screenshots {
     public static Image render(Scene scene) {
         WaitForAsyncUtils.waitForFxEvents();
         try {
-            return WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(() -> {
+                Image image = scene.snapshot(null);
+                TEXTS.put(image, SceneText.of(scene.getRoot()));
+                return image;
+            }).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new AssertionError("could not render the scene", e);
         }
@@ -36,6 +50,10 @@ public final class Screenshots {
         try {
             Files.createDirectories(folder);
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            String text = TEXTS.get(image);
+            if (text != null) {
+                Files.writeString(folder.resolve(name + ".txt"), text, StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
