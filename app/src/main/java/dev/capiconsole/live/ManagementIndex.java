@@ -49,6 +49,8 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
     private final ChangeListener listener;
     private final List<String> fallbackNamespaces;
     private final Map<String, List<String>> namespaceScoped = new ConcurrentHashMap<>();
+    private volatile String lastFailure = "";
+    private volatile String rejected;
 
     /**
      * Told about every stored change, on an informer thread: keep it short. The object is null when what is
@@ -119,7 +121,7 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
                         refused(kind);
                         return false;
                     }
-                    return running;
+                    return retryAfter(running, error);
                 });
                 informers.add(informer);
                 started.add(informer.start().whenComplete((done, error) -> {
@@ -144,12 +146,67 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
     }
 
     private static boolean forbiddenError(Throwable error) {
+        return code(error) == 403;
+    }
+
+    private static int code(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause()) {
-            if (e instanceof KubernetesClientException k && k.getCode() == 403) {
-                return true;
+            if (e instanceof KubernetesClientException k && k.getCode() > 0) {
+                return k.getCode();
             }
         }
-        return false;
+        return 0;
+    }
+
+    /**
+     * A watch or list of a running informer failed: retry (the informer backs off) unless the credentials were
+     * rejected. Retrying with rejected credentials cannot succeed and only loads the API server: the informers stop
+     * and the user is told to connect again.
+     */
+    private boolean retryAfter(boolean running, Throwable error) {
+        if (code(error) == 401) {
+            if (rejected == null) {
+                LOG.warn("The API server rejected the credentials; stopping the watches: {}", describe(error));
+            }
+            rejected = describe(error);
+            Thread stopper = new Thread(this::close, "capi-console-stop-watches");
+            stopper.setDaemon(true);
+            stopper.start();
+            return false;
+        }
+        lastFailure = describe(error);
+        return running;
+    }
+
+    /** A short cause for the user: the HTTP code, or the innermost message (no request details, no secrets). */
+    static String describe(Throwable error) {
+        int code = code(error);
+        if (code > 0) {
+            return "HTTP " + code;
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * Whether every running watch is open: a running informer that is not watching is re-listing or waiting to
+     * reconnect. Informers stopped on purpose (kinds refused) do not count.
+     */
+    public WatchHealth health() {
+        String rejectedCause = rejected;
+        if (rejectedCause != null) {
+            return WatchHealth.rejected(rejectedCause);
+        }
+        List<SharedIndexInformer<GenericKubernetesResource>> current;
+        synchronized (informers) {
+            current = List.copyOf(informers);
+        }
+        boolean lost = current.stream().anyMatch(i -> i.isRunning() && !i.isWatching());
+        return lost ? WatchHealth.reconnecting(lastFailure) : WatchHealth.WATCHING;
     }
 
     /** The cluster-wide watch of a kind was refused: record it, and try the fallback namespaces. */
@@ -175,7 +232,7 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
                     allowed.remove(namespace);
                     return false;
                 }
-                return running;
+                return retryAfter(running, error);
             });
             allowed.add(namespace);
             synchronized (informers) {

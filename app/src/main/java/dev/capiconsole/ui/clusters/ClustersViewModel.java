@@ -3,6 +3,8 @@ package dev.capiconsole.ui.clusters;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.live.Coalescer;
 import dev.capiconsole.live.ManagementIndex;
+import dev.capiconsole.live.WatchHealth;
+import dev.capiconsole.live.WatchHealthMonitor;
 import dev.capiconsole.diagram.LaidOutDiagram;
 import dev.capiconsole.topology.CapiObject;
 import dev.capiconsole.topology.ClusterSnapshot;
@@ -36,6 +38,9 @@ import org.slf4j.LoggerFactory;
 public final class ClustersViewModel {
 
     static final long REFRESH_MILLIS = 100;
+    static final long HEALTH_POLL_MILLIS = 500;
+    /** How long watches may be down before the user is told: a routine re-watch takes well under this. */
+    static final long HEALTH_GRACE_MILLIS = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(ClustersViewModel.class);
 
     /** A rebuilt tree and when it was built, for the view and for latency measurements. */
@@ -50,6 +55,8 @@ public final class ClustersViewModel {
     private volatile ManagementIndex index;
     private final TaskExecutor tasks;
     private volatile Coalescer coalescer;
+    private volatile WatchHealthMonitor monitor;
+    private final ReadOnlyObjectWrapper<WatchHealth> health = new ReadOnlyObjectWrapper<>(WatchHealth.WATCHING);
     private volatile String selectedKey;
     private volatile String server = "";
     private String pendingReveal;
@@ -99,6 +106,8 @@ public final class ClustersViewModel {
             server = cluster.server();
             String access = access(newIndex);
             newCoalescer.signal();
+            monitor = WatchHealthMonitor.start(newIndex::health, HEALTH_POLL_MILLIS, HEALTH_GRACE_MILLIS,
+                    now -> healthChanged(newIndex, now));
             return access;
         }).onSuccess(access -> state.set(cluster.clusterApiInstalled() ? access
                 : Texts.get("clusters.state.noCapi", cluster.server())))
@@ -108,8 +117,28 @@ public final class ClustersViewModel {
         }).runWith(tasks);
     }
 
+    /** On the monitor's thread: tells the user while the watches are down, and when they are back. */
+    private void healthChanged(ManagementIndex watched, WatchHealth now) {
+        String text = switch (now.state()) {
+            case WATCHING -> access(watched);
+            case RECONNECTING -> Texts.get("clusters.state.reconnecting", server, now.cause());
+            case REJECTED -> Texts.get("clusters.state.rejected", server, now.cause());
+        };
+        tasks.onUiThread(() -> {
+            if (index != watched) {
+                return;
+            }
+            health.set(now);
+            state.set(text);
+        });
+        if (now.watching()) {
+            refreshSoon(); // the informers re-listed: show what they read
+        }
+    }
+
     private void disconnect() {
         release();
+        health.set(WatchHealth.WATCHING);
         clusters.clear();
         tree.set(null);
         diagram.publish(null);
@@ -118,6 +147,10 @@ public final class ClustersViewModel {
 
     /** Stops the watches (the connection keeps its client); touches no property, so any thread may call it. */
     private void release() {
+        if (monitor != null) {
+            monitor.close();
+        }
+        monitor = null;
         if (coalescer != null) {
             coalescer.close();
         }
@@ -182,7 +215,7 @@ public final class ClustersViewModel {
             if (index != current) {
                 return; // built from a connection the window has left meanwhile
             }
-            if (access != null) {
+            if (access != null && health.get().watching()) {
                 state.set(access);
             }
             ClusterSummary keep = selected.get();
@@ -267,6 +300,11 @@ public final class ClustersViewModel {
 
     public ReadOnlyObjectProperty<TreeUpdate> treeProperty() {
         return tree.getReadOnlyProperty();
+    }
+
+    /** The health of the watches of the connected management cluster; WATCHING when not connected. */
+    public ReadOnlyObjectProperty<WatchHealth> healthProperty() {
+        return health.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty stateProperty() {

@@ -120,7 +120,8 @@ public final class ShellViewModel {
                 BackgroundTask.of(old::close).runWith(tasks);
             }
         });
-        connectionState.bind(Bindings.createStringBinding(() -> describe(connected.get()), connected));
+        connectionState.bind(Bindings.createStringBinding(() -> describe(connected.get(),
+                clusters.healthProperty().get()), connected, clusters.healthProperty()));
         theme.set(settings.get(THEME_KEY).map(ShellViewModel::parseTheme).orElse(Theme.LIGHT));
         theme.addListener((obs, old, now) -> BackgroundTask.of(() -> save(now)).runWith(settingsLane));
     }
@@ -141,9 +142,20 @@ public final class ShellViewModel {
         }
     }
 
-    private static String describe(ManagementCluster cluster) {
+    private static String describe(ManagementCluster cluster, dev.capiconsole.live.WatchHealth health) {
         if (cluster == null) {
             return Texts.get("shell.status.notConnected");
+        }
+        switch (health.state()) {
+            case RECONNECTING -> {
+                return Texts.get("shell.status.reconnecting", cluster.name(), cluster.server());
+            }
+            case REJECTED -> {
+                return Texts.get("shell.status.rejected", cluster.name(), cluster.server());
+            }
+            default -> {
+                // watching: the usual line
+            }
         }
         return Texts.get(cluster.clusterApiInstalled() ? "shell.status.connected" : "shell.status.connectedNoCapi",
                 cluster.name(), cluster.server(), cluster.kubernetesVersion());

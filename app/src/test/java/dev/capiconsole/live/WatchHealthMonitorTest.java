@@ -1,0 +1,76 @@
+package dev.capiconsole.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Reporting the watches' health: a short re-watch is not reported, a lasting loss is, recovery at once. */
+class WatchHealthMonitorTest {
+
+    private WatchHealth probed = WatchHealth.WATCHING;
+    private long nanos;
+    private final List<WatchHealth> reports = new ArrayList<>();
+    private final WatchHealthMonitor monitor = new WatchHealthMonitor(() -> probed, 2_000, () -> nanos,
+            reports::add);
+
+    private void at(long millis) {
+        nanos = TimeUnit.MILLISECONDS.toNanos(millis);
+        monitor.check();
+    }
+
+    @Test
+    void aRewatchShorterThanTheGraceTimeIsNotReported() {
+        at(0);
+        probed = WatchHealth.reconnecting("Connection reset");
+        at(500);
+        at(1_900);
+        probed = WatchHealth.WATCHING;
+        at(2_400);
+        assertThat(reports).isEmpty();
+    }
+
+    @Test
+    void aLastingLossIsReportedOnceThenTheRecovery() {
+        probed = WatchHealth.reconnecting("Connection refused");
+        at(0);
+        at(1_000);
+        assertThat(reports).isEmpty();
+        at(2_000);
+        at(2_500);
+        assertThat(reports).containsExactly(WatchHealth.reconnecting("Connection refused"));
+        probed = WatchHealth.WATCHING;
+        at(3_000);
+        assertThat(reports).containsExactly(WatchHealth.reconnecting("Connection refused"), WatchHealth.WATCHING);
+    }
+
+    @Test
+    void rejectedCredentialsAreReportedAtOnce() {
+        probed = WatchHealth.rejected("HTTP 401");
+        at(0);
+        assertThat(reports).containsExactly(WatchHealth.rejected("HTTP 401"));
+    }
+
+    @Test
+    void aFailingProbeCountsAsALostWatch() {
+        WatchHealthMonitor failing = new WatchHealthMonitor(() -> {
+            throw new IllegalStateException("closed");
+        }, 0, () -> nanos, reports::add);
+        failing.check();
+        assertThat(reports).containsExactly(WatchHealth.reconnecting("closed"));
+    }
+
+    @Test
+    void theCauseShownIsTheHttpCodeOrTheInnermostMessage() {
+        assertThat(ManagementIndex.describe(new RuntimeException("outer",
+                new KubernetesClientException("Unauthorized", 401, null)))).isEqualTo("HTTP 401");
+        assertThat(ManagementIndex.describe(new KubernetesClientException("An error has occurred.",
+                new ConnectException("Connection refused")))).isEqualTo("Connection refused");
+        assertThat(ManagementIndex.describe(new RuntimeException(new java.io.EOFException())))
+                .isEqualTo("EOFException");
+    }
+}
