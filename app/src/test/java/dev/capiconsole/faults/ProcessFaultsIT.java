@@ -383,8 +383,11 @@ class ProcessFaultsIT {
     }
 
     private static List<String> inNamespace(String kind, String namespace) {
+        // Copies the topology controller makes for the Cluster (labelled with it) are not the apply's objects.
         return client.genericKubernetesResources(apiVersion(kind), kind).inNamespace(namespace).list().getItems()
-                .stream().map(o -> kind + " " + namespace + "/" + o.getMetadata().getName()).toList();
+                .stream().filter(o -> o.getMetadata().getLabels() == null
+                        || !o.getMetadata().getLabels().containsKey("cluster.x-k8s.io/cluster-name"))
+                .map(o -> kind + " " + namespace + "/" + o.getMetadata().getName()).toList();
     }
 
     private static final Map<String, String> API_VERSIONS = new java.util.concurrent.ConcurrentHashMap<>();
