@@ -385,7 +385,7 @@ class ProcessFaultsIT {
     private static List<String> inNamespace(String kind, String namespace) {
         // Copies the topology controller makes for the Cluster (labelled with it) are not the apply's objects.
         return client.genericKubernetesResources(apiVersion(kind), kind).inNamespace(namespace).list().getItems()
-                .stream().filter(o -> o.getMetadata().getLabels() == null
+                .stream().filter(o -> kind.equals("Cluster") || o.getMetadata().getLabels() == null
                         || !o.getMetadata().getLabels().containsKey("cluster.x-k8s.io/cluster-name"))
                 .map(o -> kind + " " + namespace + "/" + o.getMetadata().getName()).toList();
     }
