@@ -4,6 +4,7 @@ import dev.capiconsole.operations.Change;
 import dev.capiconsole.operations.ChangeApplier;
 import dev.capiconsole.operations.ChangePlanner;
 import dev.capiconsole.operations.ClusterObjects;
+import dev.capiconsole.operations.AlreadyDone;
 import dev.capiconsole.operations.OperationRefused;
 import dev.capiconsole.topology.CapiObject;
 import dev.capiconsole.topology.V1Beta1Core;
@@ -61,10 +62,26 @@ final class OperationCommands {
             try (ManagementTarget.Connection management = target.open()) {
                 KubernetesClient client = management.client();
                 String ns = management.namespace();
-                Change change = plan.apply(client, ClusterObjects.read(client, ns, cluster));
+                Change change;
+                try {
+                    change = plan.apply(client, ClusterObjects.read(client, ns, cluster));
+                } catch (AlreadyDone done) {
+                    return nothingToChange(spec, done);
+                }
                 return confirmAndApply(spec, client, change, null,
                         () -> plan.apply(client, ClusterObjects.read(client, ns, cluster)));
             }
+        }
+
+        /**
+         * What was asked is what the cluster already declares, e.g. an upgrade or a scale run again after it was cut
+         * off: success, so that repeating a command is safe.
+         */
+        static int nothingToChange(CommandSpec spec, AlreadyDone done) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Nothing to change: " + done.getMessage() + ".");
+            out.flush();
+            return 0;
         }
 
         /** Prints the change, asks (or takes --yes / the typed name), applies it; 0 when made or dry run. */

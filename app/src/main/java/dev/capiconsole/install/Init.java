@@ -80,12 +80,19 @@ public final class Init {
             boolean created = new Inventory(client).ensureDefinition(Duration.ofSeconds(60));
             List<InstalledProvider> installed = new Inventory(client).list();
             boolean firstRun = installed.stream().noneMatch(p -> p.type() == ProviderType.CORE);
-            if (firstRun && client.apiextensions().v1().customResourceDefinitions()
-                    .withName("clusters.cluster.x-k8s.io").get() != null) {
-                throw new InstallException("Cluster API is already installed here, but not by clusterctl (its "
-                        + "inventory has no core provider): the embedded lab or another installer put it there. "
-                        + "init would overwrite its objects, so it stops; install providers with the tool that "
-                        + "installed Cluster API");
+            if (firstRun) {
+                io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition clusters = client
+                        .apiextensions().v1().customResourceDefinitions().withName("clusters.cluster.x-k8s.io").get();
+                if (clusters != null && !leftByAnInterruptedInit(clusters.getMetadata().getLabels())) {
+                    throw new InstallException("Cluster API is already installed here, but not by clusterctl (its "
+                            + "inventory has no core provider): the embedded lab or another installer put it there. "
+                            + "init would overwrite its objects, so it stops; install providers with the tool that "
+                            + "installed Cluster API");
+                }
+                if (clusters != null) {
+                    progress.line("Cluster API's objects are here without their inventory: an earlier init was cut "
+                            + "off; completing it");
+                }
             }
             progress.step(current, State.DONE, (created ? "installed" : "present") + "; " + installed.size()
                     + " provider(s) installed" + (firstRun ? "; first run: adding cluster-api and kubeadm" : ""));
@@ -256,6 +263,16 @@ public final class Init {
                 core.providerName(), core.version()));
         return ReleaseMetadata.parse(release.read("metadata.yaml"), release.origin()).contractOf(core.version())
                 .orElse(CURRENT_CONTRACT);
+    }
+
+    /**
+     * Whether Cluster API's objects found without a core provider in the inventory were written by an init (this
+     * console's or clusterctl's, which label every object and write the inventory object last) that was cut off
+     * before it wrote the inventory: then running init again completes it. Other installers do not set the label.
+     */
+    static boolean leftByAnInterruptedInit(Map<String, String> clustersCrdLabels) {
+        return clustersCrdLabels != null && clustersCrdLabels.containsKey(ProviderComponents.CLUSTERCTL_LABEL)
+                && "cluster-api".equals(clustersCrdLabels.get(ProviderComponents.PROVIDER_LABEL));
     }
 
     static Set<String> compatibleContracts(String contract) {

@@ -152,7 +152,7 @@ public final class ChangePlanner {
                     + controlPlaneVersion + "): upgrade the control plane first");
         });
         if (version.equals(current)) {
-            throw new OperationRefused(deployment.display() + " is already at " + version);
+            throw new AlreadyDone(deployment.display() + " is already at " + version);
         }
         return merge(deployment, "Upgrade " + deployment.display() + " to Kubernetes " + version,
                 Map.of("spec", Map.of("template", Map.of("spec", Map.of("version", version)))),
@@ -216,7 +216,7 @@ public final class ChangePlanner {
             return;
         }
         if (target.compareTo(from) == 0) {
-            throw new OperationRefused("already at " + current);
+            throw new AlreadyDone("already at " + current);
         }
         if (target.compareTo(from) < 0) {
             throw new OperationRefused("version cannot be decreased from " + current + " to " + version);
@@ -235,7 +235,7 @@ public final class ChangePlanner {
         }
         Semver.tryParse(current).ifPresent(from -> {
             if (target.compareTo(from) == 0) {
-                throw new OperationRefused("already at " + current);
+                throw new AlreadyDone("already at " + current);
             }
             if (target.compareTo(from) < 0) {
                 throw new OperationRefused("version cannot be decreased from " + current + " to " + version);
@@ -439,7 +439,7 @@ public final class ChangePlanner {
 
     private static void same(Long current, int replicas, String what) {
         if (current != null && current == replicas) {
-            throw new OperationRefused(what + " already has " + replicas + " replicas");
+            throw new AlreadyDone(what + " already has " + replicas + " replicas");
         }
     }
 

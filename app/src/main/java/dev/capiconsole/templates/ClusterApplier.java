@@ -53,9 +53,11 @@ public final class ClusterApplier {
         }
     }
 
-    /** Kinds applied first: what other objects refer to. */
-    private static final List<String> FIRST = List.of("Namespace", "CustomResourceDefinition", "Secret", "ConfigMap",
-            "ClusterClass");
+    /**
+     * Kinds applied first: what other objects refer to. Templates come before their ClusterClass, so that an apply
+     * cut off half way never leaves a ClusterClass without its templates (a re-run would take the class as there).
+     */
+    private static final List<String> FIRST = List.of("Namespace", "CustomResourceDefinition", "Secret", "ConfigMap");
 
     private final KubernetesClient client;
     private final KubernetesSerialization serialization = new KubernetesSerialization();
@@ -125,7 +127,11 @@ public final class ClusterApplier {
             if (index >= 0) {
                 return index;
             }
-            return String.valueOf(o.get("kind")).endsWith("Template") ? FIRST.size() : FIRST.size() + 1;
+            String kind = String.valueOf(o.get("kind"));
+            if (kind.endsWith("Template")) {
+                return FIRST.size();
+            }
+            return kind.equals("ClusterClass") ? FIRST.size() + 1 : FIRST.size() + 2;
         }));
         return ordered;
     }

@@ -12,6 +12,11 @@ public interface ClusterClassLookup {
 
     boolean objectExists(Map<String, Object> object);
 
+    /** Whether the object exists and was applied by this console (an earlier apply, maybe cut off half way). */
+    default boolean objectAppliedByTheConsole(Map<String, Object> object) {
+        return false;
+    }
+
     ClusterClassLookup NONE = new ClusterClassLookup() {
         @Override
         public boolean available() {

@@ -80,7 +80,9 @@ public final class ClusterGenerator {
                         key.namespace);
                 if (managementCluster.available()) {
                     for (Map<String, Object> object : parsed) {
-                        if (managementCluster.objectExists(object)) {
+                        // One the console applied itself is left by an apply cut off before the class: applied again.
+                        if (managementCluster.objectExists(object)
+                                && !managementCluster.objectAppliedByTheConsole(object)) {
                             throw new InvalidTemplateException(ObjectKeys.label(object) + " of ClusterClass " + key
                                     + " already exists in the cluster, but the ClusterClass does not");
                         }

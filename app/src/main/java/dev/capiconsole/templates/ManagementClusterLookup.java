@@ -52,14 +52,26 @@ public final class ManagementClusterLookup implements ClusterClassLookup {
 
     @Override
     public boolean objectExists(Map<String, Object> object) {
+        return read(object) != null;
+    }
+
+    @Override
+    public boolean objectAppliedByTheConsole(Map<String, Object> object) {
+        GenericKubernetesResource found = read(object);
+        return found != null && found.getMetadata().getManagedFields() != null && found.getMetadata()
+                .getManagedFields().stream().anyMatch(f -> dev.capiconsole.connection.FieldManager.NAME
+                        .equals(f.getManager()));
+    }
+
+    private GenericKubernetesResource read(Map<String, Object> object) {
         GenericKubernetesResource resource = serialization.convertValue(object, GenericKubernetesResource.class);
         try {
             String namespace = resource.getMetadata().getNamespace();
             var operation = client.genericKubernetesResources(resource.getApiVersion(), resource.getKind());
             return (namespace == null ? operation.withName(resource.getMetadata().getName())
-                    : operation.inNamespace(namespace).withName(resource.getMetadata().getName())).get() != null;
+                    : operation.inNamespace(namespace).withName(resource.getMetadata().getName())).get();
         } catch (KubernetesClientException e) {
-            return false;
+            return null;
         }
     }
 

@@ -25,6 +25,7 @@ public final class WorkloadConnection implements AutoCloseable {
     private KubernetesClient client;
     private WorkloadWatch watch;
     private Consumer<WorkloadWatch.Snapshot> updates;
+    private Consumer<WorkloadException> failures = e -> { };
     private boolean closed;
 
     /** @param management the management cluster's shared client: used, never closed here */
@@ -83,7 +84,51 @@ public final class WorkloadConnection implements AutoCloseable {
      * getting them from the watch that replaces this one when the credentials are renewed.
      */
     public void watch(Consumer<WorkloadWatch.Snapshot> updates) {
-        keep(request(c -> new WorkloadWatch(c, updates)), updates);
+        watch(updates, e -> { });
+    }
+
+    /**
+     * As above; {@code failures} hears, on a refresh thread, why a refresh failed (the API server is unreachable or
+     * refuses), with the endpoint. The watch keeps trying; the next snapshot means it is back.
+     */
+    public void watch(Consumer<WorkloadWatch.Snapshot> updates, Consumer<WorkloadException> failures) {
+        synchronized (this) {
+            this.failures = failures;
+        }
+        keep(request(c -> newWatch(c, updates)), updates);
+    }
+
+    private WorkloadWatch newWatch(KubernetesClient workload, Consumer<WorkloadWatch.Snapshot> updates) {
+        return new WorkloadWatch(workload, updates, e -> failed(workload, e));
+    }
+
+    /** A refresh of the current watch failed: say why (a replaced watch's failures are old news). */
+    private void failed(KubernetesClient workload, KubernetesClientException e) {
+        Consumer<WorkloadException> listener;
+        synchronized (this) {
+            if (closed || client != workload) {
+                return;
+            }
+            listener = failures;
+        }
+        listener.accept(explain(e));
+    }
+
+    /**
+     * Reads the kubeconfig Secret again and, when it is no longer the one in use (the cluster was made again, its
+     * certificates renewed), rebuilds the client and the watch with the new one. True when it did.
+     */
+    public boolean renewIfSecretChanged() {
+        WorkloadKubeconfig fresh = WorkloadKubeconfig.read(management, namespace, cluster);
+        KubernetesClient current;
+        synchronized (this) {
+            if (closed || kubeconfig == null || fresh.text().equals(kubeconfig.text())) {
+                return false;
+            }
+            current = client;
+        }
+        renew(current);
+        return true;
     }
 
     public synchronized boolean isWatching() {
@@ -119,7 +164,7 @@ public final class WorkloadConnection implements AutoCloseable {
             kubeconfig = null;
         }
         if (watching != null) {
-            keep(once(c -> new WorkloadWatch(c, watching)), watching);
+            keep(once(c -> newWatch(c, watching)), watching);
         }
     }
 

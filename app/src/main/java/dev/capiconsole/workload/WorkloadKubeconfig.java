@@ -93,12 +93,21 @@ public final class WorkloadKubeconfig {
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
     /** Says why the workload API server could not be used: unreachable from here (with the endpoint) or refusing. */
     public WorkloadException explain(KubernetesClientException e) {
-        if (e.getCode() == 0) {
+        // No HTTP status (0, or -1 when fabric8 wraps a connection failure): the server did not answer at all.
+        if (e.getCode() <= 0) {
             return new WorkloadException("cannot reach the API server of workload cluster " + namespace + "/" + cluster
-                    + " at " + server() + " from this machine: "
-                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage())
+                    + " at " + server() + " from this machine: " + rootCause(e)
                     + " (a docker provider cluster on Docker Desktop needs the address from `kind get kubeconfig`)");
         }
         return new WorkloadException("workload cluster " + namespace + "/" + cluster + " refused: "

@@ -20,12 +20,13 @@ import org.slf4j.LoggerFactory;
  * Live pods and nodes of one workload cluster. Watches on pods and nodes say when something changed; changes are
  * coalesced (at most one refresh every 200 ms) and each refresh lists pods and nodes once. A refresh also runs
  * every 10 s, because some workload API servers (the lab's in-memory ones) accept a watch but send no later
- * events; on a real cluster the watch alone keeps the view current.
+ * events; on a real cluster the watch alone keeps the view current. A refresh that fails (the API server went
+ * away) is reported, and the next one is tried at the latest 10 s later, so the view tells when it is back.
  */
 public final class WorkloadWatch implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadWatch.class);
-    static final long SAFETY_REFRESH_SECONDS = 10;
+    public static final long SAFETY_REFRESH_SECONDS = 10;
 
     /** What the views show: every pod and node, sorted, at one moment. */
     public record Snapshot(List<PodRow> pods, List<NodeRow> nodes) {
@@ -43,6 +44,12 @@ public final class WorkloadWatch implements AutoCloseable {
 
     /** Watches through {@code client}, which stays the caller's: closing the watch leaves it open. */
     public WorkloadWatch(KubernetesClient client, Consumer<Snapshot> updates) {
+        this(client, updates, e -> { });
+    }
+
+    /** As above; {@code failures} hears of every refresh that could not list pods and nodes. */
+    public WorkloadWatch(KubernetesClient client, Consumer<Snapshot> updates,
+                         Consumer<KubernetesClientException> failures) {
         this.client = client;
         Snapshot first = snapshot();
         updates.accept(first);
@@ -51,6 +58,7 @@ public final class WorkloadWatch implements AutoCloseable {
                 updates.accept(snapshot());
             } catch (KubernetesClientException e) {
                 LOG.info("Workload refresh failed: {}", e.getMessage());
+                failures.accept(e);
             }
         });
         this.podWatch = client.pods().inAnyNamespace().watch(signalling());
@@ -69,6 +77,7 @@ public final class WorkloadWatch implements AutoCloseable {
             @Override
             public void onClose(WatcherException cause) {
                 LOG.info("A workload watch closed: {}", cause.getMessage());
+                coalescer.signal();
             }
         };
     }

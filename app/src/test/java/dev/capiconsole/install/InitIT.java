@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * become available without kubelets, so waiting is tested by writing their status.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InitIT {
+public class InitIT {
 
     private static final String VERSION = ClusterctlPeer.VERSION;
     private static final String CERT_MANAGER = ClusterctlPeer.CERT_MANAGER;
@@ -151,7 +151,7 @@ class InitIT {
     }
 
     /** Every object carrying clusterctl's label, without what the server alone decides. */
-    static Map<String, Map<String, Object>> snapshot(KubernetesClient client) {
+    public static Map<String, Map<String, Object>> snapshot(KubernetesClient client) {
         Map<String, Map<String, Object>> objects = new TreeMap<>();
         KubernetesSerialization serialization = new KubernetesSerialization();
         for (String[] kind : KINDS) {

@@ -103,6 +103,20 @@ class ChangePlannerTest {
     }
 
     @Test
+    void askingForWhatIsAlreadyDeclaredIsAlreadyDoneNotAnotherRefusal() {
+        assertThatThrownBy(() -> ChangePlanner.upgrade(TOPOLOGY_CLUSTER, null, "v1.36.0"))
+                .isInstanceOf(AlreadyDone.class).hasMessage("already at v1.36.0");
+        assertThatThrownBy(() -> ChangePlanner.upgrade(TOPOLOGY_CLUSTER, null, "v1.36.0", List.of("v1.36.0")))
+                .isInstanceOf(AlreadyDone.class);
+        assertThatThrownBy(() -> ChangePlanner.scaleControlPlane(PLAIN_CLUSTER, PLAIN_KCP, 3))
+                .isInstanceOf(AlreadyDone.class).isInstanceOf(OperationRefused.class);
+        assertThatThrownBy(() -> ChangePlanner.upgrade(TOPOLOGY_CLUSTER, null, "v1.35.9"))
+                .isInstanceOf(OperationRefused.class).isNotInstanceOf(AlreadyDone.class);
+        assertThatThrownBy(() -> ChangePlanner.scaleControlPlane(PLAIN_CLUSTER, PLAIN_KCP, 4))
+                .isNotInstanceOf(AlreadyDone.class);
+    }
+
+    @Test
     void aClassWithKubernetesVersionsAllowsAChainedUpgradeToAnyLaterOneOfThem() {
         List<String> classVersions = List.of("v1.36.0", "v1.37.0", "v1.38.0", "v1.39.0");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,15 @@ class ClusterApplierTest {
                 "metadata", Map.of("name", "c", "resourceVersion", resourceVersion, "labels", labels),
                 "spec", Map.of("replicas", replicas), "status", Map.of("phase", phase)),
                 GenericKubernetesResource.class);
+    }
+
+    @Test
+    void templatesComeBeforeTheirClusterClassAndTheClusterLast() {
+        List<Map<String, Object>> ordered = ClusterApplier.inApplyOrder(List.of(Map.of("kind", "Cluster"),
+                Map.of("kind", "ClusterClass"), Map.of("kind", "DevClusterTemplate"), Map.of("kind", "Namespace"),
+                Map.of("kind", "KubeadmControlPlaneTemplate")));
+        assertThat(ordered).extracting(o -> o.get("kind")).containsExactly("Namespace", "DevClusterTemplate",
+                "KubeadmControlPlaneTemplate", "ClusterClass", "Cluster");
     }
 
     @Test

@@ -50,6 +50,51 @@ class ClusterGeneratorTest {
         assertThat(generated.addedClusterClasses()).containsExactly("ns/in-memory");
     }
 
+    /** A management cluster without the class where one template of it exists, applied by the console or not. */
+    private static ClusterClassLookup templateLeftBehind(boolean byTheConsole) {
+        return new ClusterClassLookup() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public boolean clusterClassExists(String namespace, String name) {
+                return false;
+            }
+
+            @Override
+            public boolean objectExists(Map<String, Object> object) {
+                return String.valueOf(object.get("kind")).endsWith("Template");
+            }
+
+            @Override
+            public boolean objectAppliedByTheConsole(Map<String, Object> object) {
+                return byTheConsole && objectExists(object);
+            }
+        };
+    }
+
+    @Test
+    void templatesLeftByAnApplyCutOffBeforeTheClassAreBroughtAgainOthersAreRefused() {
+        TemplateSource inMemory = new TemplateSource.BuiltIn(BuiltInTemplates.find("docker", "in-memory")
+                .orElseThrow());
+        GenerateRequest request = new GenerateRequest("demo", "ns", "v1.33.0", 1L, 1L, inMemory, Map.of());
+        TemplateFetcher fetcher = new TemplateFetcher(ProviderCatalog.builtIn(),
+                new ReleaseResolver(List.of(folder.resolve("overrides")), "http://127.0.0.1:9"),
+                InputStream::nullInputStream, null);
+
+        GeneratedCluster again = new ClusterGenerator(fetcher, templateLeftBehind(true))
+                .generate(request, VariableValues.none());
+        assertThat(again.addedClusterClasses()).containsExactly("ns/in-memory");
+        assertThat(again.objects()).extracting(o -> o.get("kind")).contains("ClusterClass", "Cluster")
+                .anyMatch(kind -> String.valueOf(kind).endsWith("Template"));
+
+        assertThatThrownBy(() -> new ClusterGenerator(fetcher, templateLeftBehind(false))
+                .generate(request, VariableValues.none())).isInstanceOf(InvalidTemplateException.class)
+                .hasMessageContaining("already exists in the cluster, but the ClusterClass does not");
+    }
+
     @Test
     void addonsLabelTheClusterAndComeLastWithoutChangingTheRest() {
         ClusterGenerator generator = new ClusterGenerator(new TemplateFetcher(ProviderCatalog.builtIn(),

@@ -53,6 +53,7 @@ public final class StandInApiServer implements AutoCloseable {
     private volatile String acceptedToken = "token-1";
     private volatile boolean clusterExists = true;
     private volatile List<Pod> pods = List.of();
+    private volatile boolean podListsFail;
 
     public StandInApiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -114,6 +115,11 @@ public final class StandInApiServer implements AutoCloseable {
         return secretReads.get();
     }
 
+    /** From now on (until called with false) pod lists fail with 503, as a server on its way down answers. */
+    public void failPodLists(boolean fail) {
+        podListsFail = fail;
+    }
+
     public void deleteCluster() {
         clusterExists = false;
     }
@@ -152,6 +158,8 @@ public final class StandInApiServer implements AutoCloseable {
             exchange.sendResponseHeaders(200, 0);
             exchange.getResponseBody().flush();
             (path.equals("/api/v1/pods") ? podWatches : otherWatches).add(exchange);
+        } else if (path.equals("/api/v1/pods") && podListsFail) {
+            status(exchange, 503, "ServiceUnavailable");
         } else if (path.equals("/api/v1/pods")) {
             send(exchange, json.asJson(new PodListBuilder().withNewMetadata().withResourceVersion("1").endMetadata()
                     .withItems(pods).build()));

@@ -43,6 +43,8 @@ public final class WorkloadTabViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadTabViewModel.class);
     static final Duration RETRY = Duration.ofSeconds(10);
     static final int FOLLOW_MAX_LINES = 5_000;
+    private static final java.time.format.DateTimeFormatter LAST_SEEN =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** A merge waiting for the operator's yes: where to, and which entries it would replace. */
     public record MergeProposal(Path target, List<String> replaces) {
@@ -62,6 +64,8 @@ public final class WorkloadTabViewModel {
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(Texts.get("workloads.state.readingSecret"));
     private final ReadOnlyStringWrapper clusterState = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
+    private volatile Instant lastSeen;
     private final ReadOnlyObjectWrapper<PodRow> selectedPod = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PodDetails> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper detailsState = new ReadOnlyStringWrapper("");
@@ -101,7 +105,10 @@ public final class WorkloadTabViewModel {
     private void connect() {
         BackgroundTask.of(() -> {
             String server = connection.kubeconfig().server();
-            connection.watch(snapshot -> tasks.onUiThread(() -> show(snapshot, server)));
+            connection.watch(snapshot -> {
+                lastSeen = Instant.now();
+                tasks.onUiThread(() -> show(snapshot, server));
+            }, failure -> tasks.onUiThread(() -> lost(failure)));
         }).onSuccess(done -> connected.set(!closed)).onFailure(this::notConnected).runWith(tasks);
     }
 
@@ -124,10 +131,32 @@ public final class WorkloadTabViewModel {
         state.set(Texts.get("workloads.state.cannotOpen", title(), e.getMessage()));
     }
 
+    /**
+     * The workload API server stopped answering: the rows stay as last seen but are marked so, and the Secret is read
+     * again in case the cluster came back with new certificates (made again under the same name).
+     */
+    private void lost(WorkloadException failure) {
+        if (closed) {
+            return;
+        }
+        stale.set(true);
+        Instant seen = lastSeen;
+        state.set(Texts.get("workloads.state.lost", title(), failure.getMessage(), seen == null ? "-"
+                : LAST_SEEN.format(seen.atZone(java.time.ZoneId.systemDefault())),
+                String.valueOf(WorkloadWatch.SAFETY_REFRESH_SECONDS)));
+        BackgroundTask.of(connection::renewIfSecretChanged).onSuccess(renewed -> {
+            if (renewed) {
+                LOG.info("Workload cluster {} has a new kubeconfig Secret: reconnected with it", title());
+            }
+        }).onFailure(e -> LOG.info("Cannot read the kubeconfig Secret of {} again: {}", title(), e.getMessage()))
+                .runWith(work);
+    }
+
     private void show(WorkloadWatch.Snapshot snapshot, String server) {
         if (closed) {
             return;
         }
+        stale.set(false);
         pods.setAll(snapshot.pods());
         nodes.setAll(snapshot.nodes());
         List<String> names = snapshot.pods().stream().map(PodRow::namespace).distinct().sorted().toList();
@@ -433,6 +462,11 @@ public final class WorkloadTabViewModel {
 
     public ReadOnlyStringProperty clusterStateProperty() {
         return clusterState.getReadOnlyProperty();
+    }
+
+    /** True while the workload API server does not answer: the pods and nodes shown are as last seen, not live. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty connectedProperty() {

@@ -186,6 +186,9 @@ public final class WorkloadsView {
         pods.setPlaceholder(new Label(Texts.get("workloads.pods.empty")));
 
         TableView<NodeRow> nodes = new TableView<>(tab.nodes());
+        // Rows as last seen while the workload API server does not answer: dimmed, the state line says why.
+        pods.opacityProperty().bind(javafx.beans.binding.Bindings.when(tab.staleProperty()).then(0.45).otherwise(1.0));
+        nodes.opacityProperty().bind(javafx.beans.binding.Bindings.when(tab.staleProperty()).then(0.45).otherwise(1.0));
         nodes.setId("nodes-" + tab.cluster());
         nodes.getStyleClass().add(Styles.DENSE);
         nodes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -109,6 +109,26 @@ class WorkloadTabViewModelTest {
     }
 
     @Test
+    void aWorkloadApiServerThatStopsAnsweringMarksTheRowsAsLastSeenUntilItIsBack() {
+        open(TaskExecutor.sameThread());
+        assertThat(tab.staleProperty().get()).isFalse();
+
+        server.failPodLists(true);
+        server.pods(pod("shop", "web-1", "Running"));
+        await(() -> tab.staleProperty().get());
+        assertThat(tab.stateProperty().get()).startsWith("Lost the API server of workload cluster default/web: ")
+                .contains("ServiceUnavailable").contains("not live").endsWith("Trying again every 10 s.");
+        assertThat(tab.pods()).as("as last seen").hasSize(3);
+        assertThat(tab.connectedProperty().get()).isTrue();
+
+        server.failPodLists(false);
+        server.pods(pod("shop", "web-1", "Running"));
+        await(() -> !tab.staleProperty().get());
+        assertThat(tab.stateProperty().get()).isEqualTo("Live from " + server.url() + ": 1 node, 1 pod");
+        assertThat(tab.pods()).extracting(PodRow::name).containsExactly("web-1");
+    }
+
+    @Test
     void theSelectedPodIsFollowedByItsNameAndClearedWhenItIsGone() {
         open(TaskExecutor.sameThread());
         PodRow web1 = tab.pods().stream().filter(p -> p.name().equals("web-1")).findFirst().orElseThrow();
