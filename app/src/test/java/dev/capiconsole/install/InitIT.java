@@ -461,9 +461,16 @@ public class InitIT {
             assertThat(unknown.exit()).isEqualTo(1);
             assertThat(unknown.err()).contains("there is no InfrastructureProvider named \"dockerr\"");
 
-            // Cluster API present without clusterctl's inventory (as in the embedded lab): nothing is overwritten.
+            // Cluster API present without clusterctl's inventory and without its label (as in the embedded lab, or
+            // from another installer): nothing is overwritten. With the label it would be an init cut off before its
+            // inventory, which init completes (InterruptedInitIT).
             fresh.client().genericKubernetesResources(Inventory.API_VERSION, "Provider").inNamespace("capi-system")
                     .withName("cluster-api").delete();
+            fresh.client().apiextensions().v1().customResourceDefinitions().withName("clusters.cluster.x-k8s.io")
+                    .edit(crd -> {
+                        crd.getMetadata().getLabels().remove(ProviderComponents.CLUSTERCTL_LABEL);
+                        return crd;
+                    });
             String before = fresh.client().apiextensions().v1().customResourceDefinitions()
                     .withName("clusters.cluster.x-k8s.io").get().getMetadata().getResourceVersion();
             Cli foreign = cli(common, "-i", "docker");
