@@ -51,7 +51,6 @@ public final class WatchHealthMonitor implements AutoCloseable {
         } catch (RuntimeException e) {
             now = WatchHealth.reconnecting(String.valueOf(e.getMessage()));
         }
-        WatchHealth report = now;
         if (now.state() == WatchHealth.State.RECONNECTING) {
             long time = clock.getAsLong();
             if (lostSince < 0) {
@@ -63,9 +62,9 @@ public final class WatchHealthMonitor implements AutoCloseable {
         } else {
             lostSince = -1;
         }
-        if (!report.equals(reported)) {
-            reported = report;
-            changed.accept(report);
+        if (!now.equals(reported)) {
+            reported = now;
+            changed.accept(now);
         }
     }
 

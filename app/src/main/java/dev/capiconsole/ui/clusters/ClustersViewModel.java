@@ -4,6 +4,7 @@ import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.live.Coalescer;
 import dev.capiconsole.live.ManagementIndex;
 import dev.capiconsole.live.WatchHealth;
+import dev.capiconsole.topology.ObjectSource;
 import dev.capiconsole.live.WatchHealthMonitor;
 import dev.capiconsole.diagram.LaidOutDiagram;
 import dev.capiconsole.topology.CapiObject;
@@ -282,7 +283,7 @@ public final class ClustersViewModel {
     }
 
     /** The informers' cache the views are rebuilt from; null while not connected (read by the soak benchmark). */
-    public dev.capiconsole.topology.ObjectSource liveModel() {
+    public ObjectSource liveModel() {
         return index;
     }
 

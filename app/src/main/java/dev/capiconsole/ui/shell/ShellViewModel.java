@@ -9,6 +9,7 @@ import dev.capiconsole.connection.KubeContext;
 import dev.capiconsole.connection.KubeconfigSet;
 import dev.capiconsole.connection.ManagementCluster;
 import dev.capiconsole.lab.LabOptions;
+import dev.capiconsole.live.WatchHealth;
 import dev.capiconsole.problems.DesktopNotification;
 import dev.capiconsole.settings.Settings;
 import dev.capiconsole.ui.clusterclasses.ClusterClassesViewModel;
@@ -142,23 +143,16 @@ public final class ShellViewModel {
         }
     }
 
-    private static String describe(ManagementCluster cluster, dev.capiconsole.live.WatchHealth health) {
+    private static String describe(ManagementCluster cluster, WatchHealth health) {
         if (cluster == null) {
             return Texts.get("shell.status.notConnected");
         }
-        switch (health.state()) {
-            case RECONNECTING -> {
-                return Texts.get("shell.status.reconnecting", cluster.name(), cluster.server());
-            }
-            case REJECTED -> {
-                return Texts.get("shell.status.rejected", cluster.name(), cluster.server());
-            }
-            default -> {
-                // watching: the usual line
-            }
-        }
-        return Texts.get(cluster.clusterApiInstalled() ? "shell.status.connected" : "shell.status.connectedNoCapi",
-                cluster.name(), cluster.server(), cluster.kubernetesVersion());
+        return switch (health.state()) {
+            case RECONNECTING -> Texts.get("shell.status.reconnecting", cluster.name(), cluster.server());
+            case REJECTED -> Texts.get("shell.status.rejected", cluster.name(), cluster.server());
+            case WATCHING -> Texts.get(cluster.clusterApiInstalled() ? "shell.status.connected"
+                    : "shell.status.connectedNoCapi", cluster.name(), cluster.server(), cluster.kubernetesVersion());
+        };
     }
 
     public ObjectProperty<ManagementCluster> connectedProperty() {
