@@ -32,6 +32,12 @@ final class StatusBar {
                 dot.getStyleClass().add("connected");
             }
         });
+        viewModel.clusters().healthProperty().addListener((obs, old, now) -> {
+            dot.getStyleClass().remove("watch-lost");
+            if (!now.watching()) {
+                dot.getStyleClass().add("watch-lost");
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         BuildInfo info = viewModel.buildInfo();
