@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The embedded management plane: real etcd, kube-apiserver and Cluster API managers (core, kubeadm bootstrap,
@@ -281,7 +282,7 @@ public final class Lab implements AutoCloseable {
         restarted.awaitReady(readiness(name), options.readyTimeout(), health::lastFailure);
     }
 
-    private java.util.function.BooleanSupplier readiness(String name) {
+    private BooleanSupplier readiness(String name) {
         if (name.equals("etcd")) {
             int port = ports.port("etcd.client");
             return () -> health.etcdHealthy(port);
