@@ -209,6 +209,24 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
         return lost ? WatchHealth.reconnecting(lastFailure) : WatchHealth.WATCHING;
     }
 
+    /**
+     * Asks the API server one cheap authenticated question (its version) while watches are down, and stops the
+     * watches if it answers 401. fabric8 re-opens a broken watch by itself and tells the exception handler only of
+     * failed lists, so a token revoked under a running watch would otherwise be retried quietly for ever.
+     */
+    public WatchHealth checkCredentials() {
+        try {
+            client.getKubernetesVersion();
+        } catch (RuntimeException e) {
+            if (code(e) == 401) {
+                retryAfter(false, e);
+            } else {
+                lastFailure = describe(e);
+            }
+        }
+        return health();
+    }
+
     /** The cluster-wide watch of a kind was refused: record it, and try the fallback namespaces. */
     private void refused(WatchedKind kind) {
         if (forbidden.add(kind.kind()) && !fallbackNamespaces.isEmpty()) {

@@ -10,30 +10,41 @@ import java.util.function.Supplier;
 /**
  * Polls the health of a connection's watches and reports changes. A lost watch is reported only once it has stayed
  * lost for the grace time: watches end and re-open routinely (the API server's watch timeout), and the user should
- * not see that flicker. Recovery and rejection are reported at once.
+ * not see that flicker. Recovery and rejection are reported at once. While the watches stay lost, the credentials
+ * are checked every few seconds: a watch that fails on a revoked token only looks like one that cannot reconnect.
  */
 public final class WatchHealthMonitor implements AutoCloseable {
 
+    static final long CREDENTIAL_CHECK_MILLIS = 5_000;
+
     private final Supplier<WatchHealth> probe;
+    private final Supplier<WatchHealth> credentialCheck;
     private final long graceNanos;
     private final LongSupplier clock;
     private final Consumer<WatchHealth> changed;
     private ScheduledExecutorService scheduler;
     private WatchHealth reported = WatchHealth.WATCHING;
     private long lostSince = -1;
+    private long checkedAt = -1;
 
-    WatchHealthMonitor(Supplier<WatchHealth> probe, long graceMillis, LongSupplier clock,
-                       Consumer<WatchHealth> changed) {
+    WatchHealthMonitor(Supplier<WatchHealth> probe, Supplier<WatchHealth> credentialCheck, long graceMillis,
+                       LongSupplier clock, Consumer<WatchHealth> changed) {
         this.probe = probe;
+        this.credentialCheck = credentialCheck;
         this.graceNanos = TimeUnit.MILLISECONDS.toNanos(graceMillis);
         this.clock = clock;
         this.changed = changed;
     }
 
-    /** Polls every {@code periodMillis} on a daemon thread; {@code changed} runs on that thread. */
-    public static WatchHealthMonitor start(Supplier<WatchHealth> probe, long periodMillis, long graceMillis,
-                                           Consumer<WatchHealth> changed) {
-        WatchHealthMonitor monitor = new WatchHealthMonitor(probe, graceMillis, System::nanoTime, changed);
+    /**
+     * Polls {@code probe} every {@code periodMillis} on a daemon thread, and runs {@code credentialCheck} (a request
+     * to the API server) when the watches have been lost for the grace time and then every few seconds;
+     * {@code changed} runs on that thread.
+     */
+    public static WatchHealthMonitor start(Supplier<WatchHealth> probe, Supplier<WatchHealth> credentialCheck,
+                                           long periodMillis, long graceMillis, Consumer<WatchHealth> changed) {
+        WatchHealthMonitor monitor = new WatchHealthMonitor(probe, credentialCheck, graceMillis, System::nanoTime,
+                changed);
         monitor.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "capi-console-watch-health");
             thread.setDaemon(true);
@@ -45,12 +56,7 @@ public final class WatchHealthMonitor implements AutoCloseable {
 
     /** One poll: reports the health if it changed (a lost watch after the grace time). */
     synchronized void check() {
-        WatchHealth now;
-        try {
-            now = probe.get();
-        } catch (RuntimeException e) {
-            now = WatchHealth.reconnecting(String.valueOf(e.getMessage()));
-        }
+        WatchHealth now = ask(probe);
         if (now.state() == WatchHealth.State.RECONNECTING) {
             long time = clock.getAsLong();
             if (lostSince < 0) {
@@ -59,12 +65,25 @@ public final class WatchHealthMonitor implements AutoCloseable {
             if (time - lostSince < graceNanos) {
                 return;
             }
+            if (checkedAt < 0 || time - checkedAt >= TimeUnit.MILLISECONDS.toNanos(CREDENTIAL_CHECK_MILLIS)) {
+                checkedAt = time;
+                now = ask(credentialCheck);
+            }
         } else {
             lostSince = -1;
+            checkedAt = -1;
         }
         if (!now.equals(reported)) {
             reported = now;
             changed.accept(now);
+        }
+    }
+
+    private static WatchHealth ask(Supplier<WatchHealth> source) {
+        try {
+            return source.get();
+        } catch (RuntimeException e) {
+            return WatchHealth.reconnecting(String.valueOf(e.getMessage()));
         }
     }
 

@@ -9,14 +9,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Reporting the watches' health: a short re-watch is not reported, a lasting loss is, recovery at once. */
+/**
+ * Reporting the watches' health: a short re-watch is not reported, a lasting loss is, recovery at once; a lasting
+ * loss has the credentials checked now and then.
+ */
 class WatchHealthMonitorTest {
 
     private WatchHealth probed = WatchHealth.WATCHING;
     private long nanos;
+    private WatchHealth credentialsAnswer = WatchHealth.reconnecting("Connection refused");
+    private final List<Long> credentialChecks = new ArrayList<>();
     private final List<WatchHealth> reports = new ArrayList<>();
-    private final WatchHealthMonitor monitor = new WatchHealthMonitor(() -> probed, 2_000, () -> nanos,
-            reports::add);
+    private final WatchHealthMonitor monitor = new WatchHealthMonitor(() -> probed, () -> {
+        credentialChecks.add(TimeUnit.NANOSECONDS.toMillis(nanos));
+        return credentialsAnswer;
+    }, 2_000, () -> nanos, reports::add);
 
     private void at(long millis) {
         nanos = TimeUnit.MILLISECONDS.toNanos(millis);
@@ -56,8 +63,44 @@ class WatchHealthMonitorTest {
     }
 
     @Test
+    void theCredentialsAreCheckedOnlyOnceTheLossLastsAndThenEveryFewSeconds() {
+        at(0);
+        probed = WatchHealth.reconnecting("HTTP 401");
+        for (long millis = 500; millis <= 13_000; millis += 500) {
+            at(millis);
+        }
+        assertThat(credentialChecks).containsExactly(2_500L, 7_500L, 12_500L);
+        probed = WatchHealth.WATCHING;
+        at(13_500);
+        probed = WatchHealth.reconnecting("Connection reset");
+        at(14_000);
+        at(15_000);
+        assertThat(credentialChecks).as("a short loss after a recovery is not checked").hasSize(3);
+    }
+
+    @Test
+    void credentialsFoundRejectedByTheCheckAreReportedAtOnce() {
+        probed = WatchHealth.reconnecting("Connection reset");
+        at(0);
+        credentialsAnswer = WatchHealth.rejected("HTTP 401");
+        at(2_000);
+        assertThat(reports).containsExactly(WatchHealth.rejected("HTTP 401"));
+    }
+
+    @Test
+    void whileWatchingNothingIsChecked() {
+        for (long millis = 0; millis <= 20_000; millis += 500) {
+            at(millis);
+        }
+        assertThat(credentialChecks).isEmpty();
+        assertThat(reports).isEmpty();
+    }
+
+    @Test
     void aFailingProbeCountsAsALostWatch() {
         WatchHealthMonitor failing = new WatchHealthMonitor(() -> {
+            throw new IllegalStateException("closed");
+        }, () -> {
             throw new IllegalStateException("closed");
         }, 0, () -> nanos, reports::add);
         failing.check();
