@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.BiPredicate;
@@ -48,6 +50,9 @@ public final class ProblemsViewModel {
     /** The setting that turns the availability notification on ({@code true}); off unless set. */
     public static final String NOTIFY_KEY = "problems.notifyAvailability";
     private static final Logger LOG = LoggerFactory.getLogger(ProblemsViewModel.class);
+    /** Under steady change, reading takes at most a fifth of a core: the pause after a read is 4x its time. */
+    static final int PAUSE_PER_READ_TIME = 4;
+    static final long MAX_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final FilteredList<Problem> shown = new FilteredList<>(problems);
@@ -123,26 +128,40 @@ public final class ProblemsViewModel {
         reading = true;
         busy.set(true);
         status.set(Texts.get("problems.status.reading"));
+        long started = System.nanoTime();
         BackgroundTask.of(() -> evaluate(management)).onSuccess(evaluation -> {
             if (connected.get() == management) {
                 show(evaluation);
             }
-            readDone();
+            readDone(System.nanoTime() - started);
         }).onFailure(e -> {
             LOG.warn("Reading the problems of {} failed", management.server(), e);
             error.set(Texts.get("problems.error.read", e.getMessage()));
             status.set("");
-            readDone();
+            readDone(System.nanoTime() - started);
         }).runWith(tasks);
     }
 
-    private void readDone() {
-        reading = false;
+    /**
+     * A read asked for meanwhile runs after a pause in proportion to this read's time: on a large management cluster
+     * under steady change, back-to-back reads would keep a core busy listing every kind.
+     */
+    private void readDone(long tookNanos) {
         busy.set(false);
-        if (readAgain) {
-            readAgain = false;
-            refresh();
+        if (!readAgain) {
+            reading = false;
+            return;
         }
+        CompletableFuture.delayedExecutor(pauseAfter(tookNanos), TimeUnit.NANOSECONDS).execute(() ->
+                tasks.onUiThread(() -> {
+                    reading = false;
+                    readAgain = false;
+                    refresh();
+                }));
+    }
+
+    static long pauseAfter(long readNanos) {
+        return Math.min(PAUSE_PER_READ_TIME * readNanos, MAX_PAUSE_NANOS);
     }
 
     private Evaluation evaluate(ManagementCluster management) {

@@ -12,6 +12,7 @@ import dev.capiconsole.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,13 @@ class ProblemsViewModelTest {
                     sent.add(title + " | " + body);
                     return desktopWorks;
                 });
+    }
+
+    @Test
+    void aReadAskedForDuringAReadWaitsFourTimesThatReadsTimeAtMostThirtySeconds() {
+        assertThat(ProblemsViewModel.pauseAfter(TimeUnit.MILLISECONDS.toNanos(250)))
+                .isEqualTo(TimeUnit.SECONDS.toNanos(1));
+        assertThat(ProblemsViewModel.pauseAfter(TimeUnit.SECONDS.toNanos(20))).isEqualTo(TimeUnit.SECONDS.toNanos(30));
     }
 
     @Test
