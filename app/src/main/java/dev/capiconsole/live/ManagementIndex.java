@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
     private final Map<String, List<String>> namespaceScoped = new ConcurrentHashMap<>();
     private volatile String lastFailure = "";
     private volatile String rejected;
+    private final AtomicBoolean checkingCredentials = new AtomicBoolean();
 
     /**
      * Told about every stored change, on an informer thread: keep it short. The object is null when what is
@@ -210,21 +212,31 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
     }
 
     /**
-     * Asks the API server one cheap authenticated question (its version) while watches are down, and stops the
-     * watches if it answers 401. fabric8 re-opens a broken watch by itself and tells the exception handler only of
-     * failed lists, so a token revoked under a running watch would otherwise be retried quietly for ever.
+     * Starts one cheap authenticated request (the API server's version) in the background, unless one is under way
+     * or the watches were stopped, and stops the watches if the answer is 401. fabric8 re-opens a broken watch by
+     * itself and tells the exception handler only of failed lists, so a token revoked under a running watch would
+     * otherwise be retried quietly for ever. In the background because the client retries an unreachable server for
+     * up to about 100 s.
      */
-    public WatchHealth checkCredentials() {
-        try {
-            client.getKubernetesVersion();
-        } catch (RuntimeException e) {
-            if (code(e) == 401) {
-                retryAfter(false, e);
-            } else {
-                lastFailure = describe(e);
-            }
+    public void checkCredentials() {
+        if (rejected != null || !checkingCredentials.compareAndSet(false, true)) {
+            return;
         }
-        return health();
+        Thread check = new Thread(() -> {
+            try {
+                client.getKubernetesVersion();
+            } catch (RuntimeException e) {
+                if (code(e) == 401) {
+                    retryAfter(false, e);
+                } else {
+                    lastFailure = describe(e);
+                }
+            } finally {
+                checkingCredentials.set(false);
+            }
+        }, "capi-console-credential-check");
+        check.setDaemon(true);
+        check.start();
     }
 
     /** The cluster-wide watch of a kind was refused: record it, and try the fallback namespaces. */

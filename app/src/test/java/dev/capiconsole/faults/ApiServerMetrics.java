@@ -12,8 +12,9 @@ final class ApiServerMetrics {
     }
 
     /**
-     * Requests whose credentials the API server rejected so far ({@code authentication_attempts{result="failure"}}),
-     * or -1 when this API server does not publish that counter.
+     * Requests whose credentials the API server did not accept so far ({@code authentication_attempts} with a result
+     * other than success: "failure", and "error" for a token it cannot validate), or -1 when this API server does not
+     * publish that counter.
      */
     static double authenticationFailures(KubernetesClient admin) throws Exception {
         HttpClient http = admin.getHttpClient();
@@ -25,7 +26,7 @@ final class ApiServerMetrics {
         double sum = 0;
         boolean found = false;
         for (String line : response.body().split("\n")) {
-            if (line.startsWith("authentication_attempts{") && line.contains("result=\"failure\"")) {
+            if (line.startsWith("authentication_attempts{") && !line.contains("result=\"success\"")) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 found = true;
             }

@@ -17,13 +17,10 @@ class WatchHealthMonitorTest {
 
     private WatchHealth probed = WatchHealth.WATCHING;
     private long nanos;
-    private WatchHealth credentialsAnswer = WatchHealth.reconnecting("Connection refused");
     private final List<Long> credentialChecks = new ArrayList<>();
     private final List<WatchHealth> reports = new ArrayList<>();
-    private final WatchHealthMonitor monitor = new WatchHealthMonitor(() -> probed, () -> {
-        credentialChecks.add(TimeUnit.NANOSECONDS.toMillis(nanos));
-        return credentialsAnswer;
-    }, 2_000, () -> nanos, reports::add);
+    private final WatchHealthMonitor monitor = new WatchHealthMonitor(() -> probed,
+            () -> credentialChecks.add(TimeUnit.NANOSECONDS.toMillis(nanos)), 2_000, () -> nanos, reports::add);
 
     private void at(long millis) {
         nanos = TimeUnit.MILLISECONDS.toNanos(millis);
@@ -63,27 +60,29 @@ class WatchHealthMonitorTest {
     }
 
     @Test
-    void theCredentialsAreCheckedOnlyOnceTheLossLastsAndThenEveryFewSeconds() {
+    void theCredentialsAreCheckedAsSoonAsAWatchIsLostAndThenEveryFewSeconds() {
         at(0);
-        probed = WatchHealth.reconnecting("HTTP 401");
+        probed = WatchHealth.reconnecting("Connection reset");
         for (long millis = 500; millis <= 13_000; millis += 500) {
             at(millis);
         }
-        assertThat(credentialChecks).containsExactly(2_500L, 7_500L, 12_500L);
+        assertThat(credentialChecks).containsExactly(500L, 5_500L, 10_500L);
         probed = WatchHealth.WATCHING;
         at(13_500);
         probed = WatchHealth.reconnecting("Connection reset");
         at(14_000);
         at(15_000);
-        assertThat(credentialChecks).as("a short loss after a recovery is not checked").hasSize(3);
+        assertThat(credentialChecks).as("a new loss is checked at once again").containsExactly(500L, 5_500L,
+                10_500L, 14_000L);
     }
 
     @Test
-    void credentialsFoundRejectedByTheCheckAreReportedAtOnce() {
+    void aRejectionTheCheckFindsIsReportedAtTheNextPoll() {
         probed = WatchHealth.reconnecting("Connection reset");
         at(0);
-        credentialsAnswer = WatchHealth.rejected("HTTP 401");
-        at(2_000);
+        assertThat(credentialChecks).containsExactly(0L);
+        probed = WatchHealth.rejected("HTTP 401");
+        at(500);
         assertThat(reports).containsExactly(WatchHealth.rejected("HTTP 401"));
     }
 
@@ -100,9 +99,7 @@ class WatchHealthMonitorTest {
     void aFailingProbeCountsAsALostWatch() {
         WatchHealthMonitor failing = new WatchHealthMonitor(() -> {
             throw new IllegalStateException("closed");
-        }, () -> {
-            throw new IllegalStateException("closed");
-        }, 0, () -> nanos, reports::add);
+        }, () -> { }, 0, () -> nanos, reports::add);
         failing.check();
         assertThat(reports).containsExactly(WatchHealth.reconnecting("closed"));
     }
