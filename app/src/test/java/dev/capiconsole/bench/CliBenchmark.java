@@ -46,7 +46,7 @@ public final class CliBenchmark {
             String clusterctl = binaries.binary("clusterctl").toString();
             String kubectl = binaries.binary("kubectl").toString();
             List<String> generate = List.of("generate", "cluster", "other", "--from", template.toString(),
-                    "--kubernetes-version", "v1.36.0", "--worker-machine-count", "2");
+                    "--kubernetes-version", "v1.36.0", "--worker-machine-count", "2", "--target-namespace", "default");
             List<Pair> pairs = List.of(
                     new Pair("version", List.of(clusterctl, "version", "--config", config.toString()),
                             List.of("--version")),
