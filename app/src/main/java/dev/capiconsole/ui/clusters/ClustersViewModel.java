@@ -107,8 +107,8 @@ public final class ClustersViewModel {
             server = cluster.server();
             String access = access(newIndex);
             newCoalescer.signal();
-            monitor = WatchHealthMonitor.start(newIndex::health, newIndex::checkCredentials, HEALTH_POLL_MILLIS, HEALTH_GRACE_MILLIS,
-                    now -> healthChanged(newIndex, now));
+            monitor = WatchHealthMonitor.start(newIndex::health, newIndex::checkCredentials, HEALTH_POLL_MILLIS,
+                    HEALTH_GRACE_MILLIS, now -> healthChanged(newIndex, now));
             return access;
         }).onSuccess(access -> state.set(cluster.clusterApiInstalled() ? access
                 : Texts.get("clusters.state.noCapi", cluster.server())))
