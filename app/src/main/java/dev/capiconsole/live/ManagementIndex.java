@@ -167,17 +167,21 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
      */
     private boolean retryAfter(boolean running, Throwable error) {
         if (code(error) == 401) {
-            if (rejected == null) {
-                LOG.warn("The API server rejected the credentials; stopping the watches: {}", describe(error));
-            }
-            rejected = describe(error);
-            Thread stopper = new Thread(this::close, "capi-console-stop-watches");
-            stopper.setDaemon(true);
-            stopper.start();
+            stopOnRejectedCredentials(error);
             return false;
         }
         lastFailure = describe(error);
         return running;
+    }
+
+    private void stopOnRejectedCredentials(Throwable error) {
+        if (rejected == null) {
+            LOG.warn("The API server rejected the credentials; stopping the watches: {}", describe(error));
+        }
+        rejected = describe(error);
+        Thread stopper = new Thread(this::close, "capi-console-stop-watches");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     /** A short cause for the user: the HTTP code, or the innermost message (no request details, no secrets). */
@@ -227,7 +231,7 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
                 client.getKubernetesVersion();
             } catch (RuntimeException e) {
                 if (code(e) == 401) {
-                    retryAfter(false, e);
+                    stopOnRejectedCredentials(e);
                 } else {
                     lastFailure = describe(e);
                 }
