@@ -106,7 +106,7 @@ public final class VariableInput {
             Object value = YamlLimits.CONFIG.load(text);
             return value instanceof Map<?, ?> || value instanceof List<?> ? JsonValues.copy(value) : value;
         } catch (YAMLException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not valid YAML: " + e.getMessage(), e);
+            throw new IllegalArgumentException("\"" + text + "\" is not valid YAML: " + YamlLimits.problem(e), e);
         }
     }
 }

@@ -19,7 +19,7 @@ public record ReleaseMetadata(List<Series> releaseSeries) {
         try {
             document = YamlLimits.CONFIG.load(text);
         } catch (YAMLException e) {
-            throw new InstallException(origin + " is not valid YAML: " + e.getMessage());
+            throw new InstallException(origin + " is not valid YAML: " + YamlLimits.problem(e));
         }
         List<Series> series = new ArrayList<>();
         if (document instanceof Map<?, ?> map && map.get("releaseSeries") instanceof List<?> list) {

@@ -41,7 +41,7 @@ public record ObjectEdit(Change.Target target, List<String> diff, Map<String, Ob
         try {
             parsed = YamlLimits.CONFIG.load(edited);
         } catch (YAMLException e) {
-            throw new OperationRefused("the edited text is not valid YAML: " + e.getMessage());
+            throw new OperationRefused("the edited text is not valid YAML: " + YamlLimits.problem(e));
         }
         if (!(parsed instanceof Map<?, ?>)) {
             throw new OperationRefused("the edited text must be one object (a YAML map)");

@@ -1,5 +1,6 @@
 package dev.capiconsole.yaml;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayDeque;
@@ -74,6 +75,10 @@ public enum YamlLimits {
         }
         if (refused.getCause() instanceof CharacterCodingException) {
             return "it is not UTF-8 text (is it a binary file?)";
+        }
+        if (refused.getCause() instanceof IOException unreadable) {
+            // SnakeYAML wraps read errors with the exception's class name in its message.
+            return "it cannot be read (" + unreadable.getMessage() + ")";
         }
         return refused.getMessage();
     }
