@@ -1,6 +1,7 @@
 package dev.capiconsole;
 
 import dev.capiconsole.cli.CapiConsoleCommand;
+import dev.capiconsole.connection.InMemoryKeyStores;
 import dev.capiconsole.settings.LogFolder;
 import dev.capiconsole.ui.shell.ConsoleLauncher;
 
@@ -16,6 +17,7 @@ public final class Main {
     public static void main(String[] args) {
         boolean window = args.length == 0 || args[0].equals("gui");
         LogFolder.prepare(window ? "console" : "cli");
+        InMemoryKeyStores.skipKeyStretching();
         if (args.length == 0) {
             System.exit(ConsoleLauncher.launch());
         }

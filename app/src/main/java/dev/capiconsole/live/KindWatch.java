@@ -57,6 +57,7 @@ public final class KindWatch implements AutoCloseable {
             var objects = client.genericKubernetesResources(kind.apiVersion(), kind.kind()).inAnyNamespace();
             SharedIndexInformer<GenericKubernetesResource> informer = (kind.labelKey() == null ? objects
                     : objects.withLabel(kind.labelKey())).runnableInformer(0);
+            informer.itemStore(new IdentityItemStore());
             informer.addEventHandler(handler);
             // A kind that never listed (missing, forbidden) is given up; one that was watched retries as usual.
             informer.exceptionHandler((started, error) -> {

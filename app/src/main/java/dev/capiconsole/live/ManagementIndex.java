@@ -116,6 +116,7 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
                 SharedIndexInformer<GenericKubernetesResource> informer = client
                         .genericKubernetesResources(kind.group() + "/" + kind.version(), kind.kind())
                         .inAnyNamespace().runnableInformer(0);
+                informer.itemStore(new IdentityItemStore());
                 informer.addEventHandler(new Handler(CORE_GROUP.equals(kind.group()) || kind.kind()
                         .equals("ClusterResourceSetBinding")));
                 informer.exceptionHandler((running, error) -> {
@@ -259,6 +260,7 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
             SharedIndexInformer<GenericKubernetesResource> informer = client
                     .genericKubernetesResources(kind.group() + "/" + kind.version(), kind.kind())
                     .inNamespace(namespace).runnableInformer(0);
+            informer.itemStore(new IdentityItemStore());
             informer.addEventHandler(new Handler(CORE_GROUP.equals(kind.group()) || kind.kind()
                     .equals("ClusterResourceSetBinding")));
             informer.exceptionHandler((running, error) -> {

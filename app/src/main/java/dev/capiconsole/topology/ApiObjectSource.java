@@ -127,8 +127,16 @@ public final class ApiObjectSource implements ObjectSource {
         return stability * 1_000_000_000L + major * 1_000_000L + minor;
     }
 
+    /**
+     * The object as a plain map, without its managedFields: nothing the console shows reads them, and they are often
+     * the larger part of an object the live model would otherwise hold for every Machine.
+     */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> map(GenericKubernetesResource resource) {
-        return Serialization.jsonMapper().convertValue(resource, Map.class);
+        Map<String, Object> object = Serialization.jsonMapper().convertValue(resource, Map.class);
+        if (object.get("metadata") instanceof Map<?, ?> metadata) {
+            metadata.remove("managedFields");
+        }
+        return object;
     }
 }
