@@ -14,9 +14,10 @@ import java.util.stream.Stream;
  * to {@code onDelete} for objects gone while it was not watching, so those fields stay; everything else (spec,
  * status, managedFields) lives once, in the console's own model, instead of a second time here.
  *
- * <p>It says it holds the full state: a store that does not makes the informer deliver its first list from the
- * store, which would hand these stubs to {@code onAdd}. Nothing reads objects back from this store but the informer,
- * and the informer only reads the fields kept.
+ * <p>It says it does not hold the full state. A store that does makes the informer hold back its first list and
+ * deliver it from the store, which would hand these stubs to {@code onAdd}; this way each listed object reaches
+ * {@code onAdd} whole. Nothing reads objects back from this store but the informer, and it reads only the fields
+ * kept.
  */
 final class IdentityItemStore implements ItemStore<GenericKubernetesResource> {
 
@@ -55,6 +56,11 @@ final class IdentityItemStore implements ItemStore<GenericKubernetesResource> {
     @Override
     public GenericKubernetesResource get(String key) {
         return stubs.get(key);
+    }
+
+    @Override
+    public boolean isFullState() {
+        return false;
     }
 
     static GenericKubernetesResource stub(GenericKubernetesResource object) {

@@ -26,6 +26,8 @@ class IdentityItemStoreTest {
     @Test
     void keepsWhatTheInformerReadsAndNothingElse() {
         IdentityItemStore store = new IdentityItemStore();
+        // Else the informer would hold back its first list and hand these stubs to onAdd instead of the objects.
+        assertThat(store.isFullState()).isFalse();
         GenericKubernetesResource machine = machine("7");
         String key = store.getKey(machine);
         assertThat(key).isEqualTo("default/demo-md-0-abc");
