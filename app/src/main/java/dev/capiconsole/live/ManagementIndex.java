@@ -113,12 +113,9 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
         for (WatchedKind kind : watched) {
             kinds.put(kind.group() + "/" + kind.kind(), kind);
             try {
-                SharedIndexInformer<GenericKubernetesResource> informer = client
+                SharedIndexInformer<GenericKubernetesResource> informer = informer(kind, client
                         .genericKubernetesResources(kind.group() + "/" + kind.version(), kind.kind())
-                        .inAnyNamespace().runnableInformer(0);
-                informer.itemStore(new IdentityItemStore());
-                informer.addEventHandler(new Handler(CORE_GROUP.equals(kind.group()) || kind.kind()
-                        .equals("ClusterResourceSetBinding")));
+                        .inAnyNamespace().runnableInformer(0));
                 informer.exceptionHandler((running, error) -> {
                     if (forbiddenError(error)) {
                         refused(kind);
@@ -253,16 +250,22 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
         }
     }
 
+    /** Gives a new, not yet started informer of {@code kind} its store and this index's handler. */
+    private SharedIndexInformer<GenericKubernetesResource> informer(WatchedKind kind,
+            SharedIndexInformer<GenericKubernetesResource> informer) {
+        informer.itemStore(new IdentityItemStore());
+        informer.addEventHandler(new Handler(CORE_GROUP.equals(kind.group()) || kind.kind()
+                .equals("ClusterResourceSetBinding")));
+        return informer;
+    }
+
     /** Watches a kind in each fallback namespace after the cluster-wide watch was refused. */
     private void watchNamespaces(WatchedKind kind) {
         List<String> allowed = Collections.synchronizedList(new ArrayList<>());
         for (String namespace : fallbackNamespaces) {
-            SharedIndexInformer<GenericKubernetesResource> informer = client
+            SharedIndexInformer<GenericKubernetesResource> informer = informer(kind, client
                     .genericKubernetesResources(kind.group() + "/" + kind.version(), kind.kind())
-                    .inNamespace(namespace).runnableInformer(0);
-            informer.itemStore(new IdentityItemStore());
-            informer.addEventHandler(new Handler(CORE_GROUP.equals(kind.group()) || kind.kind()
-                    .equals("ClusterResourceSetBinding")));
+                    .inNamespace(namespace).runnableInformer(0));
             informer.exceptionHandler((running, error) -> {
                 if (forbiddenError(error)) {
                     allowed.remove(namespace);
