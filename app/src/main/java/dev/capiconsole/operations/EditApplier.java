@@ -23,23 +23,16 @@ public final class EditApplier {
         }
     }
 
+    /** Controllers settling after a scale write status several times a second; ten fresh reads outlast that. */
+    private static final int CONFLICT_RETRIES = 10;
+
     private EditApplier() {
     }
 
     public static Outcome apply(KubernetesClient client, ObjectEdit edit, boolean takeOver, CapiObject original) {
         try {
             try {
-                Map<String, Object> live = read(client, edit);
-                if (live == null) {
-                    throw new ChangeFailed(edit.target().display() + " no longer exists", 404,
-                            ChangeFailed.Reason.REFUSED);
-                }
-                if (!edit.stillApplies(original.raw(), live)) {
-                    throw new ChangeFailed(edit.target().display() + " changed while you edited it, in fields your "
-                            + "edit sets; nothing was applied", 409, ChangeFailed.Reason.CHANGED);
-                }
-                String resourceVersion = String.valueOf(((Map<?, ?>) live.get("metadata")).get("resourceVersion"));
-                ChangeApplier.apply(client, edit.at(resourceVersion), takeOver);
+                applyToLive(client, edit, takeOver, original);
                 return new Outcome(null, "Applied to " + edit.target().display() + " as field manager "
                         + FieldManager.NAME + (takeOver ? ", taking over the conflicting fields." : "."),
                         List.of(), null);
@@ -57,6 +50,33 @@ public final class EditApplier {
             }
         } catch (KubernetesClientException e) {
             return new Outcome(ChangeFailed.Reason.REFUSED, "Failed: " + e.getMessage(), List.of(), null);
+        }
+    }
+
+    /**
+     * Reads the object, checks the edited fields, and applies at the resourceVersion just read. A busy controller can
+     * write status between that read and the apply; each such conflict is met with a fresh read, a few times.
+     */
+    private static void applyToLive(KubernetesClient client, ObjectEdit edit, boolean takeOver, CapiObject original) {
+        for (int tries = 1; ; tries++) {
+            Map<String, Object> live = read(client, edit);
+            if (live == null) {
+                throw new ChangeFailed(edit.target().display() + " no longer exists", 404,
+                        ChangeFailed.Reason.REFUSED);
+            }
+            if (!edit.stillApplies(original.raw(), live)) {
+                throw new ChangeFailed(edit.target().display() + " changed while you edited it, in fields your "
+                        + "edit sets; nothing was applied", 409, ChangeFailed.Reason.CHANGED);
+            }
+            String resourceVersion = String.valueOf(((Map<?, ?>) live.get("metadata")).get("resourceVersion"));
+            try {
+                ChangeApplier.apply(client, edit.at(resourceVersion), takeOver);
+                return;
+            } catch (ChangeFailed e) {
+                if (e.reason() != ChangeFailed.Reason.CHANGED || tries == CONFLICT_RETRIES) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -204,6 +204,44 @@ class OperationsIT {
                 "replicas")).isEqualTo(after.integer("spec", "replicas")).isNotEqualTo(7L);
     }
 
+    @Test
+    @Order(36)
+    void anEditAppliesWhileAnotherWriterKeepsChangingOtherFields() throws Exception {
+        CapiObject md = ClusterObjects.read(client, "default", CLUSTER).machineDeployment("md-0");
+        ObjectEdit edit = ObjectEdit.plan(md, edited(md, "metadata", "annotations", "owner-team", "payments"));
+        java.util.concurrent.atomic.AtomicInteger ticks = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            while (writing.get()) { // as a busy controller would: a write every few tens of milliseconds
+                client.genericKubernetesResources(CORE, "MachineDeployment").inNamespace("default")
+                        .withName(md.name()).patch(PatchContext.of(PatchType.JSON_MERGE),
+                                "{\"metadata\":{\"labels\":{\"tick\":\"" + ticks.incrementAndGet() + "\"}}}");
+                sleepQuietly(30);
+            }
+        });
+        writer.start();
+        try {
+            await("the writer under way", Duration.ofSeconds(10), () -> ticks.get() >= 3);
+            EditApplier.Outcome outcome = EditApplier.apply(client, edit, false, md);
+            assertThat(outcome.applied()).as(outcome.message()).isTrue();
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
+        CapiObject after = ClusterObjects.read(client, "default", CLUSTER).machineDeployment("md-0");
+        assertThat(after.map("metadata", "annotations")).containsEntry("owner-team", "payments");
+        assertThat(after.map("metadata", "labels")).as("the other writer's last change is kept")
+                .containsEntry("tick", String.valueOf(ticks.get()));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The editable YAML of an object with one value set, as an operator would type it. */
     @SuppressWarnings("unchecked")
     private static String edited(CapiObject object, String section, String map, String key, Object value) {
