@@ -56,7 +56,8 @@ public record Manifest(String name, String file, String text, String origin, Pod
             throw new AddonException(origin + " is not valid YAML" + (mark == null ? "" : " at line "
                     + (mark.getLine() + 1)) + ": " + e.getProblem() + "; nothing was written", e);
         } catch (YAMLException e) {
-            throw new AddonException(origin + " is not valid YAML: " + YamlLimits.problem(e) + "; nothing was written", e);
+            throw new AddonException(origin + " is not valid YAML: " + YamlLimits.problem(e)
+                    + "; nothing was written", e);
         }
         if (objects.isEmpty()) {
             throw new AddonException(origin + " holds no Kubernetes object; nothing was written");

@@ -42,6 +42,7 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
 
     private final KubernetesClient client;
     private final Map<String, CapiObject> objects = new ConcurrentHashMap<>();
+    private final ObjectsByCluster byCluster = new ObjectsByCluster(CORE_GROUP);
     private final Map<String, WatchedKind> kinds = new ConcurrentHashMap<>();
     private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
     private final List<SharedIndexInformer<GenericKubernetesResource>> informers =
@@ -56,7 +57,8 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
 
     /**
      * Told about every stored change, on an informer thread: keep it short. The object is null when what is
-     * watched changed (a namespaced fallback started).
+     * watched changed (a namespaced fallback started). A deleted object comes as its identity only (apiVersion, kind,
+     * namespace, name): the informers keep no more of it.
      */
     @FunctionalInterface
     public interface ChangeListener {
@@ -311,14 +313,21 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
         public void onDelete(GenericKubernetesResource resource, boolean unknownFinalState) {
             Map<String, Object> raw = ApiObjectSource.map(resource);
             CapiObject object = typed ? V1Beta1Core.typed(raw) : CapiObject.unstructured(raw);
-            objects.remove(key(group(object.apiVersion()), object.kind(), object.namespace(), object.name()));
+            // The informer hands over only the identity of a deleted object: the stored one says its cluster.
+            CapiObject stored = objects.remove(key(group(object.apiVersion()), object.kind(), object.namespace(),
+                    object.name()));
+            if (stored != null) {
+                byCluster.deleted(stored);
+            }
             listener.changed(object);
         }
 
         private void store(GenericKubernetesResource resource) {
             Map<String, Object> raw = ApiObjectSource.map(resource);
             CapiObject object = typed ? V1Beta1Core.typed(raw) : CapiObject.unstructured(raw);
-            objects.put(key(group(object.apiVersion()), object.kind(), object.namespace(), object.name()), object);
+            CapiObject previous = objects.put(key(group(object.apiVersion()), object.kind(), object.namespace(),
+                    object.name()), object);
+            byCluster.stored(object, previous);
             listener.changed(object);
         }
     }
@@ -364,13 +373,7 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
 
     @Override
     public List<CapiObject> list(String kind, String namespace, String clusterName) {
-        String prefix = CORE_GROUP + "/" + kind + "/" + namespace + "/";
-        return objects.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(prefix))
-                .map(Map.Entry::getValue)
-                .filter(o -> clusterName.equals(o.labels().get("cluster.x-k8s.io/cluster-name")))
-                .sorted(Comparator.comparing(CapiObject::name))
-                .toList();
+        return byCluster.list(kind, namespace, clusterName);
     }
 
     @Override

@@ -61,7 +61,8 @@ public final class TemplateObjects {
             throw new InvalidTemplateException(origin + " is not valid YAML after substitution" + where + ": "
                     + e.getProblem() + lineOf(yaml, mark));
         } catch (YAMLException e) {
-            throw new InvalidTemplateException(origin + " is not valid YAML after substitution: " + YamlLimits.problem(e));
+            throw new InvalidTemplateException(origin + " is not valid YAML after substitution: "
+                    + YamlLimits.problem(e));
         }
         return objects;
     }
