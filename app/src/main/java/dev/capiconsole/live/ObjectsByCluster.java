@@ -27,7 +27,11 @@ final class ObjectsByCluster {
     void stored(CapiObject object, CapiObject previous) {
         String key = key(object);
         if (key != null) {
-            lists.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(object.name(), object);
+            lists.compute(key, (k, named) -> {
+                Map<String, CapiObject> filed = named == null ? new ConcurrentHashMap<>() : named;
+                filed.put(object.name(), object);
+                return filed;
+            });
         }
         if (previous != null && !Objects.equals(key(previous), key)) {
             deleted(previous);
@@ -37,9 +41,11 @@ final class ObjectsByCluster {
     /** Unfiles {@code stored}: the object as it was stored, since a deletion may say no more than its name. */
     void deleted(CapiObject stored) {
         String key = key(stored);
-        Map<String, CapiObject> named = key == null ? null : lists.get(key);
-        if (named != null) {
-            named.remove(stored.name(), stored);
+        if (key != null) {
+            lists.computeIfPresent(key, (k, named) -> {
+                named.remove(stored.name(), stored);
+                return named.isEmpty() ? null : named; // a deleted cluster leaves no empty lists behind
+            });
         }
     }
 
