@@ -73,7 +73,7 @@ final class Soak {
     }
 
     /** What a run measured and whether the window kept up. */
-    record Report(Plan plan, List<Sample> samples, long sent, long failedWrites, String lastFailure,
+    record Report(Plan plan, List<Sample> samples, long sent, long failedWrites, long skippedWrites, String lastFailure,
                   long reachedModel, long missingInModel, long reachedTree, long missingInTree,
                   double achievedRate, String finalDifference, Duration setup) {
 
@@ -168,7 +168,7 @@ final class Soak {
         }
         tracker.stop();
         String difference = finalDifference(admin, clusters, plan.clusters());
-        return new Report(plan, samples, driver.sent(), driver.failed(), driver.lastFailure(),
+        return new Report(plan, samples, driver.sent(), driver.failed(), driver.skipped(), driver.lastFailure(),
                 tracker.reachedModel(), tracker.notYetInModel(), tracker.reachedTree(), tracker.notYetInTree(),
                 achievedRate, difference, setup);
     }

@@ -45,11 +45,12 @@ public final class SoakBenchmark {
 
     /** Prints whether the window kept up and the slopes; true when it kept up and every metric is flat. */
     static boolean summary(Soak.Report report, PrintStream out) {
-        out.printf("changes: %d accepted (%d writes failed%s) at %.1f/s; %d reached the window's model, %d did not; "
-                        + "%d of the selected cluster reached its tree, %d did not%n",
+        out.printf("changes: %d accepted (%d writes failed%s; %d not written while the API server was behind) at "
+                        + "%.1f/s; %d reached the window's model, %d did not; %d of the selected cluster reached its "
+                        + "tree, %d did not%n",
                 report.sent(), report.failedWrites(), report.failedWrites() == 0 ? "" : ", last: "
-                        + report.lastFailure(), report.achievedRate(), report.reachedModel(), report.missingInModel(),
-                report.reachedTree(), report.missingInTree());
+                        + report.lastFailure(), report.skippedWrites(), report.achievedRate(), report.reachedModel(),
+                report.missingInModel(), report.reachedTree(), report.missingInTree());
         out.println("final model versus a fresh list: " + (report.finalModelEqual() ? "equal"
                 : report.finalDifference()));
         out.println(SoakSlopes.HEADER);

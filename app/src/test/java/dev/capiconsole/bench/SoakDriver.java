@@ -43,6 +43,8 @@ final class SoakDriver implements Runnable {
     private final Random random = new Random(20);
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(WRITERS);
     private volatile boolean stopped;
     private volatile String lastFailure = "";
     private long created;
@@ -74,6 +76,10 @@ final class SoakDriver implements Runnable {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
+                if (!inFlight.tryAcquire()) {
+                    skipped.incrementAndGet(); // the API server is behind: a queue would keep writing after stop
+                    continue;
+                }
                 Supplier<Change> write = change(i);
                 writers.execute(() -> {
                     try {
@@ -83,6 +89,8 @@ final class SoakDriver implements Runnable {
                     } catch (RuntimeException e) {
                         failed.incrementAndGet();
                         lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    } finally {
+                        inFlight.release();
                     }
                 });
             }
@@ -108,6 +116,11 @@ final class SoakDriver implements Runnable {
 
     long failed() {
         return failed.get();
+    }
+
+    /** Changes due while {@value #WRITERS} writes were still in flight, so not written. */
+    long skipped() {
+        return skipped.get();
     }
 
     String lastFailure() {
