@@ -15,6 +15,7 @@ import dev.capiconsole.topology.DescribeTreeBuilder;
 import dev.capiconsole.topology.SnapshotReader;
 import dev.capiconsole.topology.TreeNode;
 import dev.capiconsole.ui.common.BackgroundTask;
+import dev.capiconsole.ui.common.LatestOnUiThread;
 import dev.capiconsole.ui.common.TaskExecutor;
 import dev.capiconsole.ui.common.Texts;
 import java.time.Instant;
@@ -33,12 +34,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live clusters overview and the describe tree of the selected cluster. Informer events only signal a
- * coalescer; at most every 100 ms a background thread rebuilds the overview and the tree from the informers'
- * cache, and the FX thread receives the result in one update.
+ * coalescer; a background thread rebuilds the overview and the tree from the informers' cache, at once after a
+ * quiet spell and {@value #REFRESH_MILLIS} ms after the last rebuild under steady change, and the FX thread receives
+ * the newest result in one update.
  */
 public final class ClustersViewModel {
 
-    static final long REFRESH_MILLIS = 100;
+    static final long REFRESH_MILLIS = 40;
     static final long HEALTH_POLL_MILLIS = 500;
     /** How long watches may be down before the user is told: a routine re-watch takes well under this. */
     static final long HEALTH_GRACE_MILLIS = 2_000;
@@ -55,6 +57,7 @@ public final class ClustersViewModel {
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(Texts.get("clusters.state.notConnected"));
     private volatile ManagementIndex index;
     private final TaskExecutor tasks;
+    private final LatestOnUiThread uiUpdate;
     private volatile Coalescer coalescer;
     private volatile WatchHealthMonitor monitor;
     private final ReadOnlyObjectWrapper<WatchHealth> health = new ReadOnlyObjectWrapper<>(WatchHealth.WATCHING);
@@ -72,6 +75,7 @@ public final class ClustersViewModel {
 
     public ClustersViewModel(ObjectProperty<ManagementCluster> connected, TaskExecutor tasks) {
         this.tasks = tasks;
+        this.uiUpdate = new LatestOnUiThread(tasks);
         this.operations = new OperationsViewModel(connected, selected, tasks.serial());
         this.diagram = new DiagramViewModel(tasks.serial(), this::refreshSoon);
         this.logs = new ControllerLogsViewModel(connected, tasks.serial());
@@ -212,7 +216,7 @@ public final class ClustersViewModel {
         LaidOutDiagram diagramUpdate = laidOut;
         TreeUpdate update = root == null ? null : new TreeUpdate(root, now);
         String access = current.namespaceScopedKinds().isEmpty() ? null : access(current);
-        tasks.onUiThread(() -> {
+        uiUpdate.post(() -> {
             if (index != current) {
                 return; // built from a connection the window has left meanwhile
             }
