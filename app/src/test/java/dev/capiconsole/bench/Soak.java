@@ -51,24 +51,24 @@ final class Soak {
     /** One sample: the state at {@code minute}, the latencies of the interval before it (NaN for the first). */
     record Sample(double minute, double heapMib, int threads, int sockets, long changes, int machinesInModel,
                   double modelP50, double modelP99, double treeP50, double treeP99, double paintedP50,
-                  double paintedP99) {
+                  double paintedP99, double longestFrameGap) {
 
-        static final String HEADER = String.format("%7s %9s %7s %7s %7s %8s %9s %9s %9s %9s %9s %9s",
+        static final String HEADER = String.format("%7s %9s %7s %7s %7s %8s %9s %9s %9s %9s %9s %9s %9s",
                 "minute", "heap MiB", "threads", "sockets", "changes", "machines", "model p50", "model p99",
-                "tree p50", "tree p99", "frame p50", "frame p99");
+                "tree p50", "tree p99", "frame p50", "frame p99", "frame gap");
         static final String CSV_HEADER = "minute,heap_after_gc_mib,threads,sockets,changes,machines_in_model,"
-                + "model_p50_ms,model_p99_ms,tree_p50_ms,tree_p99_ms,frame_p50_ms,frame_p99_ms";
+                + "model_p50_ms,model_p99_ms,tree_p50_ms,tree_p99_ms,frame_p50_ms,frame_p99_ms,longest_frame_gap_ms";
 
         String row() {
-            return String.format("%7.2f %9.1f %7d %7d %7d %8d %9.0f %9.0f %9.0f %9.0f %9.0f %9.0f", minute, heapMib,
-                    threads, sockets, changes, machinesInModel, modelP50, modelP99, treeP50, treeP99, paintedP50,
-                    paintedP99);
+            return String.format("%7.2f %9.1f %7d %7d %7d %8d %9.0f %9.0f %9.0f %9.0f %9.0f %9.0f %9.0f", minute,
+                    heapMib, threads, sockets, changes, machinesInModel, modelP50, modelP99, treeP50, treeP99,
+                    paintedP50, paintedP99, longestFrameGap);
         }
 
         String csv() {
-            return String.format(java.util.Locale.ROOT, "%.3f,%.2f,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f",
+            return String.format(java.util.Locale.ROOT, "%.3f,%.2f,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f",
                     minute, heapMib, threads, sockets, changes, machinesInModel, modelP50, modelP99, treeP50,
-                    treeP99, paintedP50, paintedP99);
+                    treeP99, paintedP50, paintedP99, longestFrameGap);
         }
     }
 
@@ -115,6 +115,7 @@ final class Soak {
                     clusters.reveal(LabFleet.NAMESPACE, selected);
                     clusters.treeProperty().addListener((o, old, now) -> tracker.treeUpdated(now));
                     stage[0].getScene().addPostLayoutPulseListener(tracker::pulsed);
+                    tracker.startFrameProbe();
                     return null;
                 });
                 awaitTrue(Duration.ofMinutes(2), "the fleet in the window's model and the first tree",
@@ -167,6 +168,10 @@ final class Soak {
             Thread.sleep(50);
         }
         tracker.stop();
+        onFx(() -> {
+            tracker.stopFrameProbe();
+            return null;
+        });
         String difference = finalDifference(admin, clusters, plan.clusters());
         return new Report(plan, samples, driver.sent(), driver.failed(), driver.skipped(), driver.lastFailure(),
                 tracker.reachedModel(), tracker.notYetInModel(), tracker.reachedTree(), tracker.notYetInTree(),
@@ -176,13 +181,25 @@ final class Soak {
     private static Sample sample(double minute, long changes, ClustersViewModel clusters, Plan plan,
                                  SoakTracker tracker) throws IOException {
         SoakTracker.Latencies latencies = tracker.drain();
-        double heap = heapAfterGc();
+        double[] heap = new double[1];
+        IOException[] failed = new IOException[1];
+        tracker.ignoreFrameGapsWhile(() -> {
+            try {
+                heap[0] = heapAfterGc();
+            } catch (IOException e) {
+                failed[0] = e;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-        return new Sample(minute, heap, threads, openSockets(), changes,
+        return new Sample(minute, heap[0], threads, openSockets(), changes,
                 machinesInModel(clusters.liveModel(), plan.clusters()),
                 percentile(latencies.model(), 50), percentile(latencies.model(), 99),
                 percentile(latencies.tree(), 50), percentile(latencies.tree(), 99),
-                percentile(latencies.painted(), 50), percentile(latencies.painted(), 99));
+                percentile(latencies.painted(), 50), percentile(latencies.painted(), 99),
+                minute == 0 ? Double.NaN : latencies.longestFrameGap());
     }
 
     /**

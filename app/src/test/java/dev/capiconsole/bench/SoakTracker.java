@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import javafx.animation.AnimationTimer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -27,7 +28,7 @@ final class SoakTracker {
     static final long POLL_MILLIS = 10;
 
     /** Latencies in ms of one interval. */
-    record Latencies(List<Double> model, List<Double> tree, List<Double> painted) {
+    record Latencies(List<Double> model, List<Double> tree, List<Double> painted, double longestFrameGap) {
     }
 
     private final Supplier<ObjectSource> model;
@@ -44,6 +45,16 @@ final class SoakTracker {
     private List<Double> paintLatencies = new ArrayList<>();
     private volatile boolean stopped;
     private Thread poller;
+    private double longestFrameGap;
+    private long lastFrame;
+    /** Frame gaps that end before this are not counted: the sampler's own full GCs stall every thread. */
+    private volatile long ignoreFramesUntil;
+    private final AnimationTimer frameProbe = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            framed(now);
+        }
+    };
 
     SoakTracker(Supplier<ObjectSource> model, String selectedCluster) {
         this.model = model;
@@ -88,13 +99,48 @@ final class SoakTracker {
         return treeOpen.size();
     }
 
-    /** The latencies since the last call. */
+    /** The latencies since the last call, and the longest time between two frames (ms). */
     synchronized Latencies drain() {
-        Latencies result = new Latencies(modelLatencies, treeLatencies, paintLatencies);
+        Latencies result = new Latencies(modelLatencies, treeLatencies, paintLatencies, longestFrameGap);
         modelLatencies = new ArrayList<>();
         treeLatencies = new ArrayList<>();
         paintLatencies = new ArrayList<>();
+        longestFrameGap = 0;
         return result;
+    }
+
+    /**
+     * On the FX thread: asks for a frame every pulse, so a gap between two frames longer than the pulse period
+     * (16.7 ms) is time the FX thread was busy with something else (an update, its layout, a GC).
+     */
+    void startFrameProbe() {
+        frameProbe.start();
+    }
+
+    void stopFrameProbe() {
+        frameProbe.stop();
+    }
+
+    /** Frame gaps from now until {@code gcEnded} + 100 ms are the sampler's own doing: not counted. */
+    void ignoreFrameGapsWhile(Runnable gc) {
+        ignoreFramesUntil = Long.MAX_VALUE;
+        try {
+            gc.run();
+        } finally {
+            ignoreFramesUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        }
+    }
+
+    private void framed(long now) {
+        long previous = lastFrame;
+        lastFrame = now;
+        if (previous == 0 || System.nanoTime() < ignoreFramesUntil) {
+            return;
+        }
+        double gap = (now - previous) / 1e6;
+        synchronized (this) {
+            longestFrameGap = Math.max(longestFrameGap, gap);
+        }
     }
 
     private synchronized void record(List<Double> where, long writtenNanos, long now) {
