@@ -16,6 +16,7 @@ import dev.capiconsole.topology.SnapshotReader;
 import dev.capiconsole.topology.TreeNode;
 import dev.capiconsole.ui.common.BackgroundTask;
 import dev.capiconsole.ui.common.LatestOnUiThread;
+import dev.capiconsole.ui.common.ListUpdates;
 import dev.capiconsole.ui.common.TaskExecutor;
 import dev.capiconsole.ui.common.Texts;
 import java.time.Instant;
@@ -224,7 +225,7 @@ public final class ClustersViewModel {
                 state.set(access);
             }
             ClusterSummary keep = selected.get();
-            clusters.setAll(summaries);
+            ListUpdates.replaceChanged(clusters, summaries);
             if (pendingReveal != null) {
                 ClusterSummary revealed = summaries.stream()
                         .filter(s -> pendingReveal.equals(s.namespace() + "/" + s.name())).findFirst().orElse(null);
