@@ -55,8 +55,9 @@ public final class SoakBenchmark {
                 : report.finalDifference()));
         double longestGap = report.samples().stream().mapToDouble(Soak.Sample::longestFrameGap)
                 .filter(g -> !Double.isNaN(g)).max().orElse(Double.NaN);
-        out.printf("longest frame gap: %.0f ms, so the FX thread was busy at most %.0f ms at once "
-                + "(goal: never more than 16 ms for an update)%n", longestGap, longestGap - 1000.0 / 60);
+        out.printf("longest frame gap: %.0f ms, so the FX thread gave no frame for up to %.0f ms beyond the pulse "
+                + "(busy, or not given a core; goal: never busy more than 16 ms for an update)%n", longestGap,
+                longestGap - 1000.0 / 60);
         out.println(SoakSlopes.HEADER);
         boolean flat = true;
         for (SoakSlopes.Slope slope : SoakSlopes.of(report.samples())) {
