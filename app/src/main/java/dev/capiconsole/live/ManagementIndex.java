@@ -314,8 +314,7 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
             Map<String, Object> raw = ApiObjectSource.map(resource);
             CapiObject object = typed ? V1Beta1Core.typed(raw) : CapiObject.unstructured(raw);
             // The informer hands over only the identity of a deleted object: the stored one says its cluster.
-            CapiObject stored = objects.remove(key(group(object.apiVersion()), object.kind(), object.namespace(),
-                    object.name()));
+            CapiObject stored = objects.remove(key(object));
             if (stored != null) {
                 byCluster.deleted(stored);
             }
@@ -325,8 +324,7 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
         private void store(GenericKubernetesResource resource) {
             Map<String, Object> raw = ApiObjectSource.map(resource);
             CapiObject object = typed ? V1Beta1Core.typed(raw) : CapiObject.unstructured(raw);
-            CapiObject previous = objects.put(key(group(object.apiVersion()), object.kind(), object.namespace(),
-                    object.name()), object);
+            CapiObject previous = objects.put(key(object), object);
             byCluster.stored(object, previous);
             listener.changed(object);
         }
@@ -339,6 +337,10 @@ public final class ManagementIndex implements ObjectSource, AutoCloseable {
 
     private static String key(String group, String kind, String namespace, String name) {
         return group + "/" + kind + "/" + namespace + "/" + name;
+    }
+
+    private static String key(CapiObject object) {
+        return key(group(object.apiVersion()), object.kind(), object.namespace(), object.name());
     }
 
     /** Every Cluster, by namespace and name. */

@@ -14,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ObjectsByCluster {
 
-    private static final String CLUSTER_NAME = "cluster.x-k8s.io/cluster-name";
-
     private final String coreGroup;
     private final Map<String, Map<String, CapiObject>> lists = new ConcurrentHashMap<>();
 
@@ -59,7 +57,7 @@ final class ObjectsByCluster {
     }
 
     private String key(CapiObject object) {
-        Object clusterName = object.labels().get(CLUSTER_NAME);
+        Object clusterName = object.labels().get(CapiObject.CLUSTER_NAME_LABEL);
         String apiVersion = object.apiVersion();
         if (clusterName == null || !apiVersion.startsWith(coreGroup + "/")) {
             return null;

@@ -14,7 +14,7 @@ import java.util.Map;
 public record ClusterObjects(CapiObject cluster, CapiObject controlPlane, List<CapiObject> machineDeployments,
                              List<CapiObject> machines, List<CapiObject> machineHealthChecks) {
 
-    static final String CLUSTER_NAME = "cluster.x-k8s.io/cluster-name";
+    static final String CLUSTER_NAME = CapiObject.CLUSTER_NAME_LABEL;
 
     public static ClusterObjects read(KubernetesClient client, String namespace, String name) {
         String core = "cluster.x-k8s.io/" + V1Beta1Core.servedVersion(client);

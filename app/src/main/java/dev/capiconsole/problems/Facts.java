@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 /** What rules read from an object: its cluster, its conditions of either API version, its times. */
 final class Facts {
 
-    static final String CLUSTER_NAME_LABEL = "cluster.x-k8s.io/cluster-name";
+    static final String CLUSTER_NAME_LABEL = CapiObject.CLUSTER_NAME_LABEL;
 
     private Facts() {
     }

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 /** Reads straight from the API server, one request per object or list (what clusterctl does on each run). */
 public final class ApiObjectSource implements ObjectSource {
 
-    private static final String CLUSTER_NAME_LABEL = "cluster.x-k8s.io/cluster-name";
     private static final Pattern KUBE_VERSION = Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?");
 
     private final KubernetesClient client;
@@ -47,7 +46,7 @@ public final class ApiObjectSource implements ObjectSource {
     @Override
     public List<CapiObject> list(String kind, String namespace, String clusterName) {
         return client.genericKubernetesResources(core, kind).inNamespace(namespace)
-                .withLabel(CLUSTER_NAME_LABEL, clusterName).list().getItems().stream()
+                .withLabel(CapiObject.CLUSTER_NAME_LABEL, clusterName).list().getItems().stream()
                 .map(item -> V1Beta1Core.typed(map(item))).toList();
     }
 

@@ -17,6 +17,9 @@ import org.yaml.snakeyaml.Yaml;
  */
 public final class CapiObject {
 
+    /** The label Cluster API puts on every object of a cluster, naming the cluster. */
+    public static final String CLUSTER_NAME_LABEL = "cluster.x-k8s.io/cluster-name";
+
     private final Map<String, Object> raw;
     private final boolean typed;
 

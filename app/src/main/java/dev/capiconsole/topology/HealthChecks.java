@@ -14,7 +14,6 @@ public final class HealthChecks {
     public static final String SKIP_REMEDIATION = "cluster.x-k8s.io/skip-remediation";
     public static final String REMEDIATE_MACHINE = "cluster.x-k8s.io/remediate-machine";
     public static final String PAUSED = "cluster.x-k8s.io/paused";
-    private static final String CLUSTER_NAME_LABEL = "cluster.x-k8s.io/cluster-name";
 
     private HealthChecks() {
     }
@@ -25,7 +24,7 @@ public final class HealthChecks {
      */
     public static boolean selects(CapiObject check, CapiObject machine) {
         return check.namespace().equals(machine.namespace())
-                && check.text("spec", "clusterName").equals(machine.labels().get(CLUSTER_NAME_LABEL))
+                && check.text("spec", "clusterName").equals(machine.labels().get(CapiObject.CLUSTER_NAME_LABEL))
                 && LabelSelector.matches(check.map("spec", "selector"), machine.labels());
     }
 

@@ -181,20 +181,15 @@ final class Soak {
     private static Sample sample(double minute, long changes, ClustersViewModel clusters, Plan plan,
                                  SoakTracker tracker) throws IOException {
         SoakTracker.Latencies latencies = tracker.drain();
-        double[] heap = new double[1];
-        IOException[] failed = new IOException[1];
-        tracker.ignoreFrameGapsWhile(() -> {
-            try {
-                heap[0] = heapAfterGc();
-            } catch (IOException e) {
-                failed[0] = e;
-            }
-        });
-        if (failed[0] != null) {
-            throw failed[0];
+        double heap;
+        tracker.ignoreFrameGaps(); // the full GCs below stall every thread
+        try {
+            heap = heapAfterGc();
+        } finally {
+            tracker.countFrameGapsAgain();
         }
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-        return new Sample(minute, heap[0], threads, openSockets(), changes,
+        return new Sample(minute, heap, threads, openSockets(), changes,
                 machinesInModel(clusters.liveModel(), plan.clusters()),
                 percentile(latencies.model(), 50), percentile(latencies.model(), 99),
                 percentile(latencies.tree(), 50), percentile(latencies.tree(), 99),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,7 +45,7 @@ final class SoakDriver implements Runnable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
-    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(WRITERS);
+    private final Semaphore inFlight = new Semaphore(WRITERS);
     private volatile boolean stopped;
     private volatile String lastFailure = "";
     private long created;

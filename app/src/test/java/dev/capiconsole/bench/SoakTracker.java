@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import javafx.animation.AnimationTimer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
 
 /**
  * Follows every accepted change into the window: into the live model (the informers' cache the views are built
@@ -121,14 +121,13 @@ final class SoakTracker {
         frameProbe.stop();
     }
 
-    /** Frame gaps from now until {@code gcEnded} + 100 ms are the sampler's own doing: not counted. */
-    void ignoreFrameGapsWhile(Runnable gc) {
+    /** From now until 100 ms after {@link #countFrameGapsAgain()}, frame gaps are the sampler's doing: not counted. */
+    void ignoreFrameGaps() {
         ignoreFramesUntil = Long.MAX_VALUE;
-        try {
-            gc.run();
-        } finally {
-            ignoreFramesUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-        }
+    }
+
+    void countFrameGapsAgain() {
+        ignoreFramesUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
     }
 
     private void framed(long now) {
